@@ -1,0 +1,36 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: venv run test lint demo translations bench clean
+
+venv: $(STAMP)
+
+# Re-install only when the declared dependencies change.
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: venv
+	$(PY) main.py $(ARGS)
+
+demo: venv
+	$(PY) main.py --demo $(ARGS)
+
+lint: venv
+	$(PY) -m ruff check .
+	$(PY) -m mypy app
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+translations: venv
+	$(VENV)/bin/pyside6-lupdate ui -ts resources/translations/hotline_desk_en.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/hotline_desk_en.ts -qm resources/translations/hotline_desk_en.qm
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
