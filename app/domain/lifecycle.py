@@ -1,0 +1,72 @@
+"""The ticket lifecycle as one state machine, defined once for client and server.
+
+Main path: 受理 → 派单 → 签收 → 办理 → 办结 → 回访 → 归档.
+Side paths: 退单 (a unit returns a misrouted ticket to the dispatcher), 延期 (an extension
+request that pauses nothing in the state, only the deadline), 重办 (an unsatisfied callback
+sends the ticket back to its unit) and 督办 (escalation, a flag on any open ticket).
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.domain.enums import Status
+
+
+class Action(StrEnum):
+    DISPATCH = "派单"
+    SIGN = "签收"
+    START = "办理"
+    RETURN = "退单"
+    REQUEST_EXTENSION = "延期"
+    COMPLETE = "办结"
+    CALLBACK = "回访"
+    REOPEN = "重办"
+    ESCALATE = "督办"
+    ARCHIVE = "归档"
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset[Status]
+    # None: the action leaves the status as it is (延期, 督办 only mark the ticket).
+    target: Status | None
+
+
+_WORKING = frozenset({Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS})
+
+TRANSITIONS: dict[Action, Transition] = {
+    Action.DISPATCH: Transition(frozenset({Status.ACCEPTED, Status.RETURNED}), Status.DISPATCHED),
+    Action.SIGN: Transition(frozenset({Status.DISPATCHED}), Status.SIGNED),
+    Action.START: Transition(frozenset({Status.SIGNED}), Status.IN_PROGRESS),
+    Action.RETURN: Transition(frozenset({Status.DISPATCHED, Status.SIGNED}), Status.RETURNED),
+    Action.REQUEST_EXTENSION: Transition(frozenset({Status.SIGNED, Status.IN_PROGRESS}), None),
+    # 受理 → 办结 is the agent answering a 咨询 on the spot (直接办结).
+    Action.COMPLETE: Transition(
+        frozenset({Status.ACCEPTED, Status.SIGNED, Status.IN_PROGRESS}), Status.COMPLETED
+    ),
+    Action.CALLBACK: Transition(frozenset({Status.COMPLETED}), Status.CALLED_BACK),
+    Action.REOPEN: Transition(frozenset({Status.COMPLETED, Status.CALLED_BACK}), Status.DISPATCHED),
+    Action.ESCALATE: Transition(frozenset({Status.ACCEPTED, Status.RETURNED}) | _WORKING, None),
+    Action.ARCHIVE: Transition(frozenset({Status.CALLED_BACK}), Status.ARCHIVED),
+}
+
+
+class TransitionError(ValueError):
+    """An action that the ticket's current status does not allow; the message is for the user."""
+
+
+def allowed_actions(status: Status) -> list[Action]:
+    """The actions a ticket in ``status`` can take, in the order of the main path."""
+    return [action for action, t in TRANSITIONS.items() if status in t.sources]
+
+
+def next_status(status: Status, action: Action) -> Status:
+    """The status after ``action``; raises TransitionError with a Chinese message if not allowed."""
+    transition = TRANSITIONS[action]
+    if status not in transition.sources:
+        allowed = "、".join(s.value for s in Status if s in transition.sources)
+        raise TransitionError(
+            f"工单当前状态为“{status.value}”，不能执行“{action.value}”；"
+            f"只有处于{allowed}状态的工单可以{action.value}。"
+        )
+    return transition.target or status

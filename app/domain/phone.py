@@ -1,0 +1,66 @@
+"""Callers' phone numbers: normalisation, validation and masking."""
+
+import re
+import unicodedata
+
+_SEPARATORS = re.compile(r"[\s\-()（）—]")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+# Area codes are 3 digits (010, 02x) or 4 digits (0370); local numbers 7 or 8 digits.
+_LANDLINE = re.compile(r"(0(?:10|2\d|[3-9]\d{2}))(\d{7,8})")
+_LOCAL = re.compile(r"[2-9]\d{6,7}")
+_EXTENSION = re.compile(r"(?:转|ext\.?|x|#)(\d{1,6})$", re.IGNORECASE)
+
+
+class PhoneError(ValueError):
+    """A number that cannot be a caller's phone; the message says what to fix, in Chinese."""
+
+
+def normalize_phone(raw: str, default_area_code: str = "0370") -> str:
+    """Return the canonical form (13812341234, 0370-3221234, 0370-3221234转801).
+
+    Accepts full-width digits, spaces, dashes, brackets, a +86/0086 prefix and local numbers
+    without area code (the seat's own area code is added so that caller history matches).
+    """
+    text = unicodedata.normalize("NFKC", raw).strip()
+    if not text:
+        raise PhoneError("请填写联系电话；来电人不愿留号码时请勾选“匿名”。")
+    extension = ""
+    if match := _EXTENSION.search(text):
+        extension = match.group(1)
+        text = text[: match.start()]
+    digits = _SEPARATORS.sub("", text)
+    if digits.startswith("+86"):
+        digits = digits[3:]
+    elif digits.startswith("0086"):
+        digits = digits[4:]
+    if not digits.isdigit():
+        raise PhoneError("联系电话只能包含数字、空格和“-”，请检查是否有多余的文字。")
+    if _MOBILE.fullmatch(digits):
+        if extension:
+            raise PhoneError("手机号码不能带分机号，请删除“转”后面的部分。")
+        return digits
+    if match := _LANDLINE.fullmatch(digits):
+        number = f"{match.group(1)}-{match.group(2)}"
+    elif _LOCAL.fullmatch(digits):
+        number = f"{default_area_code}-{digits}"
+    elif digits.startswith("1"):
+        raise PhoneError(f"手机号码应为11位，当前为{len(digits)}位，请核对。")
+    else:
+        raise PhoneError(
+            "号码格式不对：手机号为11位（如13812345678），"
+            "固定电话为区号加7～8位号码（如0370-3221234）。"
+        )
+    return f"{number}转{extension}" if extension else number
+
+
+def mask_phone(phone: str) -> str:
+    """Hide the middle of a number: 138****1234, 0370-***1234. Unknown shapes keep only 4 digits."""
+    if not phone:
+        return ""
+    if _MOBILE.fullmatch(phone):
+        return f"{phone[:3]}****{phone[-4:]}"
+    main, _, _ = phone.partition("转")
+    if "-" in main:
+        area, local = main.split("-", 1)
+        return f"{area}-{'*' * max(len(local) - 4, 0)}{local[-4:]}"
+    return f"{'*' * max(len(main) - 4, 0)}{main[-4:]}"

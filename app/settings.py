@@ -1,0 +1,51 @@
+"""Seat settings, each declared once with its default and title, kept as JSON in the data dir."""
+
+import json
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from app.domain.calendar import DEFAULT_DEADLINE_DAYS
+from app.domain.enums import RequestType
+
+SETTINGS_FILENAME = "settings.json"
+
+
+@dataclass(frozen=True)
+class Settings:
+    seat_id: str = field(default="S01", metadata={"title": "座席编号"})
+    agent_name: str = field(default="座席员", metadata={"title": "话务员姓名"})
+    default_area_code: str = field(default="0370", metadata={"title": "本地区号"})
+    language: str = field(default="zh_CN", metadata={"title": "界面语言"})
+    autosave_ms: int = field(default=600, metadata={"title": "草稿自动保存间隔（毫秒）"})
+    deadline_days: dict[str, int] = field(
+        default_factory=lambda: {k.value: v for k, v in DEFAULT_DEADLINE_DAYS.items()},
+        metadata={"title": "各类诉求办理时限（工作日）"},
+    )
+    categories_csv: str = field(default="", metadata={"title": "自定义分类目录（CSV）"})
+
+    def deadline_days_by_type(self) -> dict[RequestType, int]:
+        merged = {k.value: v for k, v in DEFAULT_DEADLINE_DAYS.items()} | self.deadline_days
+        return {RequestType(k): int(v) for k, v in merged.items() if k in RequestType._value2member_map_}
+
+    @classmethod
+    def titles(cls) -> dict[str, str]:
+        return {f.name: str(f.metadata.get("title", f.name)) for f in fields(cls)}
+
+
+def load_settings(data_dir: Path) -> Settings:
+    """Read the seat's settings; unknown keys are ignored, a broken file falls back to defaults."""
+    path = data_dir / SETTINGS_FILENAME
+    try:
+        stored: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    known = {f.name for f in fields(Settings)}
+    return replace(Settings(), **{k: v for k, v in stored.items() if k in known})
+
+
+def save_settings(data_dir: Path, settings: Settings) -> None:
+    path = data_dir / SETTINGS_FILENAME
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
+    temporary.replace(path)

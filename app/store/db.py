@@ -1,0 +1,74 @@
+"""Opening the local SQLite store: durable pragmas, migrations to head, a session factory."""
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+STORE_FILENAME = "hotline-desk.sqlite3"
+
+
+def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets the queue read while a save writes; FULL makes a returned save survive a power cut.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA cache_size=-65536")
+    cursor.close()
+
+
+def create_store_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    command.upgrade(alembic_config(engine), revision)
+
+
+class Store:
+    """The store of one seat: its file, its engine and a session factory.
+
+    The caller owns each session and its transaction (``with store.session() as s, s.begin()``).
+    """
+
+    def __init__(self, data_dir: Path, *, migrate: bool = True) -> None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.path = data_dir / STORE_FILENAME
+        self.engine = create_store_engine(self.path)
+        if migrate:
+            upgrade(self.engine)
+        self.session = sessionmaker(self.engine, expire_on_commit=False)
+
+    def raw_connection(self) -> sqlite3.Connection:
+        """A plain sqlite3 connection with the store's pragmas, for bulk reads of ids."""
+        connection = sqlite3.connect(self.path, check_same_thread=False)
+        _set_pragmas(connection, None)
+        return connection
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def new_session(self) -> Session:
+        return self.session()

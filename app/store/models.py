@@ -1,0 +1,121 @@
+"""ORM tables of the local store (SQLAlchemy 2.0 typed mapping).
+
+Times are stored as naive UTC; the UI converts to the seat's local time.
+"""
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+
+    # The integer id is SQLite's rowid: the queue keeps lists of it and the search index
+    # uses it as its own rowid. client_id is what travels between seats and the server.
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[str] = mapped_column(String(36), unique=True)
+    local_no: Mapped[str] = mapped_column(String(32), unique=True)
+    official_no: Mapped[str | None] = mapped_column(String(32), unique=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    request_type: Mapped[str] = mapped_column(String(8))
+    caller_name: Mapped[str] = mapped_column(String(50), default="")
+    caller_phone: Mapped[str] = mapped_column(String(32), default="")
+    anonymous: Mapped[bool] = mapped_column(default=False)
+    confidential: Mapped[bool] = mapped_column(default=False)
+    category1: Mapped[str] = mapped_column(String(32), default="")
+    category2: Mapped[str] = mapped_column(String(32), default="")
+    category3: Mapped[str] = mapped_column(String(32), default="")
+    district: Mapped[str] = mapped_column(String(32), default="")
+    street: Mapped[str] = mapped_column(String(32), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text)
+    urgency: Mapped[str] = mapped_column(String(8))
+    handling_unit: Mapped[str] = mapped_column(String(100), default="")
+    deadline: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(8))
+    result: Mapped[str] = mapped_column(Text, default="")
+    satisfaction: Mapped[str] = mapped_column(String(8), default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    created_seat: Mapped[str] = mapped_column(String(32))
+    created_by: Mapped[str] = mapped_column(String(50))
+    version: Mapped[int] = mapped_column(default=1)
+
+    events: Mapped[list["TicketEvent"]] = relationship(
+        back_populates="ticket", order_by="TicketEvent.id", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        # One index per column the queue filters or sorts on; created_at breaks ties by id.
+        Index("ix_tickets_created", "created_at", "id"),
+        Index("ix_tickets_updated", "updated_at"),
+        Index("ix_tickets_status", "status", "created_at"),
+        Index("ix_tickets_channel", "channel", "created_at"),
+        Index("ix_tickets_type", "request_type", "created_at"),
+        Index("ix_tickets_category", "category1", "category2", "created_at"),
+        Index("ix_tickets_district", "district", "street", "created_at"),
+        Index("ix_tickets_urgency", "urgency", "created_at"),
+        Index("ix_tickets_deadline", "deadline"),
+        Index("ix_tickets_phone", "caller_phone"),
+        Index("ix_tickets_unit", "handling_unit", "created_at"),
+    )
+
+
+class TicketEvent(Base):
+    """One line of a ticket's timeline: who did what, when."""
+
+    __tablename__ = "ticket_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    seat: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(50))
+    kind: Mapped[str] = mapped_column(String(16))
+    # JSON: changed fields {"field": [old, new]} or the transition's details.
+    detail: Mapped[str] = mapped_column(Text, default="{}")
+
+    ticket: Mapped[Ticket] = relationship(back_populates="events")
+
+
+class OutboxEntry(Base):
+    """A local change waiting to be pushed to the server; written with the change itself."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mutation_id: Mapped[str] = mapped_column(String(36), unique=True)
+    ticket_client_id: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    base_version: Mapped[int]
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class Draft(Base):
+    """The form as it was being typed; one row per seat form, replaced on every keystroke pause."""
+
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    form_key: Mapped[str] = mapped_column(String(36), unique=True)
+    # client_id of the ticket being edited, or empty for a new one.
+    ticket_client_id: Mapped[str] = mapped_column(String(36), default="")
+    content: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+
+
+class Counter(Base):
+    """Per-seat sequences (local ticket numbers)."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(default=0)

@@ -1,0 +1,1 @@
+"""Ticket services: capture, edit, timeline, queue queries, import and export."""

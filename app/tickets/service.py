@@ -1,0 +1,210 @@
+"""Saving tickets: each change writes the ticket, a timeline event and an outbox entry together.
+
+The caller owns the session and its transaction; nothing here commits.
+"""
+
+import json
+import uuid
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime, timedelta, timezone
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from app.domain.calendar import deadline_for
+from app.domain.enums import RequestType, Status
+from app.domain.lifecycle import Action, next_status
+from app.domain.ticket import TicketInput, validate_ticket
+from app.reference import ReferenceData
+from app.settings import Settings
+from app.store.models import Counter, OutboxEntry, Ticket, TicketEvent
+from app.store.search_text import index_text
+
+# The seed city keeps China Standard Time; "today" and deadlines are counted in it.
+LOCAL_TZ = timezone(timedelta(hours=8))
+
+
+@dataclass(frozen=True)
+class Actor:
+    seat: str
+    agent: str
+
+
+@dataclass(frozen=True)
+class TicketContext:
+    """Who is saving and against which rules; built once per seat."""
+
+    actor: Actor
+    reference: ReferenceData
+    settings: Settings
+
+
+class TicketValidationError(ValueError):
+    """The input cannot be saved; ``errors`` maps each field to what to fix (Chinese)."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("；".join(errors.values()))
+        self.errors = errors
+
+
+def utc_now() -> datetime:
+    """Naive UTC, the store's time format."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def local_date(moment: datetime) -> "datetime":
+    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ)
+
+
+def searchable_text(ticket: Ticket) -> str:
+    return index_text(ticket.title, ticket.description, ticket.address, ticket.caller_name)
+
+
+EDITABLE_FIELDS = tuple(f.name for f in fields(TicketInput))
+
+
+def ticket_to_input(ticket: Ticket) -> TicketInput:
+    return TicketInput(**{name: getattr(ticket, name) for name in EDITABLE_FIELDS})
+
+
+def ticket_snapshot(ticket: Ticket) -> dict[str, object]:
+    """The ticket's fields as they travel in outbox payloads and exports."""
+    snapshot: dict[str, object] = {name: getattr(ticket, name) for name in EDITABLE_FIELDS}
+    snapshot.update(
+        client_id=ticket.client_id,
+        local_no=ticket.local_no,
+        status=ticket.status,
+        satisfaction=ticket.satisfaction,
+        deadline=ticket.deadline.isoformat() if ticket.deadline else None,
+        created_at=ticket.created_at.isoformat(),
+        created_seat=ticket.created_seat,
+        created_by=ticket.created_by,
+    )
+    return snapshot
+
+
+def next_local_no(session: Session, seat: str, day: str) -> str:
+    """Readable and unique per seat: S01-20261128-0007."""
+    name = f"local_no:{seat}:{day}"
+    counter = session.get(Counter, name)
+    if counter is None:
+        counter = Counter(name=name, value=0)
+        session.add(counter)
+    counter.value += 1
+    return f"{seat}-{day}-{counter.value:04d}"
+
+
+def _record(
+    session: Session, ticket: Ticket, actor: Actor, kind: str, detail: dict[str, object],
+    *, at: datetime, base_version: int,
+) -> None:
+    session.add(TicketEvent(
+        ticket_id=ticket.id, at=at, seat=actor.seat, actor=actor.agent, kind=kind,
+        detail=json.dumps(detail, ensure_ascii=False, default=str),
+    ))
+    session.add(OutboxEntry(
+        mutation_id=str(uuid.uuid4()), ticket_client_id=ticket.client_id, kind=kind,
+        base_version=base_version, created_at=at,
+        payload=json.dumps(detail, ensure_ascii=False, default=str),
+    ))
+
+
+def _validated(data: TicketInput, context: TicketContext) -> TicketInput:
+    validation = validate_ticket(
+        data, context.reference, default_area_code=context.settings.default_area_code
+    )
+    if not validation.ok:
+        raise TicketValidationError(validation.errors)
+    return validation.values
+
+
+def create_ticket(
+    session: Session, *, data: TicketInput, context: TicketContext,
+    client_id: str | None = None, created_at: datetime | None = None,
+) -> Ticket:
+    """Validate and store a new ticket (受理) with its event and outbox entry."""
+    values = _validated(data, context)
+    now = created_at or utc_now()
+    accepted_on = local_date(now).date()
+    ticket = Ticket(
+        **{name: getattr(values, name) for name in EDITABLE_FIELDS},
+        client_id=client_id or str(uuid.uuid4()),
+        local_no=next_local_no(session, context.actor.seat, accepted_on.strftime("%Y%m%d")),
+        deadline=deadline_for(
+            RequestType(values.request_type), accepted_on, context.reference.calendar,
+            context.settings.deadline_days_by_type(),
+        ),
+        status=Status.ACCEPTED.value, satisfaction="",
+        created_at=now, updated_at=now, created_seat=context.actor.seat,
+        created_by=context.actor.agent, version=1,
+    )
+    session.add(ticket)
+    session.flush()
+    session.execute(
+        text("INSERT INTO ticket_search(rowid, body) VALUES (:id, :body)"),
+        {"id": ticket.id, "body": searchable_text(ticket)},
+    )
+    _record(session, ticket, context.actor, "create", ticket_snapshot(ticket), at=now, base_version=0)
+    return ticket
+
+
+def update_ticket(
+    session: Session, *, ticket: Ticket, data: TicketInput, context: TicketContext
+) -> dict[str, list[object]]:
+    """Apply the agent's edits; returns the changed fields {name: [old, new]} (empty: no change)."""
+    values = _validated(data, context)
+    changes: dict[str, list[object]] = {
+        name: [getattr(ticket, name), getattr(values, name)]
+        for name in EDITABLE_FIELDS
+        if getattr(ticket, name) != getattr(values, name)
+    }
+    if not changes:
+        return changes
+    old_body = searchable_text(ticket)
+    for name, (_, new) in changes.items():
+        setattr(ticket, name, new)
+    base_version = ticket.version
+    ticket.version += 1
+    ticket.updated_at = utc_now()
+    new_body = searchable_text(ticket)
+    if new_body != old_body:
+        # Contentless FTS5 forgets a row only when told its old tokens.
+        session.execute(
+            text("INSERT INTO ticket_search(ticket_search, rowid, body) VALUES ('delete', :id, :body)"),
+            {"id": ticket.id, "body": old_body},
+        )
+        session.execute(
+            text("INSERT INTO ticket_search(rowid, body) VALUES (:id, :body)"),
+            {"id": ticket.id, "body": new_body},
+        )
+    _record(session, ticket, context.actor, "update", {"changes": changes},
+            at=ticket.updated_at, base_version=base_version)
+    return changes
+
+
+def apply_action(
+    session: Session, *, ticket: Ticket, action: Action, context: TicketContext, note: str = ""
+) -> None:
+    """Move the ticket along its lifecycle (rules from app.domain.lifecycle)."""
+    old = ticket.status
+    ticket.status = next_status(Status(old), action).value
+    base_version = ticket.version
+    ticket.version += 1
+    ticket.updated_at = utc_now()
+    _record(session, ticket, context.actor, action.value,
+            {"from": old, "to": ticket.status, "note": note},
+            at=ticket.updated_at, base_version=base_version)
+
+
+def get_ticket(session: Session, ticket_id: int) -> Ticket | None:
+    return session.get(Ticket, ticket_id)
+
+
+def get_by_client_id(session: Session, client_id: str) -> Ticket | None:
+    return session.scalar(select(Ticket).where(Ticket.client_id == client_id))
+
+
+def timeline(session: Session, ticket_id: int) -> list[TicketEvent]:
+    return list(session.scalars(
+        select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.id)
+    ))
