@@ -8,8 +8,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.reference import ReferenceData, default_reference  # noqa: E402
-from app.seat import Seat, open_seat  # noqa: E402
+from app.reference import ReferenceData, default_reference
+from app.seat import Seat, open_seat
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data" / "tipdm2020c"
