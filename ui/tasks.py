@@ -63,11 +63,16 @@ def run_task(
     func: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[Exception], None] | None = None,
+    *,
+    pool: QThreadPool | None = None,
 ) -> None:
-    """Run ``func()`` off the GUI thread; call ``on_done(result)`` or ``on_error(exc)`` on it."""
+    """Run ``func()`` off the GUI thread; call ``on_done(result)`` or ``on_error(exc)`` on it.
+
+    ``pool`` defaults to the global pool; a pool of one thread runs its tasks in order.
+    """
     relay = _Relay(on_done, on_error or _log_error)
     _live.add(relay)  # keep the relay alive until it has delivered
-    QThreadPool.globalInstance().start(_Task(func, relay))
+    (pool or QThreadPool.globalInstance()).start(_Task(func, relay))
 
 
 def _log_error(error: Exception) -> None:
