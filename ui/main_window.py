@@ -143,8 +143,8 @@ class MainWindow(QMainWindow):
         find_action.triggered.connect(self._on_find)
         view_menu.addAction(queue_action)
         view_menu.addAction(find_action)
-        # Ctrl+N belongs to the window: it works from the queue too.
-        self.form_new_action = new_action
+        # Ctrl+N belongs to the window, so that it works from the queue too.
+        self.form.new_shortcut.setEnabled(False)
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -135,9 +135,11 @@ class TicketForm(QWidget):
         self._autosave.timeout.connect(self._on_autosave)
         self._build()
         self._connect_changes()
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_ticket)
+        self.save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # A window that offers its own Ctrl+N action disables this one (two would be ambiguous).
+        self.new_shortcut = QShortcut(QKeySequence("Ctrl+N"), self, self.new_ticket)
+        self.new_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_ticket()
 
     # -- layout ----------------------------------------------------------------------------
