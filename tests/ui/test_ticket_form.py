@@ -12,8 +12,8 @@ from sqlalchemy import select
 from app.seat import Seat, open_seat
 from app.store.models import Ticket
 from app.tickets.drafts import pending_drafts
-from ui.main_window import MainWindow
 from tests.ui.typing import type_text
+from ui.main_window import MainWindow
 from ui.ticket_form import TicketForm
 
 
