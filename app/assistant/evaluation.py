@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from app.assistant.category import TrainConfig, train
 from app.assistant.text import normalize
+from app.assistant.units import (
+    UnitHistory,
+    UnitRules,
+    find_district,
+    keyword_cues,
+    suggest_units,
+)
 
 
 @dataclass(frozen=True)
@@ -92,3 +99,52 @@ def cross_validate(
             y_true.append(labels[i])
             y_pred.append(model.predict_label(pairs[i][0]))
     return score(y_true, y_pred)
+
+
+@dataclass(frozen=True)
+class UnitAgreement:
+    top1: float
+    top3: float
+    rules_only_top1: float
+    rules_only_top3: float
+    n_test: int
+    n_with_label: int
+    n_total: int
+
+
+def unit_agreement(
+    items: Sequence[tuple[str, str]],
+    categorize: Callable[[str], str],
+    rules: UnitRules,
+    *,
+    holdout: float = 0.2,
+    seed: int = 0,
+) -> UnitAgreement:
+    """Agreement of suggested units with the agency named in each (text, reply) pair.
+
+    History is fit on the other part; the named agency is only a weak label (replies written by
+    a district office may name the bureau that passed the case on).
+    """
+    labeled: list[tuple[str, str, str, str]] = []
+    for text, reply in items:
+        unit = rules.agency_in(reply)
+        if unit:
+            labeled.append((text, unit, categorize(text), find_district(text)))
+    order = np.random.default_rng(seed).permutation(len(labeled))
+    n_test = int(round(holdout * len(labeled)))
+    test = [labeled[i] for i in order[:n_test]]
+    history = UnitHistory()
+    for i in order[n_test:]:
+        text, unit, cat, district = labeled[i]
+        history.add(category=cat, district=district, cues=keyword_cues(text, rules), unit=unit)
+    hits = {"h1": 0, "h3": 0, "r1": 0, "r3": 0}
+    for text, unit, cat, district in test:
+        with_history = [s.unit for s in suggest_units(text, cat, district, rules, history)]
+        rules_only = [s.unit for s in suggest_units(text, cat, district, rules)]
+        hits["h1"] += with_history[:1] == [unit]
+        hits["h3"] += unit in with_history
+        hits["r1"] += rules_only[:1] == [unit]
+        hits["r3"] += unit in rules_only
+    n = max(1, len(test))
+    return UnitAgreement(hits["h1"] / n, hits["h3"] / n, hits["r1"] / n, hits["r3"] / n,
+                         len(test), len(labeled), len(items))
