@@ -105,8 +105,8 @@ class CategoryModel:
         counts = Counter(i for f in feats if (i := self._index.get(f)) is not None)
         idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
         tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
-        vals = (1.0 + np.log(tf)) * self.idf[idx]
-        norm = float(np.linalg.norm(vals))
+        vals: FloatArray = ((1.0 + np.log(tf)) * self.idf[idx]).astype(np.float32)
+        norm = np.float32(np.linalg.norm(vals))
         return idx, vals / norm if norm else vals
 
     def predict(self, text: str, k: int = 3, n_cues: int = 3) -> list[CategoryScore]:
@@ -281,7 +281,8 @@ def _fit(x: Any, y: Sequence[str], w: npt.NDArray[np.float64], c: float) -> Any:
 def _softmax(scores: npt.NDArray[np.floating[Any]]) -> npt.NDArray[np.float64]:
     z = np.asarray(scores, dtype=np.float64)
     z = np.exp(z - z.max(axis=1, keepdims=True))
-    return z / z.sum(axis=1, keepdims=True)
+    out: npt.NDArray[np.float64] = z / z.sum(axis=1, keepdims=True)
+    return out
 
 
 def _fit_temperature(x: Any, y: Sequence[str], c: float) -> float:

@@ -131,7 +131,7 @@ def unit_agreement(
         if unit:
             labeled.append((text, unit, categorize(text), find_district(text)))
     order = np.random.default_rng(seed).permutation(len(labeled))
-    n_test = int(round(holdout * len(labeled)))
+    n_test = round(holdout * len(labeled))
     test = [labeled[i] for i in order[:n_test]]
     history = UnitHistory()
     for i in order[n_test:]:

@@ -104,7 +104,7 @@ def suggest_units(
     """Top-k units with a reason saying which rule and/or how much history backs each."""
     text = normalize(text)
     district = district or find_district(text)
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = defaultdict(float)
     reasons: dict[str, list[str]] = defaultdict(list)
     for unit in rules.for_category(category):
         scores[unit] += 1.0
@@ -132,7 +132,8 @@ def suggest_units(
                 unit, n = counts.most_common(1)[0]
                 scores[unit] += n / total
                 reasons[unit].append(f"历史：含“{cue}”的 {total} 件中 {n} 件由该单位办理")
-    return [UnitSuggestion(u, round(s, 3), "；".join(reasons[u])) for u, s in scores.most_common(k)]
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:k]
+    return [UnitSuggestion(u, round(s, 3), "；".join(reasons[u])) for u, s in ranked]
 
 
 def keyword_cues(text: str, rules: UnitRules) -> list[str]:

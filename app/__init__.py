@@ -1,0 +1,1 @@
+"""Hotline Desk core: domain rules, local store, sync, assistant and reports. Never imports Qt."""
