@@ -217,7 +217,7 @@ def train(
     x = vec.transform(texts)
     w = np.asarray(weights, dtype=np.float64)
     clf = _fit(x, y, w, config.c)
-    temperature = _fit_temperature(x[: len(labeled)], y[: len(labeled)], config.c)
+    temperature = _fit_temperature(x, y, w, len(labeled), config.c)
 
     n_pseudo = 0
     if config.self_training and unl:
@@ -285,15 +285,21 @@ def _softmax(scores: npt.NDArray[np.floating[Any]]) -> npt.NDArray[np.float64]:
     return out
 
 
-def _fit_temperature(x: Any, y: Sequence[str], c: float) -> float:
-    """Scale for SVM margins so softmax(margin * t) is roughly calibrated (out-of-fold NLL)."""
-    counts = Counter(y)
+def _fit_temperature(x: Any, y: Sequence[str], w: npt.NDArray[np.float64], n_labeled: int,
+                     c: float) -> float:
+    """Scale for SVM margins so softmax(margin * t) is roughly calibrated (out-of-fold NLL).
+
+    Only the first ``n_labeled`` rows are held out; prior pseudo-documents stay in every training
+    fold, as they do in the final model, so the margins match those it will produce.
+    """
+    counts = Counter(y[:n_labeled])
     if len(counts) < 2 or min(counts.values()) < 3:
         return 3.0  # too little data to fit: a moderate default
-    classes = sorted(counts)
+    classes = sorted(set(y))
     folds = 3
-    order = np.argsort([f"{lab}{i % folds}" for i, lab in enumerate(y)], kind="stable")
-    scores = np.zeros((len(y), len(classes)))
+    labeled_y = list(y[:n_labeled])
+    order = np.argsort([f"{lab}{i % folds}" for i, lab in enumerate(labeled_y)], kind="stable")
+    scores = np.zeros((n_labeled, len(classes)))
     ys = np.asarray(y)
     for f in range(folds):
         test = order[f::folds]
@@ -301,12 +307,12 @@ def _fit_temperature(x: Any, y: Sequence[str], c: float) -> float:
         mask[test] = False
         if len(set(ys[mask])) < len(classes):
             return 3.0
-        clf = _fit(x[mask], ys[mask].tolist(), np.ones(int(mask.sum())), c)
+        clf = _fit(x[mask], ys[mask].tolist(), w[mask], c)
         scores[test] = clf.decision_function(x[test])
-    truth = np.array([classes.index(lab) for lab in y])
+    truth = np.array([classes.index(lab) for lab in labeled_y])
     best_t, best_nll = 1.0, math.inf
     for t in np.geomspace(0.3, 30.0, 40):
-        p = _softmax(scores * t)[np.arange(len(y)), truth]
+        p = _softmax(scores * t)[np.arange(n_labeled), truth]
         nll = float(-np.log(np.maximum(p, 1e-12)).mean())
         if nll < best_nll:
             best_t, best_nll = float(t), nll
