@@ -1,0 +1,518 @@
+"""Benchmark of the local store and the queue at N tickets.
+
+    .venv/bin/python bench/store_bench.py --tickets 1000000 [--store bench/out/store-1000000]
+
+Builds (or reuses) a store of N tickets made from the real messages in
+../shared/data/tipdm2020c (title, description, varied with a district, road and house
+number, channel, type, category, status and a time over two years, fake phone numbers),
+through the importer's parse_row and app.tickets.bulk.insert_tickets in batches of 5,000,
+one transaction each. Then measures:
+
+- import_ratio: rows/s of our import path (parse_row + insert_tickets) divided by rows/s of raw
+  sqlite3 executemany of the same values (incl. bigram body, events, outbox) into a scratch
+  store made by the same migrations; same run, same rows.
+- save_p99_ms: 200 durable saves through create_ticket, each its own transaction, at N.
+- open/jump/sort/search: through ui.queue_model.QueueModel in a QTableView, offscreen, timed
+  until the first screen of rows is painted (viewport().repaint()).
+- rss_mb: peak RSS of the process.
+
+Prints figures line by line; the LAST line is key=value pairs. Never run from the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy import text  # noqa: E402
+
+from app.domain.calendar import deadline_for  # noqa: E402
+from app.domain.enums import Channel, RequestType, Status, Urgency  # noqa: E402
+from app.domain.ticket import TicketInput  # noqa: E402
+from app.seat import Seat, open_seat  # noqa: E402
+from app.store.db import STORE_FILENAME, Store  # noqa: E402
+from app.store.search_text import index_text  # noqa: E402
+from app.tickets.bulk import NewTicket, insert_tickets  # noqa: E402
+from app.tickets.importer import parse_row  # noqa: E402
+from app.tickets.service import TicketContext, create_ticket, local_date  # noqa: E402
+
+SHARED_DATA = ROOT.parent / "shared" / "data" / "tipdm2020c"
+OUT = ROOT / "bench" / "out"
+BATCH = 5000
+SAMPLE = 50_000
+SAVES = 200
+WORD2 = "噪音"
+WORD4 = "小区物业"
+
+ROADS = ["凯旋路", "神火大道", "归德路", "南京路", "平原路", "民主路", "长江路", "黄河路",
+         "北海路", "华商大道", "珠江路", "团结路", "文化路", "宋城路", "建设路", "八一路"]
+PLACES = ["小区", "家属院", "花园", "商业街", "菜市场", "学校门口", "公交站", "广场"]
+NAMES = ["王女士", "李先生", "张女士", "刘先生", "陈女士", "杨先生", "赵女士", "黄先生", "周女士", ""]
+# Weights: mostly phone, mostly complaints and consultations, most tickets finished long ago.
+CHANNEL_W = [(Channel.PHONE, 60), (Channel.WECHAT, 10), (Channel.WEBSITE, 8), (Channel.APP, 8),
+             (Channel.WALK_IN, 4), (Channel.PROVINCIAL, 4), (Channel.PEOPLE_BOARD, 3),
+             (Channel.EMAIL, 2), (Channel.WEIBO, 1)]
+TYPE_W = [(RequestType.COMPLAINT, 35), (RequestType.CONSULT, 25), (RequestType.HELP, 15),
+          (RequestType.SUGGESTION, 10), (RequestType.REPORT, 8), (RequestType.PRAISE, 4),
+          (RequestType.OTHER, 3)]
+STATUS_W = [(Status.ARCHIVED, 50), (Status.CALLED_BACK, 12), (Status.COMPLETED, 10),
+            (Status.IN_PROGRESS, 8), (Status.SIGNED, 6), (Status.DISPATCHED, 6),
+            (Status.ACCEPTED, 5), (Status.RETURNED, 3)]
+URGENCY_W = [(Urgency.NORMAL, 90), (Urgency.URGENT, 8), (Urgency.CRITICAL, 2)]
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def timed(func: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = func()
+    return (time.perf_counter() - start) * 1000, result
+
+
+# -- data ------------------------------------------------------------------------------------
+
+
+def load_texts() -> list[tuple[str, str]]:
+    texts: list[tuple[str, str]] = []
+    for name in ("messages_labeled.csv", "messages_unlabeled.csv", "messages_with_replies.csv"):
+        with (SHARED_DATA / name).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                title = row["留言主题"].strip()
+                # The site pads every message with tabs and newlines: strip them.
+                body = "\n".join(line.strip() for line in row["留言详情"].strip().splitlines())
+                body = body.strip()[:4800]
+                if title and body:
+                    texts.append((title[:80], body))
+    return texts
+
+
+def _pick(rng: random.Random, weighted: list[tuple[Any, int]]) -> str:
+    return str(rng.choices([v for v, _ in weighted], [w for _, w in weighted])[0].value)
+
+
+class RecordMaker:
+    """Spreadsheet-like records (as the importer reads them) with realistic variation."""
+
+    def __init__(self, context: TicketContext, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.texts = load_texts()
+        reference = context.reference
+        self.categories = [
+            (c1, c2, c3)
+            for c1, seconds in reference.categories.children.items()
+            for c2, thirds in seconds.items()
+            for c3 in thirds or ("",)
+        ]
+        self.places = [(d, s) for d, streets in reference.districts.items() for s in streets]
+        self.units = reference.unit_names()
+        self.end = datetime(2026, 11, 20, 18, 0)
+        self.span = int(timedelta(days=730).total_seconds())
+
+    def record(self, serial: int) -> dict[str, str]:
+        rng = self.rng
+        title, body = rng.choice(self.texts)
+        district, street = rng.choice(self.places)
+        road = rng.choice(ROADS)
+        address = f"{street}{road}{rng.randint(1, 300)}号{rng.choice(PLACES)}{rng.randint(1, 40)}号楼"
+        c1, c2, c3 = rng.choice(self.categories)
+        created = self.end - timedelta(seconds=rng.randrange(self.span))
+        status = _pick(rng, STATUS_W)
+        finished = status in (Status.COMPLETED, Status.CALLED_BACK, Status.ARCHIVED)
+        phone = f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}" if rng.random() < 0.85 \
+            else f"0370-{rng.randint(2000000, 8999999)}"
+        return {
+            "created_at": created.strftime("%Y-%m-%d %H:%M:%S"),
+            "channel": _pick(rng, CHANNEL_W),
+            "request_type": _pick(rng, TYPE_W),
+            "category1": c1, "category2": c2, "category3": c3,
+            "district": district, "street": street, "address": address,
+            "title": f"{district}{title}"[:100],
+            "description": f"{body}\n地点：{district}{address}（工单{serial}）",
+            "caller_name": rng.choice(NAMES),
+            "caller_phone": phone,
+            "urgency": _pick(rng, URGENCY_W),
+            "status": status,
+            "handling_unit": rng.choice(self.units) if status != Status.ACCEPTED else "",
+            "result": "已处理并答复来电人。" if finished else "",
+            "satisfaction": rng.choice(["满意", "基本满意", "不满意", ""]) if finished else "",
+        }
+
+    def records(self, start: int, count: int) -> Iterator[dict[str, str]]:
+        for serial in range(start, start + count):
+            yield self.record(serial)
+
+
+# -- building --------------------------------------------------------------------------------
+
+
+def ticket_count(store: Store) -> int:
+    with store.raw_connection() as connection:
+        return int(connection.execute("SELECT count(*) FROM tickets").fetchone()[0])
+
+
+def build_store(seat: Seat, n: int) -> None:
+    have = ticket_count(seat.store)
+    maker = RecordMaker(seat.context, seed=1000 + have)
+    started = time.perf_counter()
+    done = have
+    while done < n:
+        size = min(BATCH, n - done)
+        batch = [parse_row(r, seat.context) for r in maker.records(done, size)]
+        with seat.store.session() as session, session.begin():
+            inserted = insert_tickets(session, batch, seat.context)
+        done += inserted
+        if inserted < size:
+            raise RuntimeError(f"only {inserted} of {size} rows were new")
+        if done % 100_000 < BATCH:
+            rate = (done - have) / (time.perf_counter() - started)
+            log(f"  built {done:,} tickets ({rate:,.0f} rows/s)")
+    with seat.store.raw_connection() as connection:
+        connection.execute("PRAGMA optimize")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+# -- import ratio ----------------------------------------------------------------------------
+
+
+def raw_rows(tickets: Sequence[NewTicket], context: TicketContext, first_id: int) -> list[tuple[Any, ...]]:
+    """The values our path writes, precomputed: raw executemany then only pays for SQLite."""
+    days = context.settings.deadline_days_by_type()
+    rows = []
+    for offset, t in enumerate(tickets):
+        v = t.values
+        key = t.key()
+        accepted = local_date(t.created_at).date()
+        local_no = f"S99-{accepted:%Y%m%d}-{first_id + offset:07d}"
+        deadline = deadline_for(RequestType(v.request_type), accepted, context.reference.calendar, days)
+        created = t.created_at.isoformat(" ")
+        ticket = (first_id + offset, key, local_no, None, v.channel, v.request_type, v.caller_name,
+                  v.caller_phone, v.anonymous, v.confidential, v.category1, v.category2, v.category3,
+                  v.district, v.street, v.address, v.title, v.description, v.urgency,
+                  v.handling_unit, deadline.isoformat(), t.status, v.result, t.satisfaction,
+                  created, created, "S99", "bench", 1)
+        body = index_text(v.title, v.description, v.address, v.caller_name)
+        payload = json.dumps(v.to_dict() | {"client_id": key, "local_no": local_no,
+                                            "status": t.status, "created_at": created},
+                             ensure_ascii=False)
+        event = (first_id + offset, created, "S99", "bench", "import", "{}")
+        outbox = (str(uuid.uuid4()), key, "create", 0, payload, created)
+        rows.append((ticket, (first_id + offset, body), event, outbox))
+    return rows
+
+
+TICKET_SQL = (
+    "INSERT INTO tickets (id, client_id, local_no, official_no, channel, request_type, caller_name,"
+    " caller_phone, anonymous, confidential, category1, category2, category3, district, street,"
+    " address, title, description, urgency, handling_unit, deadline, status, result, satisfaction,"
+    " created_at, updated_at, created_seat, created_by, version)"
+    " VALUES (" + ", ".join("?" * 29) + ")"
+)
+
+
+def import_ratio(context: TicketContext, scratch: Path) -> dict[str, float]:
+    shutil.rmtree(scratch, ignore_errors=True)
+    maker = RecordMaker(context, seed=99)
+    records = list(maker.records(0, SAMPLE))
+
+    # Ours, whole path: parse_row (validation, normalisation) + insert_tickets.
+    ours = Store(scratch / "ours")
+    start = time.perf_counter()
+    prepared: list[NewTicket] = []
+    for first in range(0, SAMPLE, BATCH):
+        batch = [parse_row(r, context) for r in records[first : first + BATCH]]
+        prepared.extend(batch)
+        with ours.session() as session, session.begin():
+            insert_tickets(session, batch, context)
+    full_rate = SAMPLE / (time.perf_counter() - start)
+    ours.close()
+
+    # Ours, insert only: prepared NewTicket rows into another fresh store.
+    ours2 = Store(scratch / "ours2")
+    start = time.perf_counter()
+    for first in range(0, SAMPLE, BATCH):
+        with ours2.session() as session, session.begin():
+            insert_tickets(session, prepared[first : first + BATCH], context)
+    insert_rate = SAMPLE / (time.perf_counter() - start)
+    ours2.close()
+
+    # Raw: executemany of the same values into a store made by the same migrations.
+    raw_store = Store(scratch / "raw")
+    values = raw_rows(prepared, context, 1)
+    connection = raw_store.raw_connection()
+    connection.isolation_level = None
+    start = time.perf_counter()
+    for first in range(0, SAMPLE, BATCH):
+        chunk = values[first : first + BATCH]
+        connection.execute("BEGIN")
+        connection.executemany(TICKET_SQL, [r[0] for r in chunk])
+        connection.executemany("INSERT INTO ticket_search(rowid, body) VALUES (?, ?)", [r[1] for r in chunk])
+        connection.executemany(
+            "INSERT INTO ticket_events (ticket_id, at, seat, actor, kind, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            [r[2] for r in chunk])
+        connection.executemany(
+            "INSERT INTO outbox (mutation_id, ticket_client_id, kind, base_version, payload, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)", [r[3] for r in chunk])
+        connection.execute("COMMIT")
+    raw_rate = SAMPLE / (time.perf_counter() - start)
+    connection.close()
+    raw_store.close()
+    shutil.rmtree(scratch, ignore_errors=True)
+    return {"full_rate": full_rate, "insert_rate": insert_rate, "raw_rate": raw_rate}
+
+
+# -- saves -----------------------------------------------------------------------------------
+
+
+def save_latencies(seat: Seat) -> list[float]:
+    maker = RecordMaker(seat.context, seed=4242)
+    inputs = []
+    for record in maker.records(10**8, SAVES):
+        data = {k: v for k, v in record.items() if k not in ("created_at", "status", "satisfaction")}
+        inputs.append(TicketInput.from_dict(dict(data)))
+    times: list[float] = []
+    saved: list[int] = []
+    for data in inputs:
+        start = time.perf_counter()
+        with seat.store.session() as session, session.begin():
+            ticket = create_ticket(session, data=data, context=seat.context)
+        times.append((time.perf_counter() - start) * 1000)
+        saved.append(ticket.id)
+    # Take them out again so that a cached store stays at exactly N tickets.
+    with seat.store.session() as session, session.begin():
+        for ticket_id in saved:
+            row = session.execute(text(
+                "SELECT title, description, address, caller_name, client_id FROM tickets WHERE id = :id"),
+                {"id": ticket_id}).one()
+            session.execute(text(
+                "INSERT INTO ticket_search(ticket_search, rowid, body) VALUES ('delete', :id, :body)"),
+                {"id": ticket_id, "body": index_text(row[0], row[1], row[2], row[3])})
+            session.execute(text("DELETE FROM outbox WHERE ticket_client_id = :c"), {"c": row[4]})
+            session.execute(text("DELETE FROM ticket_events WHERE ticket_id = :id"), {"id": ticket_id})
+            session.execute(text("DELETE FROM tickets WHERE id = :id"), {"id": ticket_id})
+    return times
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+# -- the queue in a view ---------------------------------------------------------------------
+
+
+def ui_figures(seat: Seat) -> dict[str, float]:
+    from PySide6.QtCore import QAbstractTableModel, QEventLoop, QModelIndex, Qt, QThreadPool, QTimer
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
+
+    from app.tickets.queue import QueueFilter, QueueSort
+    from ui.queue_model import QueueModel
+
+    app = QApplication.instance() or QApplication([])
+    view = QTableView()
+    view.resize(1400, 900)
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.setSortingEnabled(False)
+    view.show()
+    app.processEvents()
+
+    def paint() -> None:
+        view.viewport().repaint()
+
+    def wait_ids(model: QueueModel) -> float:
+        """Let the background id load finish (so the next figure is not competing with it)."""
+        start = time.perf_counter()
+        if not model.is_fully_loaded():
+            loop = QEventLoop()
+            model.ids_loaded.connect(loop.quit)
+            QTimer.singleShot(120_000, loop.quit)
+            loop.exec()
+            model.ids_loaded.disconnect(loop.quit)
+        QThreadPool.globalInstance().waitForDone()
+        app.processEvents()
+        return (time.perf_counter() - start) * 1000
+
+    figures: dict[str, float] = {}
+    start = time.perf_counter()
+    model = QueueModel(seat.store)
+    model.set_query(QueueFilter(), QueueSort())
+    view.setModel(model)
+    paint()
+    figures["open_ms"] = (time.perf_counter() - start) * 1000
+    shown = model.index(0, QueueModel.COL_TITLE).data()
+    log(f"open: {figures['open_ms']:.1f} ms, rows={model.rowCount():,}, first title={shown!r}")
+    figures["ids_loaded_ms"] = figures["open_ms"] + wait_ids(model)
+    log(f"all ids in memory after {figures['ids_loaded_ms']:.0f} ms")
+
+    def jumps(rows: int) -> list[float]:
+        times = []
+        for k in range(5):
+            view.scrollToTop()
+            paint()
+            target = view.model().index(rows // 2 + k * 997, 0)
+            start = time.perf_counter()
+            view.scrollTo(target, QAbstractItemView.ScrollHint.PositionAtCenter)
+            paint()
+            times.append((time.perf_counter() - start) * 1000)
+        return times
+
+    queue_jumps = jumps(model.rowCount())
+    figures["jump_ms"] = statistics.median(queue_jumps)
+
+    class Plain(QAbstractTableModel):
+        def __init__(self, rows: list[tuple[str, ...]]) -> None:
+            super().__init__()
+            self.rows = rows
+
+        def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else len(self.rows)
+
+        def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else 13
+
+        def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.rows[index.row()][index.column()]
+            return None
+
+        def headerData(self, section: int, orientation: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+                return model.headerData(section, orientation, role)
+            return None
+
+    # The same texts as the queue shows, copied from its first screens.
+    sample = [tuple(str(model.index(r, c).data() or "") for c in range(13)) for r in range(200)]
+    plain = Plain([sample[r % 200] for r in range(10_000)])
+    view.setModel(plain)
+    paint()
+    plain_jumps = jumps(plain.rowCount())
+    figures["plain_jump_ms"] = statistics.median(plain_jumps)
+    figures["jump_ratio"] = figures["jump_ms"] / figures["plain_jump_ms"]
+    log(f"jump to middle: queue {[round(t, 1) for t in queue_jumps]} ms, "
+        f"plain 10k {[round(t, 1) for t in plain_jumps]} ms → ratio {figures['jump_ratio']:.2f}")
+    view.setModel(model)
+    view.scrollToTop()
+    paint()
+
+    sorts: dict[str, float] = {}
+    for name, column, order in (
+        ("status", QueueModel.COL_STATUS, Qt.SortOrder.AscendingOrder),
+        ("deadline", QueueModel.COL_DEADLINE, Qt.SortOrder.AscendingOrder),
+        ("district", QueueModel.COL_DISTRICT, Qt.SortOrder.DescendingOrder),
+        ("unit", QueueModel.COL_UNIT, Qt.SortOrder.AscendingOrder),
+        ("local_no", QueueModel.COL_LOCAL_NO, Qt.SortOrder.DescendingOrder),
+        ("created", QueueModel.COL_CREATED, Qt.SortOrder.AscendingOrder),
+    ):
+        start = time.perf_counter()
+        model.sort(column, order)
+        paint()
+        sorts[name] = (time.perf_counter() - start) * 1000
+        wait_ids(model)
+    figures["sort_ms"] = max(sorts.values())
+    log("sort (header click → first screen): " + ", ".join(f"{k} {v:.1f}" for k, v in sorts.items()) + " ms")
+
+    for key, word in (("search2_ms", WORD2), ("search4_ms", WORD4)):
+        start = time.perf_counter()
+        model.set_query(QueueFilter(search=word), QueueSort())
+        paint()
+        figures[key] = (time.perf_counter() - start) * 1000
+        log(f"search {word}: {figures[key]:.1f} ms, {model.rowCount():,} tickets, "
+            f"first: {model.index(0, QueueModel.COL_TITLE).data()!r}")
+        wait_ids(model)
+    model.close()
+    return figures
+
+
+# -- main ------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--tickets", type=int, default=100_000)
+    parser.add_argument("--store", type=Path, help="data dir of the store (reused if it holds N tickets)")
+    parser.add_argument("--no-ui", action="store_true", help="skip the queue model figures")
+    parser.add_argument("--build-only", action="store_true", help="build the store and stop")
+    parser.add_argument("--import-ratio-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.import_ratio_only:
+        # Run in a child process: its 50,000 rows in memory must not count in the RSS figure.
+        seat = open_seat(OUT / "scratch-seat")
+        print(json.dumps(import_ratio(seat.context, OUT / "scratch")))
+        seat.close()
+        return
+    n = args.tickets
+    data_dir = args.store or OUT / f"store-{n}"
+    if not SHARED_DATA.exists():
+        sys.exit(f"real message data not found at {SHARED_DATA}")
+
+    existing = (data_dir / STORE_FILENAME).exists()
+    seat = open_seat(data_dir)
+    have = ticket_count(seat.store)
+    if have > n:
+        sys.exit(f"{data_dir} holds {have:,} tickets, more than {n:,}: pass another --store")
+    if have == n:
+        log(f"reusing {data_dir} with {n:,} tickets")
+    else:
+        log(f"{'extending' if existing else 'building'} {data_dir}: {have:,} → {n:,} tickets")
+        seconds, _ = timed(lambda: build_store(seat, n))
+        log(f"built in {seconds / 1000:.0f} s")
+    size_mb = sum(p.stat().st_size for p in data_dir.glob(STORE_FILENAME + "*")) / 2**20
+    log(f"store file: {size_mb:,.0f} MB")
+    if args.build_only:
+        return
+
+    seat.close()  # the child process measures the import ratio alone on the machine
+    child = subprocess.run([sys.executable, __file__, "--import-ratio-only"],
+                           capture_output=True, text=True, check=True)
+    rates = json.loads(child.stdout.strip().splitlines()[-1])
+    seat = open_seat(data_dir)
+    ratio = rates["full_rate"] / rates["raw_rate"]
+    log(f"import of {SAMPLE:,} rows: parse_row+insert_tickets {rates['full_rate']:,.0f} rows/s, "
+        f"insert_tickets alone {rates['insert_rate']:,.0f} rows/s, raw executemany "
+        f"{rates['raw_rate']:,.0f} rows/s → ratio {ratio:.2f} (insert only "
+        f"{rates['insert_rate'] / rates['raw_rate']:.2f})")
+
+    saves = save_latencies(seat)
+    log(f"{SAVES} durable saves at {n:,}: p50 {statistics.median(saves):.1f} ms, "
+        f"p99 {percentile(saves, 99):.1f} ms, max {max(saves):.1f} ms")
+
+    figures: dict[str, float] = {}
+    if not args.no_ui:
+        figures = ui_figures(seat)
+    seat.close()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    log(f"peak RSS {rss_mb:.0f} MB")
+
+    def fmt(key: str) -> str:
+        value = figures.get(key)
+        return "na" if value is None else f"{value:.2f}" if key == "jump_ratio" else f"{value:.1f}"
+
+    log(" ".join([
+        f"tickets={n}", f"import_ratio={ratio:.2f}", f"save_p99_ms={percentile(saves, 99):.1f}",
+        f"open_ms={fmt('open_ms')}", f"jump_ms={fmt('jump_ms')}", f"jump_ratio={fmt('jump_ratio')}",
+        f"sort_ms={fmt('sort_ms')}", f"search2_ms={fmt('search2_ms')}",
+        f"search4_ms={fmt('search4_ms')}", f"rss_mb={rss_mb:.0f}",
+    ]))
+
+
+if __name__ == "__main__":
+    main()
