@@ -65,11 +65,16 @@ def insert_tickets(session: Session, tickets: Sequence[NewTicket], context: Tick
     seen_official = _existing(
         session, Ticket.official_no, [t.official_no for t in tickets if t.official_no]
     )
-    fresh = [
-        (key, t) for key, t in keyed.items()
-        if key not in seen and t.local_no not in seen_local
-        and (t.official_no is None or t.official_no not in seen_official)
-    ]
+    fresh: list[tuple[str, NewTicket]] = []
+    taken: set[str] = set()  # local numbers this batch brings with it
+    for key, t in keyed.items():
+        if key in seen or t.local_no in seen_local or t.local_no in taken:
+            continue
+        if t.official_no is not None and t.official_no in seen_official:
+            continue
+        if t.local_no:
+            taken.add(t.local_no)
+        fresh.append((key, t))
     if not fresh:
         return 0
 
@@ -88,11 +93,19 @@ def insert_tickets(session: Session, tickets: Sequence[NewTicket], context: Tick
         if not local_no:
             day = accepted_on.strftime("%Y%m%d")
             name = f"local_no:{actor.seat}:{day}"
+            prefix = f"{actor.seat}-{day}-"
             if name not in counters:
                 stored = session.get(Counter, name)
                 counters[name] = stored.value if stored else 0
-            counters[name] += 1
-            local_no = f"{actor.seat}-{day}-{counters[name]:04d}"
+                # Numbers of that day already in the store (e.g. imported from another seat
+                # also named S01) are skipped, not reused.
+                taken.update(session.scalars(select(Ticket.local_no).where(
+                    Ticket.local_no >= prefix, Ticket.local_no < f"{actor.seat}-{day}.")))
+            while True:
+                counters[name] += 1
+                local_no = f"{prefix}{counters[name]:04d}"
+                if local_no not in taken:
+                    break
         values = {name: getattr(t.values, name) for name in _INPUT_FIELDS}
         deadline = deadline_for(
             RequestType(t.values.request_type), accepted_on, context.reference.calendar, days_by_type

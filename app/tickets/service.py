@@ -90,8 +90,12 @@ def next_local_no(session: Session, seat: str, day: str) -> str:
     if counter is None:
         counter = Counter(name=name, value=0)
         session.add(counter)
-    counter.value += 1
-    return f"{seat}-{day}-{counter.value:04d}"
+    while True:
+        counter.value += 1
+        local_no = f"{seat}-{day}-{counter.value:04d}"
+        # An imported file may already hold this number (another seat also called S01).
+        if session.scalar(select(Ticket.id).where(Ticket.local_no == local_no)) is None:
+            return local_no
 
 
 def _record(
