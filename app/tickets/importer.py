@@ -1,5 +1,6 @@
 """Importing tickets from a spreadsheet: every good row in, every bad row reported, no row twice."""
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -8,7 +9,7 @@ from pathlib import Path
 from app.domain.enums import Satisfaction, Status
 from app.domain.ticket import FIELD_LABELS, TicketInput, validate_ticket
 from app.store.db import Store
-from app.tickets.bulk import NewTicket, insert_tickets
+from app.tickets.bulk import IMPORT_NAMESPACE, NewTicket, insert_tickets
 from app.tickets.service import LOCAL_TZ, TicketContext, utc_now
 from app.tickets.spreadsheet import (
     IMPORT_HEADERS,
@@ -70,7 +71,12 @@ def parse_row(record: dict[str, str], context: TicketContext) -> NewTicket:
     if satisfaction and satisfaction not in Satisfaction._value2member_map_:
         raise ValueError(f"满意度“{satisfaction}”应为{'、'.join(s.value for s in Satisfaction)}之一")
     created = record.get("created_at", "")
+    # Without an acceptance time each run would stamp "now" and the row would look new every
+    # time: then the row's own cells identify it, so a rerun still imports nothing twice.
+    client_id = "" if created else str(uuid.uuid5(
+        IMPORT_NAMESPACE, "row|" + "|".join(f"{k}={v}" for k, v in sorted(record.items()))))
     return NewTicket(
+        client_id=client_id,
         values=validation.values,
         created_at=parse_local_time(created) if created else utc_now(),
         status=status,
