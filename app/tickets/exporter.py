@@ -7,6 +7,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.tickets.queue import QueueFilter, QueueSort, iter_ids
 from app.tickets.service import LOCAL_TZ
@@ -18,6 +21,16 @@ _COLUMNS = ", ".join(name for name in EXPORT_HEADERS.values() if name != "create
 def _local(text: str) -> str:
     moment = datetime.fromisoformat(text).replace(tzinfo=UTC).astimezone(LOCAL_TZ)
     return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _text_cell(sheet: WriteOnlyWorksheet, value: str) -> Cell | str:
+    """A citizen's text that starts with "=" stays text: openpyxl would write it as a formula,
+    Excel would run it, and the import would read back an empty cell."""
+    if not value.startswith("="):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def export_rows(connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSort) -> Iterator[list[str]]:
@@ -61,7 +74,7 @@ def export_file(connection: sqlite3.Connection, path: Path, flt: QueueFilter, so
         sheet = workbook.create_sheet("工单")
         sheet.append(list(EXPORT_HEADERS))
         for row in export_rows(connection, flt, sort):
-            sheet.append(row)
+            sheet.append([_text_cell(sheet, value) for value in row])
             count += 1
         workbook.save(temporary)
     temporary.replace(path)
