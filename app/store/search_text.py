@@ -5,7 +5,8 @@ FTS5's trigram tokenizer cannot find words under three characters, and two-chara
 character bigrams instead (as Lucene's CJK analyzer does): each run of CJK characters
 ``c1c2…cn`` is stored as the tokens ``c1c2 c2c3 … c(n-1)cn cn`` and a query of any length
 becomes a phrase of consecutive bigrams. Latin letters and digits are kept as whole words.
-One-character queries become a prefix query, which every character of a run starts a token of.
+A query word ending in a single CJK character (噪, 12号) ends in a prefix token, which every
+character of a stored run starts a token of.
 """
 
 import re
@@ -46,8 +47,9 @@ def match_query(query: str) -> str | None:
         tokens = _tokens(word, for_query=True)
         if not tokens:
             continue
-        if len(tokens) == 1 and len(tokens[0]) == 1:
-            clauses.append(f'"{tokens[0]}"*')
-        else:
-            clauses.append('"' + " ".join(tokens) + '"')
+        # A word ending in a lone CJK character (噪, 12号, A5区) ends on a prefix: in the
+        # stored text that character begins a bigram (噪音, 号楼, 区大).
+        runs = _RUNS.findall(normalize_text(word).lower())
+        prefix = "*" if runs[-1][0] and len(runs[-1][0]) == 1 else ""
+        clauses.append('"' + " ".join(tokens) + '"' + prefix)
     return " AND ".join(clauses) or None
