@@ -8,7 +8,7 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 # Area codes are 3 digits (010, 02x) or 4 digits (0370); local numbers 7 or 8 digits.
 _LANDLINE = re.compile(r"(0(?:10|2\d|[3-9]\d{2}))(\d{7,8})")
 _LOCAL = re.compile(r"[2-9]\d{6,7}")
-_EXTENSION = re.compile(r"(?:转|ext\.?|x|#)(\d{1,6})$", re.IGNORECASE)
+_EXTENSION = re.compile(r"(?:转|ext\.?|x|#)\s*(\d{1,6})$", re.IGNORECASE)
 
 
 class PhoneError(ValueError):
