@@ -1,0 +1,98 @@
+"""The store: durable pragmas, migrations from empty and from the previous schema."""
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+
+from app.store.db import (
+    MIGRATIONS_DIR,
+    STORE_FILENAME,
+    Store,
+    alembic_config,
+    create_store_engine,
+    upgrade,
+)
+from app.tickets.queue import QueueFilter, count
+
+
+def head_revision() -> str:
+    config = alembic_config(create_store_engine(Path(":memory:")))
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    return head
+
+
+def test_pragmas_on_every_connection(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        with store.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        raw = store.raw_connection()
+        assert raw.execute("PRAGMA synchronous").fetchone()[0] == 2
+        assert raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        raw.close()
+
+
+def test_empty_database_upgrades_to_head(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        tables = set(inspect(store.engine).get_table_names())
+        assert {"tickets", "ticket_events", "outbox", "drafts", "counters", "ticket_search",
+                "alembic_version"} <= tables
+        with store.engine.connect() as connection:
+            assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    # Opening again is a no-op, not an error.
+    Store(tmp_path).close()
+
+
+def test_store_at_0001_with_tickets_upgrades_and_old_tickets_are_searchable(tmp_path: Path) -> None:
+    path = tmp_path / STORE_FILENAME
+    engine = create_store_engine(path)
+    upgrade(engine, "0001")
+    now = datetime(2025, 6, 1, 2, 0)
+    with engine.begin() as connection:
+        for number, (title, description, caller) in enumerate([
+            ("小区路灯不亮", "凯旋路12号楼前的路灯坏了一个月", "王女士"),
+            ("拖欠工资", "工地拖欠农民工工资三个月", "李先生"),
+        ], start=1):
+            connection.execute(text(
+                "INSERT INTO tickets (id, client_id, local_no, channel, request_type, caller_name,"
+                " caller_phone, anonymous, confidential, category1, category2, category3, district,"
+                " street, address, title, description, urgency, handling_unit, status, result,"
+                " satisfaction, created_at, updated_at, created_seat, created_by, version) VALUES"
+                " (:id, :cid, :no, '电话', '投诉', :caller, '13812345678', 0, 0, '城市管理', '', '',"
+                " '梁园区', '', '凯旋路', :title, :description, '一般', '', '受理', '', '', :now, :now,"
+                " 'S01', '座席员', 1)"),
+                {"id": number, "cid": f"00000000-0000-0000-0000-00000000000{number}",
+                 "no": f"S01-20250601-000{number}", "caller": caller, "title": title,
+                 "description": description, "now": now})
+            connection.execute(text(
+                "INSERT INTO ticket_events (ticket_id, at, seat, actor, kind, detail)"
+                " VALUES (:id, :now, 'S01', '座席员', 'create', '{}')"), {"id": number, "now": now})
+    engine.dispose()
+
+    with Store(tmp_path) as store, store.raw_connection() as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+        assert connection.execute("SELECT count(*) FROM tickets").fetchone()[0] == 2
+        assert connection.execute("SELECT count(*) FROM ticket_events").fetchone()[0] == 2
+        assert count(connection, QueueFilter(search="路灯")) == 1
+        assert count(connection, QueueFilter(search="工资")) == 1
+        assert count(connection, QueueFilter(search="12号楼")) == 1
+        assert count(connection, QueueFilter(search="王女士")) == 1
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
+    with Store(tmp_path) as store, store.raw_connection() as connection:
+        try:
+            connection.execute("INSERT INTO ticket_events (ticket_id, at, seat, actor, kind, detail)"
+                               " VALUES (999, '2025-01-01', 'S01', 'x', 'create', '{}')")
+        except sqlite3.IntegrityError as error:
+            assert "FOREIGN KEY" in str(error)
+        else:
+            raise AssertionError("an event for a missing ticket was accepted")
