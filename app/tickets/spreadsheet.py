@@ -1,6 +1,7 @@
 """Spreadsheet columns shared by import and export, and reading CSV/XLSX files as rows."""
 
 import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,7 +67,8 @@ def read_table(path: Path) -> tuple[list[str], Iterator[list[str]]]:
                 continue
         else:
             raise SpreadsheetError(f"{path.name} 的编码无法识别，请另存为 UTF-8 编码的 CSV。")
-        reader = csv.reader(text.splitlines())
+        # newline="": line breaks inside quoted cells (a multi-line 诉求内容) stay in the cell.
+        reader = csv.reader(io.StringIO(text, newline=""))
         header = [h.strip() for h in next(reader, [])]
         return header, reader
     raise SpreadsheetError(f"不支持的文件类型 {path.suffix or '（无扩展名）'}：请使用 .csv 或 .xlsx 文件。")
