@@ -96,3 +96,16 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
             assert "FOREIGN KEY" in str(error)
         else:
             raise AssertionError("an event for a missing ticket was accepted")
+
+
+def test_overdue_and_due_soon_counts_read_only_an_index(tmp_path: Path) -> None:
+    from datetime import date
+
+    from app.tickets import queue
+
+    with Store(tmp_path) as store, store.raw_connection() as connection:
+        for due in ("overdue", "due_soon"):
+            where, params = queue._where(QueueFilter(due=due, today=date(2026, 3, 20)))
+            plan = " ".join(row[3] for row in connection.execute(
+                f"EXPLAIN QUERY PLAN SELECT count(*) FROM tickets t{where}", params))
+            assert "COVERING INDEX ix_tickets_status_deadline" in plan
