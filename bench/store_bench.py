@@ -312,6 +312,13 @@ def save_latencies(seat: Seat) -> list[float]:
     return times
 
 
+def current_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -408,7 +415,7 @@ def ui_figures(seat: Seat) -> dict[str, float]:
     shown = model.index(0, QueueModel.COL_TITLE).data()
     log(f"open: {figures['open_ms']:.1f} ms, rows={model.rowCount():,}, first title={shown!r}")
     figures["ids_loaded_ms"] = figures["open_ms"] + wait_ids(model)
-    log(f"all ids in memory after {figures['ids_loaded_ms']:.0f} ms")
+    log(f"all ids in memory after {figures['ids_loaded_ms']:.0f} ms; RSS now {current_rss_mb():.0f} MB")
 
     def jumps(rows: int) -> list[float]:
         times = []
@@ -485,6 +492,7 @@ def ui_figures(seat: Seat) -> dict[str, float]:
         log(f"search {word}: {figures[key]:.1f} ms, {model.rowCount():,} tickets, "
             f"first: {model.index(0, QueueModel.COL_TITLE).data()!r}")
         wait_ids(model)
+    log(f"RSS after sorts and searches {current_rss_mb():.0f} MB")
     model.close()
     return figures
 
@@ -527,10 +535,19 @@ def main() -> None:
     if args.build_only:
         return
 
+
+    os.sync()  # a store just built is still being written back
+    saves = save_latencies(seat)
+    log(f"{SAVES} durable saves at {n:,}: p50 {statistics.median(saves):.1f} ms, "
+        f"p99 {percentile(saves, 99):.1f} ms, max {max(saves):.1f} ms")
+    log(f"RSS now {current_rss_mb():.0f} MB")
     seat.close()  # the child process measures the import ratio alone on the machine
     child = subprocess.run([sys.executable, __file__, "--import-ratio-only"],
                            capture_output=True, text=True, check=True)
     rates = json.loads(child.stdout.strip().splitlines()[-1])
+    # The child's 150,000 rows are still being written back by the kernel: let the disk settle
+    # so that nothing measured next competes with it.
+    os.sync()
     seat = open_seat(data_dir)
     ratio = rates["full_rate"] / rates["raw_rate"]
     log(f"import of {SAMPLE:,} rows: parse_row+insert_tickets {rates['full_rate']:,.0f} rows/s, "
@@ -538,11 +555,8 @@ def main() -> None:
         f"{rates['raw_rate']:,.0f} rows/s → ratio {ratio:.2f} (insert only "
         f"{rates['insert_rate'] / rates['raw_rate']:.2f})")
 
-    saves = save_latencies(seat)
-    log(f"{SAVES} durable saves at {n:,}: p50 {statistics.median(saves):.1f} ms, "
-        f"p99 {percentile(saves, 99):.1f} ms, max {max(saves):.1f} ms")
-
     filter_figures(seat)
+    log(f"RSS now {current_rss_mb():.0f} MB")
     figures: dict[str, float] = {}
     if not args.no_ui:
         figures = ui_figures(seat)

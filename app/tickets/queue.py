@@ -6,7 +6,7 @@ million tickets cost a few megabytes. Everything here is read-only and runs off 
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -29,6 +29,8 @@ SORTABLE: dict[str, str] = {
 }
 
 DUE_SOON_DAYS = 1
+# From this many matches on, a search in time order walks the time index (see _source).
+ORDERED_SCAN_MIN_MATCHES = 5000
 OPEN_STATUS_VALUES = ("受理", "派单", "签收", "办理", "退单")
 
 
@@ -132,7 +134,41 @@ def _order(sort: QueueSort) -> str:
     return f" ORDER BY {column} {direction}, t.created_at {direction}"
 
 
+def _search_only(flt: QueueFilter) -> bool:
+    return bool(flt.search.strip()) and replace(flt, search="") == QueueFilter(today=flt.today)
+
+
+def _search_matches(connection: sqlite3.Connection, search: str) -> int:
+    """How many tickets the search words match, from the index alone (~1 ms at 1M tickets).
+
+    Every row of ticket_search is a ticket: a ticket's index row goes with the ticket.
+    """
+    expression = match_query(search)
+    if expression is None:
+        return 0
+    sql = "SELECT count(*) FROM ticket_search WHERE ticket_search MATCH ?"
+    return int(connection.execute(sql, [expression]).fetchone()[0])
+
+
+def _source(connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSort) -> str:
+    """The FROM clause. A common word in acceptance-time order walks the (created_at, id) index.
+
+    SQLite's own plan for a search looks up every match's row (a wide one: the description is
+    inline) to sort the matches by time: ~120 ms warm and ~470 ms cold for 噪音 (60,000 matches
+    in 1M tickets). Walking ix_tickets_created and keeping the ids the search matched stops after
+    a screenful instead (~7 ms), but costs a whole walk for a rare word (~115 ms for 130 matches),
+    so it is used only from ORDERED_SCAN_MIN_MATCHES matches on.
+    """
+    if (SORTABLE.get(sort.column, SORTABLE["created_at"]) == SORTABLE["created_at"]
+            and _search_only(flt)
+            and _search_matches(connection, flt.search) >= ORDERED_SCAN_MIN_MATCHES):
+        return "tickets t INDEXED BY ix_tickets_created"
+    return "tickets t"
+
+
 def count(connection: sqlite3.Connection, flt: QueueFilter) -> int:
+    if _search_only(flt):
+        return _search_matches(connection, flt.search)
     where, params = _where(flt)
     return int(connection.execute(f"SELECT count(*) FROM tickets t{where}", params).fetchone()[0])
 
@@ -141,7 +177,7 @@ def ids_page(
     connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSort, offset: int, limit: int
 ) -> list[int]:
     where, params = _where(flt)
-    sql = f"SELECT t.id FROM tickets t{where}{_order(sort)} LIMIT ? OFFSET ?"
+    sql = f"SELECT t.id FROM {_source(connection, flt, sort)}{where}{_order(sort)} LIMIT ? OFFSET ?"
     return [row[0] for row in connection.execute(sql, [*params, limit, offset])]
 
 
@@ -150,7 +186,8 @@ def iter_ids(
 ) -> Iterator[list[int]]:
     """All ids in queue order, in batches, for loading the full list in the background."""
     where, params = _where(flt)
-    cursor = connection.execute(f"SELECT t.id FROM tickets t{where}{_order(sort)}", params)
+    cursor = connection.execute(
+        f"SELECT t.id FROM {_source(connection, flt, sort)}{where}{_order(sort)}", params)
     while rows := cursor.fetchmany(batch):
         yield [row[0] for row in rows]
 

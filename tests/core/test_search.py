@@ -115,3 +115,32 @@ def test_index_text_holds_bigrams_and_words() -> None:
 def test_stored_tokens_are_the_query_tokenizer_s(text: str) -> None:
     # The one-pass index_text must make the very tokens the query side expects.
     assert index_text(text).split() == _tokens(text, for_query=False)
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_common_word_plan_gives_the_same_tickets_in_the_same_order(
+    seat: Seat, monkeypatch: pytest.MonkeyPatch, descending: bool
+) -> None:
+    from datetime import datetime
+
+    from app.tickets import queue
+
+    with seat.store.session() as session, session.begin():
+        for day in (5, 1, 3, 3, 2, 4):
+            create_ticket(session, data=replace(BASE, title=f"噪音{day}", description="路灯" if day % 2 else "d"),
+                          context=seat.context, created_at=datetime(2026, 3, day, 8))
+    sort = QueueSort(descending=descending)
+    with seat.store.raw_connection() as connection:
+        def results() -> tuple[list[int], list[int], list[int], int]:
+            flt = QueueFilter(search="噪音")
+            return (ids_page(connection, flt, sort, 0, 10), ids_page(connection, flt, sort, 2, 2),
+                    [i for batch in queue.iter_ids(connection, flt, sort) for i in batch], count(connection, flt))
+        by_rows = results()
+        monkeypatch.setattr(queue, "ORDERED_SCAN_MIN_MATCHES", 1)
+        assert "INDEXED BY" in queue._source(connection, QueueFilter(search="噪音"), sort)
+        assert results() == by_rows
+        assert len(by_rows[0]) == 6 and by_rows[3] == 6
+        # With another filter, or another order, the usual plan answers.
+        assert "INDEXED BY" not in queue._source(connection, QueueFilter(search="噪音", district="梁园区"), sort)
+        assert "INDEXED BY" not in queue._source(connection, QueueFilter(search="噪音"), QueueSort("status"))
+        assert count(connection, QueueFilter(search="噪音 路灯")) == 4  # days 5, 1, 3, 3
