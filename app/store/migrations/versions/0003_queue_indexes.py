@@ -1,9 +1,10 @@
-"""Queue indexes: overdue / due-soon tickets found from (status, deadline), not by reading rows.
+"""Queue indexes: overdue / due-soon tickets found from (status, deadline, created_at) alone.
 
-The overdue and due-soon filters ask for open statuses and a deadline range. With only
-(status, created_at) SQLite read every open ticket's row to check its deadline: at 100,000
-tickets the overdue count took ~290 ms (and grows with the store); with (status, deadline) it is
-answered from the index alone in ~1 ms.
+The overdue and due-soon filters ask for open statuses and a deadline range, newest first.
+With only (status, created_at) SQLite read every open ticket's row to check its deadline: at
+100,000 tickets the overdue count took ~290 ms; at 1,000,000 its first page took 5.2 s cold
+(275,776 overdue tickets in the bench store). With (status, deadline, created_at) both come from
+the index alone: count 10 ms, first page 35 ms at 1M.
 
 Revision ID: 0003
 Revises: 0002
@@ -19,7 +20,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("tickets", schema=None) as batch_op:
-        batch_op.create_index("ix_tickets_status_deadline", ["status", "deadline"], unique=False)
+        batch_op.create_index("ix_tickets_status_deadline", ["status", "deadline", "created_at"], unique=False)
 
 
 def downgrade() -> None:
