@@ -29,7 +29,7 @@ from app.domain.enums import Satisfaction
 from app.reports.data import Rate, ReportOptions, UnitRating, Weights
 from app.reports.period import Period
 from app.reports.queries import OPEN_STATUS_VALUES, valid_in_period
-from app.reports.schema import hours_between, json_text, local_day, ticket_events, tickets
+from app.reports.schema import json_text, local_day, seconds_between, ticket_events, tickets
 
 T = tickets.c
 E = ticket_events.c
@@ -75,7 +75,8 @@ def _rating_rows(conn: Connection, period: Period, *, as_of: date, sign_limit_ho
     signed_in_time = and_(
         per_ticket.c.signed_at.is_not(None),
         per_ticket.c.dispatched_at.is_not(None),
-        hours_between(dialect, per_ticket.c.dispatched_at, per_ticket.c.signed_at) <= sign_limit_hours,
+        seconds_between(dialect, per_ticket.c.dispatched_at, per_ticket.c.signed_at)
+        <= sign_limit_hours * 3600.0,
     )
 
     def count_if(condition: Any) -> Any:

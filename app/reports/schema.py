@@ -52,13 +52,13 @@ def local_day(dialect: str, moment: ColumnElement[object]) -> ColumnElement[obje
     return cast(moment + text(f"INTERVAL '{_OFFSET_HOURS} hours'"), Date)
 
 
-def hours_between(
+def seconds_between(
     dialect: str, start: ColumnElement[Any], end: ColumnElement[Any]
 ) -> ColumnElement[Any]:
-    """``end - start`` in hours (fractional)."""
+    """``end - start`` in whole seconds (julianday's float error rounded away)."""
     if dialect == "sqlite":
-        return (func.julianday(end) - func.julianday(start)) * 24.0
-    return func.extract("epoch", end - start) / 3600.0
+        return func.round((func.julianday(end) - func.julianday(start)) * 86400.0)
+    return func.round(func.extract("epoch", end - start))
 
 
 def json_text(dialect: str, document: ColumnElement[object], key: str) -> ColumnElement[str]:
