@@ -12,7 +12,9 @@ from app.reports.period import Period, local_today
 from app.reports.queries import (
     counts_by,
     daily_trend,
+    escalated_count,
     escalated_tickets,
+    overdue_count,
     overdue_tickets,
     satisfied_examples,
     share_base,
@@ -44,6 +46,8 @@ def build_dashboard(
         "overdue", lambda: overdue_tickets(conn, period, as_of=as_of, limit=options.list_limit)
     )
     escalated = clock.run("escalated", lambda: escalated_tickets(conn, period, limit=options.list_limit))
+    overdue_total = clock.run("overdue_total", lambda: overdue_count(conn, period, as_of=as_of))
+    escalated_total = clock.run("escalated_total", lambda: escalated_count(conn, period))
     examples = clock.run("examples", lambda: satisfied_examples(conn, period, options.examples))
     ratings = clock.run("ratings", lambda: unit_ratings(conn, period, as_of=as_of, options=options))
     brief = compose_brief(
@@ -59,6 +63,8 @@ def build_dashboard(
         escalated=escalated,
         ratings=ratings,
         brief=brief,
+        overdue_total=overdue_total,
+        escalated_total=escalated_total,
         timings_ms=timings,
     )
 

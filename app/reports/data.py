@@ -186,4 +186,7 @@ class Dashboard:
     escalated: list[TicketLine]
     ratings: list[UnitRating]
     brief: Brief
+    # The lists stop at ReportOptions.list_limit; these are the full counts.
+    overdue_total: int = 0
+    escalated_total: int = 0
     timings_ms: dict[str, float] = field(default_factory=dict)

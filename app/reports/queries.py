@@ -145,16 +145,31 @@ def satisfied_examples(conn: Connection, period: Period, limit: int = 3) -> list
     return [_line(row) for row in conn.execute(query)]
 
 
+def _overdue(period: Period, as_of: date) -> ColumnElement[bool]:
+    return and_(
+        valid_in_period(period),
+        T.status.in_(OPEN_STATUS_VALUES),
+        T.deadline.is_not(None),
+        T.deadline < as_of,
+    )
+
+
+def overdue_count(conn: Connection, period: Period, *, as_of: date) -> int:
+    return int(conn.execute(select(func.count()).where(_overdue(period, as_of))).scalar_one())
+
+
+def escalated_count(conn: Connection, period: Period) -> int:
+    query = select(func.count(func.distinct(E.ticket_id))).where(
+        E.kind == "督办", E.ticket_id.in_(select(T.id).where(valid_in_period(period)))
+    )
+    return int(conn.execute(query).scalar_one())
+
+
 def overdue_tickets(conn: Connection, period: Period, *, as_of: date, limit: int = 500) -> list[TicketLine]:
     """Tickets of the period still open after their deadline (as of ``as_of``), oldest deadline first."""
     query = (
         select(*_LINE_COLUMNS)
-        .where(
-            valid_in_period(period),
-            T.status.in_(OPEN_STATUS_VALUES),
-            T.deadline.is_not(None),
-            T.deadline < as_of,
-        )
+        .where(_overdue(period, as_of))
         .order_by(T.deadline, T.id)
         .limit(limit)
     )

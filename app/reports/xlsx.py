@@ -75,8 +75,8 @@ def write_xlsx(dashboard: Dashboard, path: Path, *, brief_text: str | None = Non
         ["有效事件", dashboard.totals.valid],
         ["受理事件（含无效）", dashboard.totals.received],
         ["无效事件（合并/作废）", dashboard.totals.invalid],
-        ["逾期未办结", len(dashboard.overdue)],
-        ["督办工单", len(dashboard.escalated)],
+        ["逾期未办结", dashboard.overdue_total],
+        ["督办工单", dashboard.escalated_total],
         ["逾期计算日期", dashboard.as_of.isoformat()],
     ])
     for dimension, rows in dashboard.counts.items():
