@@ -173,7 +173,7 @@ def seed_week_rows(first_id: int = 1) -> list[TicketRow]:
     # The best units get a falling share of the tickets, in the seed's order; the rest go elsewhere.
     best_counts = [400 - 12 * i for i in range(len(SEED_BEST_UNITS))]
     units = [u for u, n in zip(SEED_BEST_UNITS, best_counts, strict=True) for _ in range(n)]
-    units += [OTHER_UNITS[i % len(OTHER_UNITS)] for i in range(SEED_VALID - len(units))]
+    units += [rng.choice(OTHER_UNITS) for _ in range(SEED_VALID - len(units))]
     best = set(SEED_BEST_UNITS)
     rows: list[TicketRow] = []
     ticket_id = first_id

@@ -57,6 +57,8 @@ def _table(model: CountsModel | TicketsModel | RatingsModel) -> QTableView:
     proxy.setSortRole(SortRole)
     view = QTableView()
     view.setModel(proxy)
+    # Keep the model's order (largest first, rank order) until the user clicks a header.
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
