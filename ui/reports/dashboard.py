@@ -106,9 +106,10 @@ class ReportsDashboard(QWidget):
         self.kind_combo = QComboBox()
         for kind, title in zip(_KINDS, (self.tr("日报"), self.tr("周报"), self.tr("月报"), self.tr("自定义")), strict=True):
             self.kind_combo.addItem(title, kind.value)
-        self.start_edit = QDateEdit(calendarPopup=True)
-        self.end_edit = QDateEdit(calendarPopup=True)
+        self.start_edit = QDateEdit()
+        self.end_edit = QDateEdit()
         for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.previous_button = QPushButton(self.tr("上一期"))
         self.next_button = QPushButton(self.tr("下一期"))

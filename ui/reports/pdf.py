@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from app.reports.brief import TITLES
@@ -69,7 +69,8 @@ class _Page:
                 align = Qt.AlignmentFlag.AlignVCenter | (Qt.AlignmentFlag.AlignLeft if i == 1 else Qt.AlignmentFlag.AlignRight)
                 self.painter.drawText(rect, align, metrics.elidedText(cell, Qt.TextElideMode.ElideRight, rect.width()))
             self.painter.setPen(QColor("#c8ccd2"))
-            self.painter.drawLine(self.area.left(), self.y + row_height, self.area.right(), self.y + row_height)
+            bottom = self.y + row_height
+            self.painter.drawLine(QPointF(self.area.left(), bottom), QPointF(self.area.right(), bottom))
             self.painter.setPen(QColor("#111111"))
             self.y += row_height
 
