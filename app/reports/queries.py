@@ -146,11 +146,12 @@ def satisfied_examples(conn: Connection, period: Period, limit: int = 3) -> list
 
 
 def _overdue(period: Period, as_of: date) -> ColumnElement[bool]:
+    # The deadline is wrapped so the planner walks the period (created_at index, ~2k rows a day)
+    # rather than every ticket whose deadline has passed (half the store).
     return and_(
         valid_in_period(period),
         T.status.in_(OPEN_STATUS_VALUES),
-        T.deadline.is_not(None),
-        T.deadline < as_of,
+        func.coalesce(T.deadline, as_of) < as_of,
     )
 
 
