@@ -26,6 +26,7 @@ from app.tickets.drafts import SavedDraft, discard_draft, pending_drafts
 from app.tickets.exporter import export_file
 from app.tickets.importer import ImportReport, import_file
 from ui.queue_view import QueueView
+from ui.reports.dashboard import ReportsDashboard
 from ui.tasks import run_task
 from ui.ticket_detail import TicketDetail
 from ui.ticket_form import TicketForm
@@ -82,6 +83,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(capture, self.tr("受理工单"))
         self.tabs.addTab(self.queue, self.tr("工单队列"))
+        self.reports: ReportsDashboard | None = None
+        self.tabs.addTab(QWidget(), self.tr("统计报表"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
 
         self.count_label = QLabel()
@@ -145,6 +149,14 @@ class MainWindow(QMainWindow):
         view_menu.addAction(find_action)
         # Ctrl+N belongs to the window, so that it works from the queue too.
         self.form.new_shortcut.setEnabled(False)
+
+    def _on_tab_changed(self, index: int) -> None:
+        # The dashboard queries the whole store: built only when a supervisor first opens it.
+        if index == 2 and self.reports is None:
+            self.reports = ReportsDashboard(self.seat.store)
+            self.tabs.removeTab(2)
+            self.tabs.insertTab(2, self.reports, self.tr("统计报表"))
+            self.tabs.setCurrentIndex(2)
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ from app.store.db import Store
 from ui.reports.charts import ChartWidget, Series
 from ui.reports.models import CountsModel, RatingsModel, SortRole, TicketsModel
 from ui.reports.pdf import write_pdf
-from ui.reports.tasks import run_task
+from ui.tasks import run_task
 
 _KINDS = (PeriodKind.DAILY, PeriodKind.WEEKLY, PeriodKind.MONTHLY, PeriodKind.CUSTOM)
 
