@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         seat = self.seat
         self.statusBar().showMessage(self.tr("正在生成演示数据…"))
         run_task(lambda: insert_demo_tickets(seat.store, seat.context), self._on_demo_done,
-                 self._on_task_failed)
+                 self._on_task_failed, owner=self)
 
     def _on_demo_done(self, count: object) -> None:
         self.statusBar().showMessage(self.tr("已生成 %s 条演示工单") % count, 5000)
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         seat = self.seat
         self.statusBar().showMessage(self.tr("正在导入 %s …") % path.name)
         run_task(lambda: import_file(seat.store, path, seat.context), self._on_imported,
-                 self._on_task_failed)
+                 self._on_task_failed, owner=self)
 
     def _on_imported(self, report: object) -> None:
         assert isinstance(report, ImportReport)
@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
 
         run_task(export, lambda n: self.statusBar().showMessage(
             self.tr("已导出 %1 条到 %2").replace("%1", str(n)).replace("%2", str(path)), 8000),
-            self._on_task_failed)
+            self._on_task_failed, owner=self)
 
     # -- drafts ----------------------------------------------------------------------------
 

@@ -129,7 +129,7 @@ class QueueModel(QAbstractTableModel):
             return ids
 
         run_task(load_all, lambda ids: self._on_ids_loaded(generation, ids),
-                 lambda error: self.load_failed.emit(str(error)))
+                 lambda error: self.load_failed.emit(str(error)), owner=self)
 
     def reload(self) -> None:
         self.set_query(self._filter, self._sort)

@@ -418,7 +418,7 @@ class TicketForm(QWidget):
 
     def _run_write(self, func: Callable[[], object], on_done: Callable[[object], None],
                    on_error: Callable[[Exception], None]) -> None:
-        run_task(func, on_done, on_error, pool=_WRITER)
+        run_task(func, on_done, on_error, pool=_WRITER, owner=self)
 
     def save(self) -> None:
         """Validate and store the ticket; on refusal show what to fix and keep everything."""
