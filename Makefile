@@ -28,8 +28,11 @@ lint: venv
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
+# lupdate only reads C++/QML/.ui by default: `-extensions py` makes it scan every .py under ui/
+# (recursively); `-no-obsolete` drops strings that left the code. New strings arrive unfinished:
+# translate them (see resources/translations/README.md), then run this target again to compile.
 translations: venv
-	$(VENV)/bin/pyside6-lupdate ui -ts resources/translations/hotline_desk_en.ts
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete ui -ts resources/translations/hotline_desk_en.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/hotline_desk_en.ts -qm resources/translations/hotline_desk_en.qm
 
 clean:

@@ -6,12 +6,12 @@
     <message>
         <location filename="../../ui/main_window.py" line="43"/>
         <source>恢复草稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore draft</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="44"/>
         <source>丢弃</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard</translation>
     </message>
 </context>
 <context>
@@ -19,168 +19,169 @@
     <message>
         <location filename="../../ui/main_window.py" line="56"/>
         <source>热线座席工作台 — 座席 %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Hotline Desk — Seat %s</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="63"/>
         <source>智能助手</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistant</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="83"/>
         <source>受理工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket intake</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="84"/>
         <location filename="../../ui/main_window.py" line="138"/>
         <source>工单队列</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket queue</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="89"/>
         <source>本机数据：%s</source>
-        <translation type="unfinished"></translation>
+        <translation>Local data: %s</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="106"/>
         <source>&lt;h2&gt;欢迎使用热线座席工作台&lt;/h2&gt;&lt;p&gt;本机还没有工单。所有工单先保存在本机，断网也不会丢失。&lt;/p&gt;&lt;p&gt;直接在下面的表单里受理第一张工单（&lt;b&gt;Ctrl+S&lt;/b&gt; 保存，&lt;b&gt;Ctrl+N&lt;/b&gt; 新建），或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试。&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Welcome to Hotline Desk&lt;/h2&gt;&lt;p&gt;There are no tickets on this computer yet. Every ticket is saved on this computer first, so nothing is lost if the network goes down.&lt;/p&gt;&lt;p&gt;Take your first ticket in the form below (&lt;b&gt;Ctrl+S&lt;/b&gt; saves, &lt;b&gt;Ctrl+N&lt;/b&gt; starts a new one), import an Excel/CSV spreadsheet with “File → Import tickets”, or generate demo data to try it out.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="111"/>
         <location filename="../../ui/main_window.py" line="128"/>
         <source>生成演示数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Generate demo data</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="120"/>
         <source>文件(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="121"/>
         <source>受理新工单</source>
-        <translation type="unfinished"></translation>
+        <translation>New ticket</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="124"/>
         <source>导入工单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import tickets…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="126"/>
         <source>导出当前队列…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export current queue…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="130"/>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="137"/>
         <source>查看(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="141"/>
         <source>搜索工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Search tickets</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="161"/>
         <source>已保存 %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved %s</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/main_window.py" line="165"/>
         <source>工单 %n 条</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ticket</numerusform>
+            <numerusform>%n tickets</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="187"/>
         <source>正在生成演示数据…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generating demo data…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="192"/>
         <source>已生成 %s 条演示工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Generated %s demo tickets</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="196"/>
         <source>操作未完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation incomplete</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="197"/>
         <source>操作未完成：%s
 已保存的工单不受影响，请稍后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>The operation did not complete: %s
+Saved tickets are not affected. Please try again later.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="200"/>
         <source>导入工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Import tickets</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="201"/>
         <source>表格 (*.xlsx *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="207"/>
         <source>正在导入 %s …</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing %s…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="216"/>
         <source>未识别的列（已忽略）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Unrecognized columns (ignored): </translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="217"/>
         <source>第%1行：</source>
-        <translation type="unfinished"></translation>
+        <translation>Row %1: </translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="219"/>
         <source>……另有 %s 行出错</source>
-        <translation type="unfinished"></translation>
+        <translation>…and %s more rows with errors</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="220"/>
         <source>导入完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Import finished</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="223"/>
         <source>导出当前队列</source>
-        <translation type="unfinished"></translation>
+        <translation>Export current queue</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="224"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="236"/>
         <source>已导出 %1 条到 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported %1 tickets to %2</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="248"/>
         <source>（无标题）</source>
-        <translation type="unfinished"></translation>
+        <translation>(untitled)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="250"/>
         <source>发现上次未保存的工单草稿：“%1”。要恢复吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>An unsaved ticket draft was found from last time: “%1”. Restore it?</translation>
     </message>
 </context>
 <context>
@@ -188,77 +189,77 @@
     <message>
         <location filename="../../ui/queue_model.py" line="81"/>
         <source>本地编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Local no.</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="81"/>
         <source>受理时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="81"/>
         <source>渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="81"/>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="82"/>
         <source>标题</source>
-        <translation type="unfinished"></translation>
+        <translation>Subject</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="82"/>
         <source>来电人</source>
-        <translation type="unfinished"></translation>
+        <translation>Caller</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="82"/>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="82"/>
         <source>分类</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="83"/>
         <source>区县</source>
-        <translation type="unfinished"></translation>
+        <translation>District</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="83"/>
         <source>紧急程度</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="83"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="83"/>
         <source>承办单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling unit</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="84"/>
         <source>办理期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="109"/>
         <source>查询失败：%s。请修改筛选条件后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Query failed: %s. Change the filters and try again.</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="250"/>
         <source>（保密）</source>
-        <translation type="unfinished"></translation>
+        <translation>(hidden)</translation>
     </message>
 </context>
 <context>
@@ -266,79 +267,79 @@
     <message>
         <location filename="../../ui/queue_view.py" line="48"/>
         <source>搜索标题、诉求内容、地址、来电人（任意长度的词，空格分隔多个词）</source>
-        <translation type="unfinished"></translation>
+        <translation>Search subject, details, address, caller (any word length; separate words with spaces)</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="50"/>
         <source>全部状态</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="51"/>
         <source>全部渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>All channels</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="52"/>
         <source>全部类型</source>
-        <translation type="unfinished"></translation>
+        <translation>All types</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="53"/>
         <source>全部分类</source>
-        <translation type="unfinished"></translation>
+        <translation>All categories</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="54"/>
         <source>全部区县</source>
-        <translation type="unfinished"></translation>
+        <translation>All districts</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="55"/>
         <source>全部紧急程度</source>
-        <translation type="unfinished"></translation>
+        <translation>All priorities</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="57"/>
         <source>全部期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Any due date</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="58"/>
         <source>已超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="59"/>
         <source>即将到期</source>
-        <translation type="unfinished"></translation>
+        <translation>Due soon</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="61"/>
         <source>全部时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Any time</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="61"/>
         <source>今天</source>
-        <translation type="unfinished"></translation>
+        <translation>Today</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="62"/>
         <source>本周</source>
-        <translation type="unfinished"></translation>
+        <translation>This week</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="62"/>
         <source>日期范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Date range</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/queue_view.py" line="156"/>
         <source>共 %n 条</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
         </translation>
     </message>
 </context>
@@ -347,123 +348,123 @@
     <message>
         <location filename="../../ui/ticket_detail.py" line="50"/>
         <source>工单 %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %s</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="55"/>
         <source>编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Number</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="56"/>
         <source>受理时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="57"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="58"/>
         <source>渠道 / 类型 / 紧急程度</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel / Type / Priority</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="63"/>
         <source>显示号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Show number</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="67"/>
         <source>来电人</source>
-        <translation type="unfinished"></translation>
+        <translation>Caller</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="68"/>
         <source>分类</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="70"/>
         <source>地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Location</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="72"/>
         <source>标题</source>
-        <translation type="unfinished"></translation>
+        <translation>Subject</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="73"/>
         <source>诉求内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Request details</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="74"/>
         <source>承办单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling unit</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="75"/>
         <source>办理期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="77"/>
         <source>办理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolution</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="81"/>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="81"/>
         <source>座席</source>
-        <translation type="unfinished"></translation>
+        <translation>Seat</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="81"/>
         <source>操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="81"/>
         <source>内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="93"/>
         <location filename="../../ui/ticket_detail.py" line="123"/>
         <source>修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="99"/>
         <source>处理记录</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="112"/>
         <source>（保密工单，来电人信息不显示）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Confidential ticket: caller details hidden)</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="114"/>
         <source>匿名</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="123"/>
         <source>受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="123"/>
         <source>导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported</translation>
     </message>
 </context>
 <context>
@@ -471,156 +472,156 @@
     <message>
         <location filename="../../ui/ticket_form.py" line="153"/>
         <source>手机或固话，如 13812345678 / 0370-3221234</source>
-        <translation type="unfinished"></translation>
+        <translation>13812345678 or 0370-3221234</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="154"/>
         <location filename="../../ui/ticket_form.py" line="458"/>
         <source>匿名</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="155"/>
         <source>保密</source>
-        <translation type="unfinished"></translation>
+        <translation>Confidential</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="159"/>
         <source>路名、小区、楼栋门牌或参照物</source>
-        <translation type="unfinished"></translation>
+        <translation>Street, residential compound, building/unit no. or landmark</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="161"/>
         <source>一句话概括诉求</source>
-        <translation type="unfinished"></translation>
+        <translation>The request in one sentence</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="164"/>
         <source>发生了什么、在哪里、持续多久、希望怎么解决</source>
-        <translation type="unfinished"></translation>
+        <translation>What happened, where, for how long, and what the caller wants done</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="172"/>
         <source>请选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Select…</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="202"/>
         <source>受理渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="203"/>
         <source>诉求类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Request type</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="204"/>
         <source>紧急程度</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="205"/>
         <source>来电人</source>
-        <translation type="unfinished"></translation>
+        <translation>Caller</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="206"/>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="212"/>
         <source>一级分类</source>
-        <translation type="unfinished"></translation>
+        <translation>Category 1</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="213"/>
         <source>二级分类</source>
-        <translation type="unfinished"></translation>
+        <translation>Category 2</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="214"/>
         <source>三级分类</source>
-        <translation type="unfinished"></translation>
+        <translation>Category 3</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="215"/>
         <source>区县</source>
-        <translation type="unfinished"></translation>
+        <translation>District</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="216"/>
         <source>乡镇/街道</source>
-        <translation type="unfinished"></translation>
+        <translation>Town/subdistrict</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="217"/>
         <source>承办单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling unit</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="218"/>
         <source>详细地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="219"/>
         <source>标题</source>
-        <translation type="unfinished"></translation>
+        <translation>Subject</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="220"/>
         <source>诉求内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Request details</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="226"/>
         <source>新建 (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>New (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="227"/>
         <source>保存 (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="416"/>
         <source>草稿未能保存到本机（%s）。请检查磁盘空间；已输入的内容仍在表单中。</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not save the draft on this computer (%s). Check the disk space; what you typed is still in the form.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/ticket_form.py" line="433"/>
         <source>还有 %n 处需要修改，见红字提示。</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n field needs fixing; see the notes in red.</numerusform>
+            <numerusform>%n fields need fixing; see the notes in red.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="460"/>
         <source>已保存工单 %1，来电 %2。</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved ticket %1 (caller %2).</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="468"/>
         <source>未保存：请按红字提示修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: fix the fields marked in red.</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="471"/>
         <source>未保存：写入本机数据库失败（%s）。内容仍在表单和草稿中，请检查磁盘空间后再按 Ctrl+S。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: writing to the local database failed (%s). Your input is still in the form and the draft; check the disk space, then press Ctrl+S again.</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="494"/>
         <source>正在修改工单 %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Editing ticket %s</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="501"/>
         <source>已恢复上次未保存的草稿。</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored the unsaved draft from last time.</translation>
     </message>
 </context>
 <context>
@@ -628,157 +629,157 @@
     <message>
         <location filename="../../ui/vocabulary.py" line="11"/>
         <source>电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="11"/>
         <source>微信</source>
-        <translation type="unfinished"></translation>
+        <translation>WeChat</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="12"/>
         <source>微博</source>
-        <translation type="unfinished"></translation>
+        <translation>Weibo</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="12"/>
         <source>邮箱</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="13"/>
         <source>网站</source>
-        <translation type="unfinished"></translation>
+        <translation>Website</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="13"/>
         <source>App</source>
-        <translation type="unfinished"></translation>
+        <translation>App</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="14"/>
         <source>有诉即办</source>
-        <translation type="unfinished"></translation>
+        <translation>Walk-in</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="14"/>
         <source>省平台</source>
-        <translation type="unfinished"></translation>
+        <translation>Provincial platform</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="15"/>
         <source>人民网留言板</source>
-        <translation type="unfinished"></translation>
+        <translation>People&apos;s Daily message board</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="16"/>
         <source>咨询</source>
-        <translation type="unfinished"></translation>
+        <translation>Inquiry</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="16"/>
         <source>求助</source>
-        <translation type="unfinished"></translation>
+        <translation>Help request</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="17"/>
         <source>投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>Complaint</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="17"/>
         <source>举报</source>
-        <translation type="unfinished"></translation>
+        <translation>Report</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="18"/>
         <source>建议</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggestion</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="18"/>
         <source>表扬</source>
-        <translation type="unfinished"></translation>
+        <translation>Praise</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="19"/>
         <source>其他</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="20"/>
         <source>一般</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="20"/>
         <source>紧急</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgent</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="21"/>
         <source>特急</source>
-        <translation type="unfinished"></translation>
+        <translation>Critical</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="22"/>
         <source>受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="22"/>
         <source>派单</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatched</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="23"/>
         <source>签收</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed for</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="23"/>
         <source>办理</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="24"/>
         <source>办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="24"/>
         <source>回访</source>
-        <translation type="unfinished"></translation>
+        <translation>Called back</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="25"/>
         <source>归档</source>
-        <translation type="unfinished"></translation>
+        <translation>Archived</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="25"/>
         <source>退单</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="26"/>
         <source>满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="26"/>
         <source>基本满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Fairly satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="27"/>
         <source>不满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsatisfied</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="27"/>
         <source>未联系上</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreachable</translation>
     </message>
 </context>
 </TS>
