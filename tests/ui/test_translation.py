@@ -151,8 +151,6 @@ def test_ticket_detail_labels_are_english(english: None, seat: Seat, qtbot: QtBo
     assert "Request details" in labels.values()
 
 
-@pytest.mark.xfail(strict=True, reason="ui/queue_model.py shows the stored Chinese values of "
-                   "channel, type, urgency and status instead of ui.vocabulary.display()")
 def test_queue_cells_show_vocabulary_in_english(english: None, seat: Seat, qtbot: QtBot) -> None:
     insert_demo_tickets(seat.store, seat.context, 5)
     window = MainWindow(seat)
