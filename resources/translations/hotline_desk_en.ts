@@ -2,14 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CountsModel</name>
+    <message>
+        <location filename="../../ui/reports/models.py" line="45"/>
+        <source>件数</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="45"/>
+        <source>占比</source>
+        <translation>Share</translation>
+    </message>
+</context>
+<context>
     <name>DraftBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
@@ -17,84 +30,90 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>热线座席工作台 — 座席 %s</source>
         <translation>Hotline Desk — Seat %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>智能助手</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>受理工单</source>
         <translation>Ticket intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>工单队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="158"/>
+        <source>统计报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>本机数据：%s</source>
         <translation>Local data: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>&lt;h2&gt;欢迎使用热线座席工作台&lt;/h2&gt;&lt;p&gt;本机还没有工单。所有工单先保存在本机，断网也不会丢失。&lt;/p&gt;&lt;p&gt;直接在下面的表单里受理第一张工单（&lt;b&gt;Ctrl+S&lt;/b&gt; 保存，&lt;b&gt;Ctrl+N&lt;/b&gt; 新建），或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试。&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Hotline Desk&lt;/h2&gt;&lt;p&gt;There are no tickets on this computer yet. Every ticket is saved on this computer first, so nothing is lost if the network goes down.&lt;/p&gt;&lt;p&gt;Take your first ticket in the form below (&lt;b&gt;Ctrl+S&lt;/b&gt; saves, &lt;b&gt;Ctrl+N&lt;/b&gt; starts a new one), import an Excel/CSV spreadsheet with “File → Import tickets”, or generate demo data to try it out.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>受理新工单</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>导入工单…</source>
         <translation>Import tickets…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>导出当前队列…</source>
         <translation>Export current queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>搜索工单</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>工单 %n 条</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -102,84 +121,84 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>正在生成演示数据…</source>
         <translation>Generating demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>已生成 %s 条演示工单</source>
         <translation>Generated %s demo tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>操作未完成</source>
         <translation>Operation incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>操作未完成：%s
 已保存的工单不受影响，请稍后重试。</source>
         <translation>The operation did not complete: %s
 Saved tickets are not affected. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>导入工单</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>正在导入 %s …</source>
         <translation>Importing %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>未识别的列（已忽略）：</source>
         <translation>Unrecognized columns (ignored): </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>第%1行：</source>
         <translation>Row %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>……另有 %s 行出错</source>
         <translation>…and %s more rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>导出当前队列</source>
         <translation>Export current queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 tickets to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>发现上次未保存的工单草稿：“%1”。要恢复吗？</source>
         <translation>An unsaved ticket draft was found from last time: “%1”. Restore it?</translation>
     </message>
@@ -341,6 +360,393 @@ Saved tickets are not affected. Please try again later.</translation>
             <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RatingsModel</name>
+    <message>
+        <location filename="../../ui/reports/models.py" line="135"/>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="135"/>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="135"/>
+        <source>工单数</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="135"/>
+        <source>综合得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="136"/>
+        <source>响应率</source>
+        <translation>Response rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="136"/>
+        <source>解决率</source>
+        <translation>Resolution rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="136"/>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="136"/>
+        <source>按时办结率</source>
+        <translation>On-time completion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="137"/>
+        <source>退单率</source>
+        <translation>Return rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="140"/>
+        <source>工单数不足最低要求的单位不参加排名</source>
+        <translation>Units with fewer tickets than the minimum are not ranked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="140"/>
+        <source>各项比率按权重加权，满分100</source>
+        <translation>Weighted sum of the rates, out of 100</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="141"/>
+        <source>派单后在时限内签收的工单 / 已派单工单</source>
+        <translation>Tickets signed for within the limit after dispatch / dispatched tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="142"/>
+        <source>（解决 + 部分解决×0.5）/ 办结时说明解决情况的工单</source>
+        <translation>(Resolved + partly resolved × 0.5) / tickets completed with a resolution status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="143"/>
+        <source>（满意 + 基本满意）/ 回访有评价的工单（未联系上不计）</source>
+        <translation>(Satisfied + fairly satisfied) / callbacks with a rating (Unreachable not counted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="144"/>
+        <source>在办理时限内办结的工单 /（已办结 + 逾期未办结）</source>
+        <translation>Tickets completed by the due date / (completed + overdue and open)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="145"/>
+        <source>本单位退回的工单 / 派至本单位的工单；计分时按（1 − 退单率）</source>
+        <translation>Tickets returned by the unit / tickets dispatched to it; scored as (1 − return rate)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDashboard</name>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="107"/>
+        <source>日报</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="107"/>
+        <source>周报</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="107"/>
+        <source>月报</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="107"/>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="114"/>
+        <source>上一期</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="115"/>
+        <source>下一期</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="116"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="117"/>
+        <source>导出XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="118"/>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="121"/>
+        <source>报表类型</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="123"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="125"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="147"/>
+        <source>分类图显示前</source>
+        <translation>Category chart: top</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="149"/>
+        <source>项</source>
+        <translation>categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="154"/>
+        <location filename="../../ui/reports/dashboard.py" line="361"/>
+        <location filename="../../ui/reports/dashboard.py" line="439"/>
+        <source>受理渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="154"/>
+        <source>诉求类型</source>
+        <translation>Request type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="155"/>
+        <source>问题分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="155"/>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="156"/>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="176"/>
+        <source>自定义权重</source>
+        <translation>Custom weights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="180"/>
+        <source>考核权重</source>
+        <translation>Rating weights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="182"/>
+        <source>方案</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="184"/>
+        <source>响应率（按时签收）</source>
+        <translation>Response rate (signed for on time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="184"/>
+        <source>解决率</source>
+        <translation>Resolution rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="185"/>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="185"/>
+        <source>按时办结率</source>
+        <translation>On-time completion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="186"/>
+        <source>退单率（扣分）</source>
+        <translation>Return rate (deducted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="193"/>
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="195"/>
+        <source>签收时限</source>
+        <translation>Sign-for limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="196"/>
+        <source>参加排名最少工单数</source>
+        <translation>Min. tickets to rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="205"/>
+        <source>简报将在统计完成后生成，可在导出前修改。</source>
+        <translation>The brief is generated when the figures are ready, and can be edited before export.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="207"/>
+        <source>恢复自动生成的简报</source>
+        <translation>Restore generated brief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="217"/>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="218"/>
+        <source>分项统计</source>
+        <translation>Breakdown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="219"/>
+        <source>逾期与督办</source>
+        <translation>Overdue and escalated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="220"/>
+        <source>单位考核</source>
+        <translation>Unit ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="221"/>
+        <source>简报</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="304"/>
+        <source>正在统计…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reports/dashboard.py" line="319"/>
+        <source>统计用时 %n 毫秒</source>
+        <translation>
+            <numerusform>Computed in %n ms</numerusform>
+            <numerusform>Computed in %n ms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="327"/>
+        <source>统计失败：%1</source>
+        <translation>Computing failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="335"/>
+        <source>%1，有效事件 %2 件（受理 %3 件，其中合并/作废 %4 件）；逾期未办结 %5 件，督办 %6 件。</source>
+        <translation>%1, %2 valid tickets (%3 received, of which %4 merged/voided); %5 overdue and open, %6 escalated.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="345"/>
+        <source>逾期未办结工单（截至 %1，共 %2 件，列出 %3 件）</source>
+        <translation>Overdue open tickets (as of %1, %2 in all, %3 listed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="348"/>
+        <source>督办工单（共 %1 件，列出 %2 件）</source>
+        <translation>Escalated tickets (%1 in all, %2 listed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="364"/>
+        <source>问题分类（前%1项）</source>
+        <translation>Categories (top %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="367"/>
+        <location filename="../../ui/reports/dashboard.py" line="440"/>
+        <source>每日有效事件</source>
+        <translation>Valid tickets per day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="406"/>
+        <source>自动生成，可直接修改；导出时使用此处的文字。</source>
+        <translation>Generated automatically, edit freely; exports use this text.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="410"/>
+        <source>已修改：刷新或更换期间会重新生成。</source>
+        <translation>Edited: refreshing or changing the period regenerates it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="439"/>
+        <source>问题分类（前10）</source>
+        <translation>Categories (top 10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="440"/>
+        <source>承办单位考核排名</source>
+        <translation>Handling unit ranking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="441"/>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="441"/>
+        <source>有效事件</source>
+        <translation>Valid tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="442"/>
+        <source>逾期未办结</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="442"/>
+        <source>督办</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="443"/>
+        <source>排名,承办单位,工单数,得分,响应率,解决率,满意率,按时办结率,退单率</source>
+        <translation>Rank,Handling unit,Tickets,Score,Response,Resolution,Satisfied,On-time,Returns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="447"/>
+        <source>导出失败：%1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="456"/>
+        <source>导出XLSX</source>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="457"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="462"/>
+        <source>导出PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="463"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -625,6 +1031,54 @@ Saved tickets are not affected. Please try again later.</translation>
     </message>
 </context>
 <context>
+    <name>TicketsModel</name>
+    <message>
+        <location filename="../../ui/reports/models.py" line="85"/>
+        <source>工单编号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="85"/>
+        <source>标题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="85"/>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="85"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="86"/>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="86"/>
+        <source>办理时限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="87"/>
+        <source>督办次数</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="87"/>
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="87"/>
+        <source>督办说明</source>
+        <translation>Escalation note</translation>
+    </message>
+</context>
+<context>
     <name>Vocabulary</name>
     <message>
         <location filename="../../ui/vocabulary.py" line="11"/>
@@ -780,6 +1234,14 @@ Saved tickets are not affected. Please try again later.</translation>
         <location filename="../../ui/vocabulary.py" line="27"/>
         <source>未联系上</source>
         <translation>Unreachable</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../ui/reports/__main__.py" line="32"/>
+        <source>报表与简报</source>
+        <translation>Reports and brief</translation>
     </message>
 </context>
 </TS>
