@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint demo translations bench clean
+.PHONY: venv run test lint demo translations bench clean server
 
 venv: $(STAMP)
 
@@ -23,7 +23,7 @@ demo: venv
 
 lint: venv
 	$(PY) -m ruff check .
-	$(PY) -m mypy app
+	$(PY) -m mypy app server
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
@@ -34,3 +34,7 @@ translations: venv
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# The central server on 127.0.0.1:8345 with SQLite in data/server (ARGS="--database-url ...").
+server: venv
+	$(PY) -m server serve $(ARGS)

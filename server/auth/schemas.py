@@ -1,0 +1,28 @@
+"""Wire shapes of /api/v1/auth."""
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+
+class LoginRequest(BaseModel):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class UserRead(BaseModel):
+    username: str
+    display_name: str
+    role: str
+    unit: str
+
+
+class LoginResponse(BaseModel):
+    token: str
+    token_type: str = "bearer"
+    expires_at: datetime
+    user: UserRead
+
+
+class Message(BaseModel):
+    detail: str
