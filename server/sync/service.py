@@ -325,7 +325,7 @@ def purge_tombstones(session: Session, *, older_than: datetime) -> int:
 def pull(session: Session, *, user: User, cursor: int, limit: int) -> dict[str, Any]:
     """Changes after ``cursor``, in change order; run in one snapshot."""
     counters = dict(session.execute(select(Counter.name, Counter.value).where(
-        Counter.name.in_(["change_seq", "purged_seq"]))).tuples().all())
+        Counter.name.in_(["change_seq", "purged_seq"]))).all())
     if 0 < cursor < counters.get("purged_seq", 0):
         raise ResyncRequired()
     tickets = session.scalars(restrict(select(Ticket), user).where(Ticket.change_seq > cursor)
