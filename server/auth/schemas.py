@@ -4,10 +4,12 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
+from server.validation import SafeStr
+
 
 class LoginRequest(BaseModel):
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
+    username: SafeStr = Field(min_length=1, max_length=64)
+    password: SafeStr = Field(min_length=1, max_length=256)
 
 
 class UserRead(BaseModel):

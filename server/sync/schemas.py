@@ -1,23 +1,40 @@
 """Wire shapes of /api/v1/sync."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from app.sync.protocol import ChangeType, MutationStatus
 from server.tickets.schemas import TicketRead
+from server.validation import SafeStr, clean_json
 
 
 class MutationIn(BaseModel):
-    mutation_id: str = Field(min_length=1, max_length=36)
-    ticket_client_id: str = Field(min_length=1, max_length=36)
-    kind: str = Field(min_length=1, max_length=16, description="create | update | 派单 等流转动作")
+    mutation_id: SafeStr = Field(min_length=1, max_length=36)
+    ticket_client_id: SafeStr = Field(min_length=1, max_length=36)
+    kind: SafeStr = Field(min_length=1, max_length=16, description="create | update | 派单 等流转动作")
     base_version: int = Field(ge=0, le=2**31 - 1)
     payload: dict[str, Any]
     at: datetime | None = None
-    seat: str = Field(default="", max_length=32)
-    actor: str = Field(default="", max_length=50)
+    seat: SafeStr = Field(default="", max_length=32)
+    actor: SafeStr = Field(default="", max_length=50)
+
+    @field_validator("payload")
+    @classmethod
+    def _payload(cls, value: dict[str, Any]) -> dict[str, Any]:
+        return dict(clean_json(value))
+
+    @field_validator("at")
+    @classmethod
+    def _at(cls, value: datetime | None) -> datetime | None:
+        """Naive UTC; a time that cannot be converted is dropped (the server's time is used)."""
+        if value is None or value.tzinfo is None:
+            return value
+        try:
+            return value.astimezone(UTC).replace(tzinfo=None)
+        except (OverflowError, ValueError):
+            return None
 
 
 class PushRequest(BaseModel):

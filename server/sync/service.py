@@ -140,8 +140,7 @@ def _create(m: MutationIn, batch: _Batch, now: datetime) -> dict[str, Any]:
 
 def _event(m: MutationIn, batch: _Batch, ticket: Ticket, kind: str, detail: Any, now: datetime) -> None:
     batch.events.append({
-        "event_id": m.mutation_id, "ticket_client_id": ticket.client_id, "at": m.at and (
-            m.at.astimezone(UTC).replace(tzinfo=None) if m.at.tzinfo else m.at) or now,
+        "event_id": m.mutation_id, "ticket_client_id": ticket.client_id, "at": m.at or now,
         "seat": m.seat[:32], "actor": m.actor[:50], "username": batch.user.username,
         "kind": kind, "detail": json.dumps(detail, ensure_ascii=False, default=str),
     })

@@ -11,6 +11,7 @@ from server.deps import CurrentUser, ReadSessionDep, WriteSessionDep
 from server.sync.service import delete_ticket
 from server.tickets import service
 from server.tickets.schemas import TicketPage, TicketRead
+from server.validation import NO_NUL_PATTERN
 
 router = APIRouter(prefix="/tickets", tags=["tickets"])
 NOT_FOUND = HTTPException(status.HTTP_404_NOT_FOUND, detail="没有这张工单，或您无权查看；请核对编号。")
@@ -21,11 +22,11 @@ def list_tickets(
     user: CurrentUser, session: ReadSessionDep,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     page_size: Annotated[int, Query(ge=1, le=500)] = 50,
-    status_: Annotated[str | None, Query(alias="status", max_length=16)] = None,
-    handling_unit: Annotated[str | None, Query(max_length=100)] = None,
-    request_type: Annotated[str | None, Query(max_length=16)] = None,
-    district: Annotated[str | None, Query(max_length=32)] = None,
-    official_no: Annotated[str | None, Query(max_length=32)] = None,
+    status_: Annotated[str | None, Query(alias="status", max_length=16, pattern=NO_NUL_PATTERN)] = None,
+    handling_unit: Annotated[str | None, Query(max_length=100, pattern=NO_NUL_PATTERN)] = None,
+    request_type: Annotated[str | None, Query(max_length=16, pattern=NO_NUL_PATTERN)] = None,
+    district: Annotated[str | None, Query(max_length=32, pattern=NO_NUL_PATTERN)] = None,
+    official_no: Annotated[str | None, Query(max_length=32, pattern=NO_NUL_PATTERN)] = None,
     created_from: date | None = None,
     created_to: date | None = None,
 ) -> TicketPage:
