@@ -176,18 +176,23 @@ class SyncEngine:
     def _apply_answers(self, session: Session, rows: list[OutboxEntry],
                        answers: list[dict[str, Any]]) -> int:
         by_id = {a["mutation_id"]: a for a in answers}
+        client_ids = list({row.ticket_client_id for row in rows})
+        tickets = {t.client_id: t for t in session.scalars(
+            select(Ticket).where(Ticket.client_id.in_(client_ids)))}
         applied = 0
         versions: dict[str, int] = {}
         failed: dict[str, str] = {}  # ticket client id → reason of the first failure
+        answered: list[int] = []
         for row in rows:
             answer = by_id.get(row.mutation_id)
             if answer is None:
                 continue  # not answered: stays in the outbox for the next round
+            answered.append(row.id)
             status = answer["status"]
             if status == MutationStatus.REPLAYED:
                 status = answer.get("original_status") or MutationStatus.APPLIED
             client_id = row.ticket_client_id
-            ticket = session.scalar(select(Ticket).where(Ticket.client_id == client_id))
+            ticket = tickets.get(client_id)
             if client_id in failed:
                 self._reject(session, row, failed[client_id], {})
             elif status == MutationStatus.APPLIED:
@@ -199,29 +204,30 @@ class SyncEngine:
             elif status == MutationStatus.CONFLICT:
                 self._conflict(session, row, ticket, answer)
                 failed[client_id] = "这张工单与中心有冲突，此项修改随冲突一起等待处理。"
-                session.delete(row)
-                continue
             else:  # rejected or refused
                 self._reject(session, row, answer.get("reason") or "中心拒收了这项修改。",
                              answer.get("errors") or {})
                 if ticket is not None and answer.get("ticket"):
                     self._overwrite(session, ticket, answer["ticket"])
                 failed[client_id] = "前一项修改被中心退回，此项修改未提交；请核对后重新修改。"
-            session.delete(row)
+        session.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(answered)))
         session.flush()
-        # Later outbox rows of a failed ticket were made on top of the failed change.
+        conflicted = set(session.scalars(select(SyncConflict.ticket_client_id)))
+        # Later outbox rows of a rejected ticket were made on top of the rejected change
+        # (those of a ticket in conflict are folded into the conflict at the next push).
         for client_id, reason in failed.items():
+            if client_id in conflicted:
+                continue
             for row in session.scalars(select(OutboxEntry).where(OutboxEntry.ticket_client_id == client_id)):
-                if client_id in {c.ticket_client_id for c in session.scalars(select(SyncConflict))}:
-                    continue  # folded into the conflict at the next push
                 self._reject(session, row, reason, {})
                 session.delete(row)
         # A ticket with nothing left to push now stands at the server's version.
-        for client_id, version in versions.items():
-            left = session.scalar(select(func.count()).select_from(OutboxEntry)
-                                  .where(OutboxEntry.ticket_client_id == client_id))
-            if not left and client_id not in failed:
-                session.execute(update(Ticket).where(Ticket.client_id == client_id).values(version=version))
+        left = set(session.scalars(select(OutboxEntry.ticket_client_id).where(
+            OutboxEntry.ticket_client_id.in_(list(versions)))))
+        settled = [{"id": tickets[c].id, "version": v} for c, v in versions.items()
+                   if c not in left and c not in failed and c in tickets]
+        if settled:
+            session.execute(update(Ticket), settled)
         return applied
 
     def _conflict(self, session: Session, row: OutboxEntry, ticket: Ticket | None,

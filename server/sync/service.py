@@ -273,7 +273,13 @@ def push(
     for day, day_tickets in sorted(by_day.items()):
         for ticket, number in zip(day_tickets, _next_official(session, day, len(day_tickets)), strict=True):
             ticket.official_no = f"{city_prefix}{day}{number:06d}"
-    session.add_all(batch.new)
+    if batch.new:
+        columns = [c.key for c in Ticket.__table__.columns if c.key != "id"]
+        session.execute(insert(Ticket), [{k: getattr(t, k) for k in columns} for t in batch.new])
+        ids = dict(session.execute(select(Ticket.client_id, Ticket.id).where(
+            Ticket.client_id.in_([t.client_id for t in batch.new]))).all())
+        for ticket in batch.new:
+            ticket.id = ids[ticket.client_id]
     for event in batch.events:
         event["change_seq"] = batch.touched[event["ticket_client_id"]].change_seq
     if batch.events:
