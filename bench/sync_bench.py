@@ -18,18 +18,18 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.domain.roles import Role  # noqa: E402
-from app.domain.ticket import TicketInput  # noqa: E402
-from app.reference import load_reference  # noqa: E402
-from app.settings import Settings  # noqa: E402
-from app.store.db import Store  # noqa: E402
-from app.sync.client import ApiClient  # noqa: E402
-from app.sync.engine import SyncEngine  # noqa: E402
-from app.sync.protocol import EDITABLE_FIELDS  # noqa: E402
-from app.tickets.service import Actor, TicketContext, create_ticket, utc_now  # noqa: E402
-from server.db import open_database  # noqa: E402
-from server.sync.service import allocate_seqs  # noqa: E402
-from server.testing import (  # noqa: E402
+from app.domain.roles import Role
+from app.domain.ticket import TicketInput
+from app.reference import load_reference
+from app.settings import Settings
+from app.store.db import Store
+from app.sync.client import ApiClient
+from app.sync.engine import SyncEngine
+from app.sync.protocol import EDITABLE_FIELDS
+from app.tickets.service import Actor, TicketContext, create_ticket, utc_now
+from server.db import open_database
+from server.sync.service import allocate_seqs
+from server.testing import (
     ServerProcess,
     add_users,
     create_pg_database,
@@ -37,7 +37,7 @@ from server.testing import (  # noqa: E402
     postgres_available,
     write_sample_reference,
 )
-from server.tickets.models import Ticket as ServerTicket  # noqa: E402
+from server.tickets.models import Ticket as ServerTicket
 
 PASSWORD = "bench-password-1"
 FIELDS = {"request_type": "投诉", "caller_phone": "13812345678", "caller_name": "李女士",

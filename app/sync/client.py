@@ -57,7 +57,7 @@ class ApiClient:
 
     def _delay(self, attempt: int) -> float:
         base = min(self.retry.max_backoff, self.retry.backoff * 2**attempt)
-        return base * random.uniform(0.5, 1.5)  # jitter: seats coming back online do not stampede
+        return float(base * random.uniform(0.5, 1.5))  # jitter: seats coming back online do not stampede
 
     def request(self, method: str, path: str, *, json: Any = None,
                 params: dict[str, Any] | None = None, auth: bool = True) -> requests.Response:

@@ -4,6 +4,7 @@ With no usable backend (headless Linux has only keyring's fail backend) the toke
 memory for this run and ``notice`` says so. keyrings.alt's plaintext files are never used.
 """
 
+import contextlib
 import logging
 
 import keyring
@@ -71,7 +72,5 @@ class TokenStore:
     def delete(self, account: str) -> None:
         self._memory.pop(account, None)
         if self.persistent:
-            try:
+            with contextlib.suppress(KeyringError):
                 self.backend.delete_password(SERVICE, account)
-            except KeyringError:
-                pass

@@ -11,9 +11,9 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -355,7 +355,7 @@ class SyncEngine:
                     row["local_no"] = row["official_no"]
                 row.setdefault("caller_name", "")
                 row.setdefault("caller_phone", "")
-            session.execute(insert(Ticket.__table__), inserts)  # Core executemany: no ORM overhead
+            session.execute(insert(cast(Table, Ticket.__table__)), inserts)  # Core executemany: no ORM overhead
             ids = dict(session.execute(select(Ticket.client_id, Ticket.id).where(
                 Ticket.client_id.in_([r["client_id"] for r in inserts]))).all())
             session.execute(_INSERT_SEARCH, [
@@ -387,7 +387,7 @@ class SyncEngine:
                 for client_id, e in events
                 if e["event_id"] not in known and client_id in ticket_ids and client_id not in busy]
         if rows:
-            session.execute(insert(TicketEvent.__table__), rows)
+            session.execute(insert(cast(Table, TicketEvent.__table__)), rows)
 
     @staticmethod
     def _take_tombstones(session: Session, client_ids: list[str]) -> None:

@@ -1,6 +1,7 @@
 """/api/v1/auth: login, logout, who am I."""
 
 import logging
+from datetime import UTC
 
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import JSONResponse
@@ -25,7 +26,7 @@ def login(body: LoginRequest, request: Request, database: DatabaseDep,
         with database.write_session() as session, session.begin():
             issued = service.login(session, username=body.username, password=body.password,
                                    address=address, settings=settings)
-            result = LoginResponse(token=issued.token, expires_at=issued.expires_at,
+            result = LoginResponse(token=issued.token, expires_at=issued.expires_at.replace(tzinfo=UTC),
                                    user=user_read(issued.user))
             user_id = issued.user.id
     except service.LoginThrottled as throttled:

@@ -4,10 +4,11 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select, update
+from sqlalchemy import Table, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -56,7 +57,7 @@ def create_user(
         raise ValueError("承办单位账号必须指定 --unit（单位名称）。")
     user = User(
         username=username, display_name=display_name or username, role=role.value,
-        unit=unit if role is Role.UNIT else unit, password_hash=_hasher.hash(password),
+        unit=unit, password_hash=_hasher.hash(password),
         active=True, created_at=utc_now(),
     )
     session.add(user)
@@ -65,21 +66,21 @@ def create_user(
 
 
 def _upsert_failure(session: Session, key: str, now: datetime) -> int:
-    table = LoginThrottle.__table__
+    table = cast(Table, LoginThrottle.__table__)
     dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    insert: Any = pg_insert if dialect == "postgresql" else sqlite_insert
     statement = insert(table).values(key=key, failures=1, last_failure_at=now, blocked_until=None)
-    statement = statement.on_conflict_do_update(
+    upsert = statement.on_conflict_do_update(
         index_elements=["key"],
         set_={"failures": table.c.failures + 1, "last_failure_at": now},
     ).returning(table.c.failures)
-    return int(session.execute(statement).scalar_one())
+    return int(session.execute(upsert).scalar_one())
 
 
 def _blocked_for(failures: int, threshold: int, cap: int) -> int:
     if failures < threshold:
         return 0
-    return min(cap, 2 ** min(failures - threshold, 16) * 15)
+    return min(cap, int(2 ** min(failures - threshold, 16)) * 15)
 
 
 def check_throttle(session: Session, keys: list[str], now: datetime) -> None:

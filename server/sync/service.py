@@ -11,9 +11,9 @@ import json
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -63,14 +63,14 @@ def allocate_seqs(session: Session, count: int) -> list[int]:
 
 
 def _next_official(session: Session, day: str, count: int) -> list[int]:
-    table = Counter.__table__
+    table = cast(Table, Counter.__table__)
     dialect = session.get_bind().dialect.name
-    insert_ = pg_insert if dialect == "postgresql" else sqlite_insert
+    insert_: Any = pg_insert if dialect == "postgresql" else sqlite_insert
     statement = insert_(table).values(name=f"official:{day}", value=count)
-    statement = statement.on_conflict_do_update(
+    upsert = statement.on_conflict_do_update(
         index_elements=["name"], set_={"value": table.c.value + count}
     ).returning(table.c.value)
-    end = int(session.execute(statement).scalar_one())
+    end = int(session.execute(upsert).scalar_one())
     return list(range(end - count + 1, end + 1))
 
 
@@ -276,10 +276,10 @@ def push(
     if batch.new:
         columns = [c.key for c in Ticket.__table__.columns if c.key != "id"]
         session.execute(insert(Ticket), [{k: getattr(t, k) for k in columns} for t in batch.new])
-        ids = dict(session.execute(select(Ticket.client_id, Ticket.id).where(
+        new_ids: dict[str, int] = dict(session.execute(select(Ticket.client_id, Ticket.id).where(
             Ticket.client_id.in_([t.client_id for t in batch.new]))).all())
         for ticket in batch.new:
-            ticket.id = ids[ticket.client_id]
+            ticket.id = new_ids[ticket.client_id]
     for event in batch.events:
         event["change_seq"] = batch.touched[event["ticket_client_id"]].change_seq
     if batch.events:

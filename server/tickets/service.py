@@ -1,6 +1,6 @@
 """Reading tickets with per-object access: who sees what, and the wire form of a ticket."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -10,6 +10,11 @@ from app.domain.roles import CONFIDENTIAL_CALLER_ROLES, Role
 from app.sync.protocol import CALLER_FIELDS, EDITABLE_FIELDS
 from server.auth.models import User
 from server.tickets.models import Ticket, TicketEvent
+
+
+def utc_iso(moment: datetime) -> str:
+    """Stored times are naive UTC; on the wire they say so (RFC 3339)."""
+    return moment.replace(tzinfo=UTC).isoformat()
 
 
 def visible(user: User, ticket: Ticket) -> bool:
@@ -34,7 +39,7 @@ def ticket_dict(ticket: Ticket, user: User) -> dict[str, Any]:
         id=ticket.id, client_id=ticket.client_id, official_no=ticket.official_no,
         local_no=ticket.local_no, status=ticket.status, satisfaction=ticket.satisfaction,
         deadline=ticket.deadline.isoformat() if ticket.deadline else None,
-        created_at=ticket.created_at.isoformat(), updated_at=ticket.updated_at.isoformat(),
+        created_at=utc_iso(ticket.created_at), updated_at=utc_iso(ticket.updated_at),
         created_seat=ticket.created_seat, created_by=ticket.created_by, version=ticket.version,
         redacted=False,
     )
@@ -53,7 +58,7 @@ def event_dict(event: TicketEvent, hide_caller: bool) -> dict[str, Any]:
             if isinstance(detail.get("changes"), dict):
                 detail["changes"].pop(key, None)
     return {
-        "event_id": event.event_id, "at": event.at.isoformat(), "seat": event.seat,
+        "event_id": event.event_id, "at": utc_iso(event.at), "seat": event.seat,
         "actor": event.actor, "kind": event.kind, "detail": detail,
     }
 

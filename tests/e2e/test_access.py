@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 import requests
+from conftest import PASSWORD
 
 from app.domain.lifecycle import Action
 from app.domain.roles import Role
 from app.sync.client import ApiClient
 from app.sync.errors import AuthRequired
-from conftest import PASSWORD
 from server.testing import ServerProcess
 
 

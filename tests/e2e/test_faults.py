@@ -4,11 +4,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from conftest import PASSWORD, server_tickets
+from faultproxy import FaultProxy
 
 from app.sync.client import RetryPolicy
 from app.sync.errors import ServerUnavailable
-from conftest import PASSWORD, server_tickets
-from faultproxy import FaultProxy
 from server.testing import ServerProcess
 
 

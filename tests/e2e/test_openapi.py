@@ -6,9 +6,9 @@ Each operation gets a bounded number of generated cases so that the run stays sh
 from typing import Any
 
 import schemathesis
+from conftest import PASSWORD
 from hypothesis import HealthCheck, given, settings
 
-from conftest import PASSWORD
 from server.testing import ServerProcess
 
 MAX_EXAMPLES = 12

@@ -5,10 +5,11 @@ import subprocess
 import sys
 from typing import Any
 
+from conftest import PASSWORD, server_tickets
+
 from app.domain.lifecycle import Action
 from app.tickets.service import Actor
 from server.testing import ServerProcess
-from conftest import PASSWORD, server_tickets
 
 
 def test_two_offline_seats_converge(make_seat: Any, server: ServerProcess) -> None:
