@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import requests
-from conftest import PASSWORD
+from e2e_support import PASSWORD
 
 from app.domain.lifecycle import Action
 from app.domain.roles import Role

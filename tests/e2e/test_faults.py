@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import PASSWORD, server_tickets
+from e2e_support import PASSWORD, server_tickets
 from faultproxy import FaultProxy
 
 from app.sync.client import RetryPolicy

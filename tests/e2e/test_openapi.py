@@ -6,7 +6,7 @@ Each operation gets a bounded number of generated cases so that the run stays sh
 from typing import Any
 
 import schemathesis
-from conftest import PASSWORD
+from e2e_support import PASSWORD
 from hypothesis import HealthCheck, given, settings
 
 from server.testing import ServerProcess

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from typing import Any
 
-from conftest import PASSWORD, server_tickets
+from e2e_support import PASSWORD, server_tickets
 
 from app.domain.lifecycle import Action
 from app.tickets.service import Actor
