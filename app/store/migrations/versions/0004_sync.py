@@ -1,14 +1,14 @@
 """Sync with the center: event mutation ids, cursor/state, conflicts, rejections, reference mirror.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004_sync
+Revises: 0003_report_indexes
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004_sync"
+down_revision = "0003_report_indexes"
 branch_labels = None
 depends_on = None
 
