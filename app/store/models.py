@@ -86,6 +86,11 @@ class TicketEvent(Base):
 
     ticket: Mapped[Ticket] = relationship(back_populates="events")
 
+    __table_args__ = (
+        # Reports: invalid (合并/作废) ticket ids, escalations (督办) and returns (退单) by kind.
+        Index("ix_ticket_events_kind", "kind", "ticket_id"),
+    )
+
 
 class OutboxEntry(Base):
     """A local change waiting to be pushed to the server; written with the change itself."""

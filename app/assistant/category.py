@@ -1,0 +1,319 @@
+"""Category (一级分类) model: TF-IDF features + a linear classifier, stored without pickle.
+
+Training uses scikit-learn; the learned arrays (vocabulary, idf, weights) are written to an
+``.npz`` file that is read back with ``allow_pickle=False`` and applied with numpy alone, so a
+model file can never run code and the app does not import scikit-learn to predict.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from app.assistant.text import MAX_CHARS, char_ngrams, normalize, words
+
+FORMAT = "hotline-desk/category-model"
+FORMAT_VERSION = 1
+
+FloatArray = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """What goes into a model; each switch is one idea measured by ``cv``."""
+
+    ngram_max: int = 2
+    use_words: bool = False
+    # Fit the vocabulary and IDF on unlabeled text too, not only on the labeled rows.
+    idf_on_unlabeled: bool = True
+    # Add the category names (taxonomy + hand-written cues) as small pseudo-documents.
+    keyword_prior: bool = False
+    prior_weight: float = 0.5
+    # Self-training: add confidently predicted unlabeled texts as weighted pseudo-labels.
+    self_training: bool = False
+    pseudo_threshold: float = 0.5
+    pseudo_ratio: float = 3.0
+    pseudo_weight: float = 0.5
+    c: float = 0.5
+    min_df: int = 2
+
+    def describe(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CategoryScore:
+    label: str
+    probability: float
+    cues: tuple[str, ...] = field(default=())
+
+    @property
+    def reason(self) -> str:
+        return "关键词: " + "、".join(self.cues) if self.cues else "综合文本特征"
+
+
+def extract(text: str, *, ngram_max: int, use_words: bool) -> list[str]:
+    """Feature strings of one already-normalised text."""
+    head = text[:MAX_CHARS]
+    feats = char_ngrams(head, ngram_max)
+    if use_words:
+        feats.extend("w:" + w for w in words(head))
+    return feats
+
+
+class CategoryModel:
+    """A trained, immutable linear model over sublinear TF-IDF features."""
+
+    def __init__(
+        self,
+        *,
+        labels: Sequence[str],
+        vocabulary: Sequence[str],
+        idf: FloatArray,
+        coef: FloatArray,
+        intercept: FloatArray,
+        meta: Mapping[str, Any],
+    ) -> None:
+        if coef.shape != (len(labels), len(vocabulary)) or idf.shape != (len(vocabulary),):
+            raise ValueError("model arrays do not match the vocabulary and labels")
+        if intercept.shape != (len(labels),):
+            raise ValueError("intercept does not match the labels")
+        self.labels = tuple(labels)
+        self.vocabulary = tuple(vocabulary)
+        self._index = {t: i for i, t in enumerate(self.vocabulary)}
+        self.idf = idf
+        self.coef = coef
+        self.intercept = intercept
+        self.meta: dict[str, Any] = dict(meta)
+        cfg = self.meta.get("config", {})
+        self._ngram_max = int(cfg.get("ngram_max", 2))
+        self._use_words = bool(cfg.get("use_words", False))
+
+    # -- prediction -------------------------------------------------------------------------
+    def _vector(self, text: str) -> tuple[npt.NDArray[np.intp], FloatArray]:
+        feats = extract(normalize(text), ngram_max=self._ngram_max, use_words=self._use_words)
+        counts = Counter(i for f in feats if (i := self._index.get(f)) is not None)
+        idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        vals: FloatArray = ((1.0 + np.log(tf)) * self.idf[idx]).astype(np.float32)
+        norm = np.float32(np.linalg.norm(vals))
+        return idx, vals / norm if norm else vals
+
+    def predict(self, text: str, k: int = 3, n_cues: int = 3) -> list[CategoryScore]:
+        """Top-k labels with softmax probabilities and the features that weighed most."""
+        idx, vals = self._vector(text)
+        scores = self.coef[:, idx] @ vals + self.intercept
+        probs = np.exp(scores - scores.max())
+        probs /= probs.sum()
+        out: list[CategoryScore] = []
+        for c in np.argsort(-probs)[:k]:
+            contrib = self.coef[c, idx] * vals
+            cues: list[str] = []
+            for j in np.argsort(-contrib):
+                if contrib[j] <= 0 or len(cues) == n_cues:
+                    break
+                term = self.vocabulary[idx[j]].removeprefix("w:")
+                # Single characters and fragments of an already chosen cue explain nothing.
+                if len(term) >= 2 and not any(term in c2 or c2 in term for c2 in cues):
+                    cues.append(term)
+            out.append(CategoryScore(self.labels[c], float(probs[c]), tuple(cues)))
+        return out
+
+    def predict_label(self, text: str) -> str:
+        return self.predict(text, k=1, n_cues=0)[0].label
+
+    # -- persistence ------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        """Write the model as a compressed ``.npz`` of plain arrays (no Python objects)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp.npz")
+        np.savez_compressed(
+            tmp,
+            meta=np.array(json.dumps({**self.meta, "format": FORMAT,
+                                      "format_version": FORMAT_VERSION}, ensure_ascii=False)),
+            labels=np.array(self.labels, dtype=str),
+            vocabulary=np.array(self.vocabulary, dtype=str),
+            idf=self.idf,
+            coef=self.coef,
+            intercept=self.intercept,
+        )
+        # Replace atomically so a background retrain never leaves a half-written model.
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> CategoryModel:
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"]))
+            if meta.get("format") != FORMAT:
+                raise ValueError(f"{path} is not a category model")
+            if meta.get("format_version") != FORMAT_VERSION:
+                raise ValueError(f"unsupported model version {meta.get('format_version')}")
+            return cls(
+                labels=[str(x) for x in data["labels"]],
+                vocabulary=[str(x) for x in data["vocabulary"]],
+                idf=data["idf"].astype(np.float32),
+                coef=data["coef"].astype(np.float32),
+                intercept=data["intercept"].astype(np.float32),
+                meta=meta,
+            )
+
+
+# -- training -------------------------------------------------------------------------------
+def train(
+    pairs: Iterable[tuple[str, str]],
+    *,
+    unlabeled: Sequence[str] = (),
+    prior: Mapping[str, Sequence[str]] | None = None,
+    config: TrainConfig = TrainConfig(),
+    source: str = "",
+    feature_cache: dict[str, list[str]] | None = None,
+) -> CategoryModel:
+    """Train from (text, label) pairs, optional unlabeled texts and a keyword prior.
+
+    With no pairs at all (a fresh install), the prior alone gives a usable keyword model.
+    ``feature_cache`` lets cross-validation extract each text's features once across folds.
+    """
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    labeled = [(normalize(t), lab) for t, lab in pairs if t.strip() and lab.strip()]
+    texts = [t for t, _ in labeled]
+    y = [lab for _, lab in labeled]
+    weights = [1.0] * len(y)
+    if prior is not None and (config.keyword_prior or not labeled):
+        known = set(y)
+        for lab, cues in prior.items():
+            if labeled and lab not in known:
+                continue  # never invent a class the labeled history does not use
+            for cue in cues:
+                texts.append(normalize(cue))
+                y.append(lab)
+                weights.append(config.prior_weight)
+    if len(set(y)) < 2:
+        raise ValueError("need at least two categories to train")
+    unl = [normalize(t) for t in unlabeled if t.strip()]
+    cache: dict[str, list[str]] = {} if feature_cache is None else feature_cache
+
+    def analyzer(doc: str) -> list[str]:
+        feats = cache.get(doc)
+        if feats is None:
+            feats = cache[doc] = [sys.intern(f) for f in extract(
+                doc, ngram_max=config.ngram_max, use_words=config.use_words)]
+        return feats
+
+    min_df = config.min_df if len(texts) + len(unl) > 200 else 1
+    vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, dtype=np.float32, min_df=min_df)
+    vec.fit(texts + unl if config.idf_on_unlabeled else texts)
+    x = vec.transform(texts)
+    w = np.asarray(weights, dtype=np.float64)
+    clf = _fit(x, y, w, config.c)
+    temperature = _fit_temperature(x, y, w, len(labeled), config.c)
+
+    n_pseudo = 0
+    if config.self_training and unl:
+        xu = vec.transform(unl)
+        proba = _softmax(clf.decision_function(xu) * temperature)
+        best = proba.argmax(axis=1)
+        conf = proba.max(axis=1)
+        counts = Counter(y[: len(labeled)] or y)
+        chosen: list[int] = []
+        for ci, lab in enumerate(clf.classes_):
+            cand = np.flatnonzero((best == ci) & (conf >= config.pseudo_threshold))
+            cand = cand[np.argsort(-conf[cand])]
+            # Cap per class relative to its labeled size so big classes do not swamp the rest.
+            chosen.extend(cand[: int(config.pseudo_ratio * counts[lab])].tolist())
+        if chosen:
+            n_pseudo = len(chosen)
+            x = sparse.vstack([x, xu[chosen]]).tocsr()
+            y = y + [str(clf.classes_[best[i]]) for i in chosen]
+            w = np.concatenate([w, np.full(len(chosen), config.pseudo_weight)])
+            clf = _fit(x, y, w, config.c)
+
+    vocab = [""] * len(vec.vocabulary_)
+    for term, i in vec.vocabulary_.items():
+        vocab[i] = term
+    import sklearn
+
+    meta = {
+        "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "source": source,
+        "n_labeled": len(labeled),
+        "n_unlabeled": len(unl),
+        "n_pseudo": n_pseudo,
+        "label_counts": dict(Counter(lab for _, lab in labeled)),
+        "temperature": temperature,
+        "config": config.describe(),
+        "trainer": f"scikit-learn {sklearn.__version__} LinearSVC",
+    }
+    classes = [str(c) for c in clf.classes_]
+    coef = np.asarray(clf.coef_, dtype=np.float32)
+    intercept = np.asarray(clf.intercept_, dtype=np.float32)
+    if len(classes) == 2:  # sklearn keeps one row for binary problems; make it two-sided
+        coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+        intercept = np.array([-intercept[0] / 2, intercept[0] / 2], dtype=np.float32)
+    # Fold the temperature into the weights so prediction is a plain softmax.
+    return CategoryModel(
+        labels=classes,
+        vocabulary=vocab,
+        idf=np.asarray(vec.idf_, dtype=np.float32),
+        coef=coef * np.float32(temperature),
+        intercept=intercept * np.float32(temperature),
+        meta=meta,
+    )
+
+
+def _fit(x: Any, y: Sequence[str], w: npt.NDArray[np.float64], c: float) -> Any:
+    from sklearn.svm import LinearSVC
+
+    return LinearSVC(C=c).fit(x, y, sample_weight=w)
+
+
+def _softmax(scores: npt.NDArray[np.floating[Any]]) -> npt.NDArray[np.float64]:
+    z = np.asarray(scores, dtype=np.float64)
+    z = np.exp(z - z.max(axis=1, keepdims=True))
+    out: npt.NDArray[np.float64] = z / z.sum(axis=1, keepdims=True)
+    return out
+
+
+def _fit_temperature(x: Any, y: Sequence[str], w: npt.NDArray[np.float64], n_labeled: int,
+                     c: float) -> float:
+    """Scale for SVM margins so softmax(margin * t) is roughly calibrated (out-of-fold NLL).
+
+    Only the first ``n_labeled`` rows are held out; prior pseudo-documents stay in every training
+    fold, as they do in the final model, so the margins match those it will produce.
+    """
+    counts = Counter(y[:n_labeled])
+    if len(counts) < 2 or min(counts.values()) < 3:
+        return 3.0  # too little data to fit: a moderate default
+    classes = sorted(set(y))
+    folds = 3
+    labeled_y = list(y[:n_labeled])
+    order = np.argsort([f"{lab}{i % folds}" for i, lab in enumerate(labeled_y)], kind="stable")
+    scores = np.zeros((n_labeled, len(classes)))
+    ys = np.asarray(y)
+    for f in range(folds):
+        test = order[f::folds]
+        mask = np.ones(len(y), dtype=bool)
+        mask[test] = False
+        if len(set(ys[mask])) < len(classes):
+            return 3.0
+        clf = _fit(x[mask], ys[mask].tolist(), w[mask], c)
+        scores[test] = clf.decision_function(x[test])
+    truth = np.array([classes.index(lab) for lab in labeled_y])
+    best_t, best_nll = 1.0, math.inf
+    for t in np.geomspace(0.3, 30.0, 40):
+        p = _softmax(scores * t)[np.arange(n_labeled), truth]
+        nll = float(-np.log(np.maximum(p, 1e-12)).mean())
+        if nll < best_nll:
+            best_t, best_nll = float(t), nll
+    return best_t

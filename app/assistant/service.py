@@ -1,0 +1,132 @@
+"""One facade for the sidebar: everything the assistant says about one draft."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.assistant.category import CategoryModel, CategoryScore, TrainConfig, train
+from app.assistant.knowledge import Answer, KnowledgeBase
+from app.assistant.models import DraftInput, PastTicket
+from app.assistant.quality import Finding, check_draft
+from app.assistant.similar import Match, SimilarIndex
+from app.assistant.triage import Triage, Triager
+from app.assistant.units import (
+    UnitHistory,
+    UnitRules,
+    UnitSuggestion,
+    find_district,
+    keyword_cues,
+    suggest_units,
+)
+
+log = logging.getLogger(__name__)
+PRIOR_PATH = Path(__file__).resolve().parents[2] / "resources" / "assistant" / "category_prior.json"
+# Best configuration of the 5-fold CV on 450 labeled messages (see `python -m app.assistant cv`).
+DEFAULT_CONFIG = TrainConfig(c=10.0, keyword_prior=True, use_words=True)
+PAST_ANSWER_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    categories: list[CategoryScore]
+    units: list[UnitSuggestion]
+    triage: Triage
+    similar: list[Match]
+    caller_history: list[PastTicket]
+    knowledge: list[Answer]
+    past_answers: list[Answer]
+    findings: list[Finding] = field(default_factory=list)
+
+
+def load_prior(path: Path = PRIOR_PATH) -> dict[str, list[str]]:
+    """Cue words per category (taxonomy names + hand-written words) shipped with the app."""
+    data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))["categories"]
+    return data
+
+
+def train_default(training_pairs: Iterable[tuple[str, str]],
+                  unlabeled: Sequence[str] = ()) -> CategoryModel:
+    """The app's model: confirmed tickets + the bundled keyword prior (alone on a fresh install)."""
+    pairs = list(training_pairs)
+    return train(pairs, unlabeled=unlabeled, prior=load_prior(), config=DEFAULT_CONFIG,
+                 source=f"confirmed tickets: {len(pairs)}")
+
+
+def load_or_train_default(model_path: Path, training_pairs: Iterable[tuple[str, str]],
+                          unlabeled: Sequence[str] = ()) -> CategoryModel:
+    """Load the model file, or train one and write it when it is missing or unreadable.
+
+    Pure and blocking: the caller runs it (and later retrains with :func:`train_default`) on a
+    worker thread of its choice.
+    """
+    if model_path.exists():
+        try:
+            return CategoryModel.load(model_path)
+        except (ValueError, OSError, KeyError) as exc:
+            log.warning("category model %s unusable (%s); retraining", model_path, exc)
+    model = train_default(training_pairs, unlabeled)
+    model.save(model_path)
+    return model
+
+
+class Assistant:
+    """Holds the loaded models and the history index; :meth:`suggest` is cheap per keystroke."""
+
+    def __init__(
+        self,
+        model: CategoryModel,
+        *,
+        triager: Triager | None = None,
+        unit_rules: UnitRules | None = None,
+        knowledge: KnowledgeBase | None = None,
+    ) -> None:
+        self.model = model
+        self.triager = triager or Triager.from_file()
+        self.unit_rules = unit_rules or UnitRules.from_files()
+        self.knowledge = knowledge or KnowledgeBase.from_file()
+        self.index = SimilarIndex()
+        self.unit_history = UnitHistory()
+
+    def remember(self, tickets: Iterable[PastTicket]) -> None:
+        """Add past tickets (once each) to the duplicate index and the routing history."""
+        for t in tickets:
+            self.index.add(t)
+            if t.unit:
+                self.unit_history.add(category=t.category,
+                                      district=t.district or find_district(t.text),
+                                      cues=keyword_cues(t.text, self.unit_rules), unit=t.unit)
+
+    def suggest(self, draft: DraftInput, history: Sequence[PastTicket] = ()) -> Suggestions:
+        """All sidebar suggestions for a draft; ``history`` holds tickets not yet remembered."""
+        if history:
+            self.remember(history)
+        text = draft.text
+        categories = self.model.predict(text) if text else []
+        category = draft.category or (categories[0].label if categories else "")
+        district = draft.district or find_district(f"{draft.address}。{text}")
+        similar = self.index.matches(text, phone=draft.caller_phone, address=draft.address,
+                                     category=category, now=draft.created_at)
+        caller = [self.index.ticket(m.ticket_id) for m in similar if m.kind == "same_caller"]
+        past = [self.index.ticket(m.ticket_id) for m in similar if m.kind != "same_caller"]
+        past_answers = [
+            Answer(t.title, t.result[:PAST_ANSWER_CHARS], f"历史工单 {t.id}" +
+                   (f"（{t.unit}）" if t.unit else ""), m.score, t.id)
+            for m, t in zip(
+                (m for m in similar if m.kind != "same_caller"), past, strict=True)
+            if t.result
+        ]
+        return Suggestions(
+            categories=categories,
+            units=suggest_units(text, category, district, self.unit_rules, self.unit_history)
+            if text else [],
+            triage=self.triager.triage(text),
+            similar=similar,
+            caller_history=caller,
+            knowledge=self.knowledge.search(text) if text else [],
+            past_answers=past_answers,
+            findings=check_draft(draft, categories),
+        )

@@ -1,0 +1,56 @@
+"""Text normalisation and feature extraction shared by the assistant's models."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+_SPACE = re.compile(r"\s+")
+# Drafts can be pasted letters of several thousand characters; the head carries the topic and
+# capping keeps per-keystroke work bounded.
+MAX_CHARS = 1500
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width digits/letters to ASCII), lower case, all whitespace removed.
+
+    Chinese needs no spaces, and the source data pads 留言详情 with newlines and tabs.
+    """
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def join_fields(parts: Iterable[str]) -> str:
+    """Join text fields (title, description...) into one normalised text."""
+    return "。".join(p for p in (normalize(x) for x in parts) if p)
+
+
+def char_ngrams(text: str, n_max: int) -> list[str]:
+    """Character n-grams of lengths 1..n_max; punctuation-only grams are dropped."""
+    out: list[str] = []
+    for n in range(1, n_max + 1):
+        for i in range(len(text) - n + 1):
+            gram = text[i : i + n]
+            if _has_content(gram):
+                out.append(gram)
+    return out
+
+
+def _has_content(gram: str) -> bool:
+    return any(ch.isalnum() for ch in gram)
+
+
+@cache
+def _jieba() -> Any:
+    import jieba
+
+    jieba.setLogLevel(60)  # silence "Building prefix dict" on stderr
+    jieba.initialize()
+    return jieba
+
+
+def words(text: str) -> list[str]:
+    """jieba words of two or more characters (single characters are covered by char n-grams)."""
+    return [w for w in _jieba().lcut(text, HMM=False) if len(w) >= 2 and _has_content(w)]

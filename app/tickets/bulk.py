@@ -1,0 +1,131 @@
+"""Bulk insertion of many tickets at once (spreadsheet import, demo data, benchmarks).
+
+Rows go in with executemany, ids assigned up front, each with its search entry, its
+"import" event and its outbox entry, in the caller's transaction. A row already in the store
+(same client id, local number or official number) is skipped, so a rerun inserts nothing twice.
+"""
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from app.domain.calendar import deadline_for
+from app.domain.enums import RequestType
+from app.domain.ticket import TicketInput
+from app.store.models import Counter, OutboxEntry, Ticket, TicketEvent
+from app.store.search_text import index_text
+from app.tickets.service import TicketContext, local_date
+
+_INPUT_FIELDS = tuple(f.name for f in fields(TicketInput))
+# Import namespace for content-derived client ids: the same row always gets the same id.
+IMPORT_NAMESPACE = uuid.UUID("3f1c8a52-6f0e-4d7b-9a57-12345c0ffee0")
+
+
+@dataclass(frozen=True)
+class NewTicket:
+    """A validated ticket ready for bulk insertion."""
+
+    values: TicketInput
+    created_at: datetime  # naive UTC
+    status: str
+    satisfaction: str = ""
+    client_id: str = ""
+    local_no: str = ""
+    official_no: str | None = None
+
+    def key(self) -> str:
+        """Stable client id: given, else derived from what identifies the row's content."""
+        if self.client_id:
+            return self.client_id
+        basis = "|".join([self.local_no, self.official_no or "", self.created_at.isoformat(),
+                          self.values.caller_phone, self.values.title, self.values.description])
+        return str(uuid.uuid5(IMPORT_NAMESPACE, basis))
+
+
+def _existing(session: Session, column: InstrumentedAttribute[Any], values: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(values), 900):
+        chunk = list(values[start : start + 900])
+        found.update(session.scalars(select(column).where(column.in_(chunk))))
+    return found
+
+
+def insert_tickets(session: Session, tickets: Sequence[NewTicket], context: TicketContext,
+                   *, kind: str = "import") -> int:
+    """Insert ``tickets`` not already present; returns how many were inserted."""
+    keyed = {t.key(): t for t in tickets}
+    seen = _existing(session, Ticket.client_id, list(keyed))
+    seen_local = _existing(session, Ticket.local_no, [t.local_no for t in tickets if t.local_no])
+    seen_official = _existing(
+        session, Ticket.official_no, [t.official_no for t in tickets if t.official_no]
+    )
+    fresh = [
+        (key, t) for key, t in keyed.items()
+        if key not in seen and t.local_no not in seen_local
+        and (t.official_no is None or t.official_no not in seen_official)
+    ]
+    if not fresh:
+        return 0
+
+    next_id = (session.scalar(select(func.max(Ticket.id))) or 0) + 1
+    counters: dict[str, int] = {}
+    ticket_rows: list[dict[str, object]] = []
+    search_rows: list[dict[str, object]] = []
+    event_rows: list[dict[str, object]] = []
+    outbox_rows: list[dict[str, object]] = []
+    actor = context.actor
+    days_by_type = context.settings.deadline_days_by_type()
+    for offset, (key, t) in enumerate(fresh):
+        ticket_id = next_id + offset
+        accepted_on = local_date(t.created_at).date()
+        local_no = t.local_no
+        if not local_no:
+            day = accepted_on.strftime("%Y%m%d")
+            name = f"local_no:{actor.seat}:{day}"
+            if name not in counters:
+                stored = session.get(Counter, name)
+                counters[name] = stored.value if stored else 0
+            counters[name] += 1
+            local_no = f"{actor.seat}-{day}-{counters[name]:04d}"
+        values = {name: getattr(t.values, name) for name in _INPUT_FIELDS}
+        deadline = deadline_for(
+            RequestType(t.values.request_type), accepted_on, context.reference.calendar, days_by_type
+        )
+        ticket_rows.append(values | {
+            "id": ticket_id, "client_id": key, "local_no": local_no, "official_no": t.official_no,
+            "deadline": deadline, "status": t.status, "satisfaction": t.satisfaction,
+            "created_at": t.created_at, "updated_at": t.created_at, "created_seat": actor.seat,
+            "created_by": actor.agent, "version": 1,
+        })
+        search_rows.append({"rowid": ticket_id, "body": index_text(
+            t.values.title, t.values.description, t.values.address, t.values.caller_name)})
+        payload = json.dumps(values | {"client_id": key, "local_no": local_no,
+                                       "status": t.status, "created_at": t.created_at.isoformat()},
+                             ensure_ascii=False)
+        event_rows.append({"ticket_id": ticket_id, "at": t.created_at, "seat": actor.seat,
+                           "actor": actor.agent, "kind": kind, "detail": "{}"})
+        outbox_rows.append({"mutation_id": str(uuid.uuid4()), "ticket_client_id": key,
+                            "kind": "create", "base_version": 0, "payload": payload,
+                            "created_at": t.created_at})
+
+    session.execute(insert(Ticket), ticket_rows)
+    session.connection().exec_driver_sql(
+        "INSERT INTO ticket_search(rowid, body) VALUES (?, ?)",
+        [(r["rowid"], r["body"]) for r in search_rows],
+    )
+    session.execute(insert(TicketEvent), event_rows)
+    session.execute(insert(OutboxEntry), outbox_rows)
+    for name, value in counters.items():
+        counter = session.get(Counter, name)
+        if counter is None:
+            session.add(Counter(name=name, value=value))
+        else:
+            counter.value = value
+    session.flush()
+    return len(fresh)

@@ -1,0 +1,166 @@
+"""Queue queries on the raw SQLite connection: ids for a filter and sort, rows for those ids.
+
+The queue keeps only ids (as Anki's browser does) and builds rows for what is on screen, so a
+million tickets cost a few megabytes. Everything here is read-only and runs off the GUI thread.
+"""
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import NamedTuple
+
+from app.store.search_text import match_query
+
+# Sortable columns are the indexed ones; ties fall back on acceptance time in the same
+# direction, which the (column, created_at) indexes serve without a sort step.
+SORTABLE: dict[str, str] = {
+    "created_at": "t.created_at",
+    "local_no": "t.local_no",
+    "status": "t.status",
+    "channel": "t.channel",
+    "request_type": "t.request_type",
+    "category1": "t.category1",
+    "district": "t.district",
+    "urgency": "t.urgency",
+    "deadline": "t.deadline",
+    "handling_unit": "t.handling_unit",
+    "updated_at": "t.updated_at",
+}
+
+DUE_SOON_DAYS = 1
+OPEN_STATUS_VALUES = ("受理", "派单", "签收", "办理", "退单")
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    statuses: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    request_types: tuple[str, ...] = ()
+    category1: str = ""
+    category2: str = ""
+    district: str = ""
+    street: str = ""
+    urgencies: tuple[str, ...] = ()
+    # "" (any), "overdue" or "due_soon"; both only for open tickets.
+    due: str = ""
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    search: str = ""
+    caller_phone: str = ""
+    today: date = field(default_factory=date.today)
+
+
+@dataclass(frozen=True)
+class QueueSort:
+    column: str = "created_at"
+    descending: bool = True
+
+
+class QueueRow(NamedTuple):
+    id: int
+    local_no: str
+    official_no: str | None
+    created_at: str
+    channel: str
+    request_type: str
+    title: str
+    caller_name: str
+    caller_phone: str
+    confidential: int
+    category1: str
+    category2: str
+    district: str
+    street: str
+    urgency: str
+    status: str
+    handling_unit: str
+    deadline: str | None
+
+
+_ROW_COLUMNS = ", ".join(QueueRow._fields)
+
+
+def _where(flt: QueueFilter) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+
+    def any_of(column: str, values: Sequence[str]) -> None:
+        if values:
+            clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+
+    any_of("t.status", flt.statuses)
+    any_of("t.channel", flt.channels)
+    any_of("t.request_type", flt.request_types)
+    any_of("t.urgency", flt.urgencies)
+    for column, value in (("t.category1", flt.category1), ("t.category2", flt.category2),
+                          ("t.district", flt.district), ("t.street", flt.street),
+                          ("t.caller_phone", flt.caller_phone)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if flt.created_from:
+        clauses.append("t.created_at >= ?")
+        params.append(flt.created_from.isoformat(" "))
+    if flt.created_to:
+        clauses.append("t.created_at < ?")
+        params.append(flt.created_to.isoformat(" "))
+    if flt.due:
+        any_of("t.status", OPEN_STATUS_VALUES)
+        if flt.due == "overdue":
+            clauses.append("t.deadline < ?")
+            params.append(flt.today.isoformat())
+        else:
+            clauses.append("t.deadline BETWEEN ? AND date(?, ?)")
+            params.extend([flt.today.isoformat(), flt.today.isoformat(), f"+{DUE_SOON_DAYS} day"])
+    if flt.search.strip():
+        expression = match_query(flt.search)
+        if expression is None:
+            clauses.append("0")
+        else:
+            clauses.append("t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)")
+            params.append(expression)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _order(sort: QueueSort) -> str:
+    column = SORTABLE.get(sort.column, SORTABLE["created_at"])
+    direction = "DESC" if sort.descending else "ASC"
+    if column == "t.created_at":
+        return f" ORDER BY t.created_at {direction}, t.id {direction}"
+    return f" ORDER BY {column} {direction}, t.created_at {direction}"
+
+
+def count(connection: sqlite3.Connection, flt: QueueFilter) -> int:
+    where, params = _where(flt)
+    return int(connection.execute(f"SELECT count(*) FROM tickets t{where}", params).fetchone()[0])
+
+
+def ids_page(
+    connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSort, offset: int, limit: int
+) -> list[int]:
+    where, params = _where(flt)
+    sql = f"SELECT t.id FROM tickets t{where}{_order(sort)} LIMIT ? OFFSET ?"
+    return [row[0] for row in connection.execute(sql, [*params, limit, offset])]
+
+
+def iter_ids(
+    connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSort, batch: int = 100_000
+) -> Iterator[list[int]]:
+    """All ids in queue order, in batches, for loading the full list in the background."""
+    where, params = _where(flt)
+    cursor = connection.execute(f"SELECT t.id FROM tickets t{where}{_order(sort)}", params)
+    while rows := cursor.fetchmany(batch):
+        yield [row[0] for row in rows]
+
+
+def fetch_rows(connection: sqlite3.Connection, ids: Sequence[int]) -> dict[int, QueueRow]:
+    """The display rows of ``ids`` (order not kept: the caller has the order)."""
+    result: dict[int, QueueRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = f"SELECT {_ROW_COLUMNS} FROM tickets WHERE id IN ({', '.join('?' * len(chunk))})"
+        for row in connection.execute(sql, list(chunk)):
+            result[row[0]] = QueueRow(*row)
+    return result

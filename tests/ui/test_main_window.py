@@ -1,0 +1,84 @@
+"""The whole window: first run, Ctrl+N from anywhere, opening a ticket, import and export."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.seat import Seat
+from app.tickets.demo import insert_demo_tickets
+from ui.main_window import MainWindow
+from ui.queue_model import QueueModel, TicketIdRole
+
+
+@pytest.fixture
+def window(seat: Seat, qtbot: QtBot) -> Iterator[MainWindow]:
+    main = MainWindow(seat)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.form.wait_for_writes()
+
+
+def test_first_run_explains_what_to_do(window: MainWindow) -> None:
+    assert window.welcome.isVisible()
+    assert window.tabs.currentIndex() == 0
+
+
+def test_ctrl_n_from_the_queue_opens_an_empty_form(window: MainWindow, qtbot: QtBot) -> None:
+    window.form.title.setText("半截的标题")
+    window.tabs.setCurrentIndex(1)
+    window.queue.search.setFocus()
+    qtbot.keyClick(window.queue.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 0
+    assert window.form.title.text() == ""
+
+
+def test_demo_data_fills_the_queue_and_hides_the_welcome(window: MainWindow, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(window.queue.model.ids_loaded, timeout=20000):
+        window.fill_demo()
+    assert window.queue.model.rowCount() > 2000
+    assert not window.welcome.isVisible()
+    assert "工单" in window.count_label.text()
+
+
+def test_double_click_opens_the_ticket_with_its_timeline(window: MainWindow, seat: Seat,
+                                                         qtbot: QtBot) -> None:
+    insert_demo_tickets(seat.store, seat.context, 50)
+    window.queue.model.reload()
+    index = window.queue.model.index(0, QueueModel.COL_TITLE)
+    window.tabs.setCurrentIndex(1)
+    with qtbot.waitSignal(window.queue.ticket_activated) as activated:
+        window.queue.table.doubleClicked.emit(index)
+    assert activated.args == [index.data(TicketIdRole)]
+    detail = window.open_ticket(activated.args[0])
+    qtbot.addWidget(detail)
+    assert detail.timeline_model.rowCount() == 1
+    assert detail.ticket.title == index.data()
+    if not detail.ticket.confidential and detail.ticket.caller_phone:
+        assert detail.ticket.caller_phone not in detail.caller_label.text()
+        detail.reveal_button.click()
+        assert detail.ticket.caller_phone in detail.caller_label.text()
+
+
+def test_export_then_import_into_another_seat(window: MainWindow, seat: Seat, qtbot: QtBot,
+                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    insert_demo_tickets(seat.store, seat.context, 120)
+    window.queue.model.reload()
+    target = tmp_path / "queue.xlsx"
+    window.export_path(target)
+    qtbot.waitUntil(target.exists, timeout=10000)
+    sheet = load_workbook(target, read_only=True).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("本地编号", "工单编号") and len(rows) == 121
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
+    window.import_path(target)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "导入 0 条，已存在跳过 120 条" in shown[0]

@@ -1,0 +1,83 @@
+"""The queue model: lazy rows, masked numbers, sorting by re-query, background id loading."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from app.domain.ticket import TicketInput
+from app.seat import Seat
+from app.tickets.bulk import NewTicket, insert_tickets
+from app.tickets.queue import QueueFilter, QueueSort
+from ui import queue_model
+from ui.queue_model import QueueModel, TicketIdRole
+
+
+def _fill(seat: Seat, count: int) -> None:
+    start = datetime(2026, 1, 1, tzinfo=UTC).replace(tzinfo=None)
+    tickets = [
+        NewTicket(
+            values=TicketInput(
+                request_type="投诉" if i % 2 else "咨询", caller_name=f"市民{i}",
+                caller_phone=f"138{i:08d}", confidential=i % 10 == 0,
+                category1="城市管理", district="梁园区", address=f"凯旋路{i}号",
+                title=f"第{i}号工单 噪音扰民" if i % 3 == 0 else f"第{i}号工单 路灯不亮",
+                description="晚上施工噪音很大" if i % 3 == 0 else "小区路灯坏了",
+            ),
+            created_at=start + timedelta(minutes=i), status="受理",
+        )
+        for i in range(count)
+    ]
+    with seat.store.session() as session, session.begin():
+        insert_tickets(session, tickets, seat.context)
+
+
+@pytest.fixture
+def model(seat: Seat, qtbot: QtBot) -> QueueModel:
+    _fill(seat, 450)
+    queue = QueueModel(seat.store)
+    with qtbot.waitSignal(queue.ids_loaded, timeout=5000):
+        queue.set_query(QueueFilter())
+    return queue
+
+
+def test_model_passes_qt_model_tester(model: QueueModel, qtmodeltester: ModelTester) -> None:
+    qtmodeltester.check(model)
+
+
+def test_newest_first_with_masked_phone_and_hidden_confidential_caller(model: QueueModel) -> None:
+    assert model.rowCount() == 450
+    top = model.index(0, QueueModel.COL_TITLE).data()
+    assert top.startswith("第449号")
+    assert model.index(0, QueueModel.COL_PHONE).data() == "138****0449"
+    confidential_row = model.row_of(model.index(9, 0).data(TicketIdRole))  # #440
+    assert model.index(confidential_row, QueueModel.COL_CALLER).data() == "（保密）"
+    assert model.index(confidential_row, QueueModel.COL_PHONE).data() == "******"
+
+
+def test_rows_beyond_the_first_page_show_before_all_ids_arrive(seat: Seat, qtbot: QtBot,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    _fill(seat, 450)
+    monkeypatch.setattr(queue_model, "run_task", lambda *args: None)  # background never finishes
+    queue = QueueModel(seat.store)
+    queue.set_query(QueueFilter())
+    assert not queue.is_fully_loaded()
+    assert queue.rowCount() == 450
+    assert queue.index(449, QueueModel.COL_TITLE).data().startswith("第0号")
+
+
+def test_sort_requeries_in_the_new_order(model: QueueModel, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(model.modelReset):
+        model.sort(QueueModel.COL_CREATED, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, QueueModel.COL_TITLE).data().startswith("第0号")
+    assert model.query_sort == QueueSort("created_at", False)
+
+
+def test_search_and_filter_change_the_count(model: QueueModel, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(model.count_changed) as counted:
+        model.set_query(QueueFilter(search="噪音"))
+    assert counted.args == [150]
+    model.set_query(QueueFilter(request_types=("咨询",), search="路灯"))
+    assert model.rowCount() == 150

@@ -1,0 +1,283 @@
+"""The workstation window: capture form, queue, menus, status bar, draft recovery."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import func, select
+
+from app.seat import Seat
+from app.store.models import Ticket
+from app.tickets.demo import insert_demo_tickets
+from app.tickets.drafts import SavedDraft, discard_draft, pending_drafts
+from app.tickets.exporter import export_file
+from app.tickets.importer import ImportReport, import_file
+from ui.queue_view import QueueView
+from ui.reports.dashboard import ReportsDashboard
+from ui.tasks import run_task
+from ui.ticket_detail import TicketDetail
+from ui.ticket_form import TicketForm
+
+
+class DraftBanner(QFrame):
+    """Offers back the drafts an earlier run left unsaved (after a crash or a kill)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("draftBanner")
+        self.setStyleSheet("#draftBanner { background: #fff4cc; border: 1px solid #e0c060; }")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("恢复草稿"))
+        self.discard_button = QPushButton(self.tr("丢弃"))
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.restore_button)
+        layout.addWidget(self.discard_button)
+        self.hide()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, seat: Seat) -> None:
+        super().__init__()
+        self.seat = seat
+        self.setWindowTitle(self.tr("热线座席工作台 — 座席 %s") % seat.settings.seat_id)
+        self.resize(1280, 820)
+
+        self.form = TicketForm(seat)
+        self.draft_banner = DraftBanner()
+        self.draft_banner.restore_button.clicked.connect(self._on_restore_draft)
+        self.draft_banner.discard_button.clicked.connect(self._on_discard_draft)
+        self.sidebar = QLabel(self.tr("智能助手"))
+        self.sidebar.setObjectName("assistantSidebar")
+        self.sidebar.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.sidebar.setMinimumWidth(280)
+        capture = QWidget()
+        capture_layout = QVBoxLayout(capture)
+        capture_layout.setContentsMargins(0, 0, 0, 0)
+        self.welcome = self._welcome_panel()
+        capture_layout.addWidget(self.welcome)
+        capture_layout.addWidget(self.draft_banner)
+        splitter = QSplitter()
+        splitter.addWidget(self.form)
+        splitter.addWidget(self.sidebar)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        capture_layout.addWidget(splitter, 1)
+
+        self.queue = QueueView(seat)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(capture, self.tr("受理工单"))
+        self.tabs.addTab(self.queue, self.tr("工单队列"))
+        self.reports: ReportsDashboard | None = None
+        self.tabs.addTab(QWidget(), self.tr("统计报表"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.setCentralWidget(self.tabs)
+
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().showMessage(self.tr("本机数据：%s") % seat.store.path)
+
+        self.form.ticket_saved.connect(self._on_ticket_saved)
+        self.queue.ticket_activated.connect(self.open_ticket)
+        self.queue.count_changed.connect(self._on_count_changed)
+        self._build_menus()
+        self._drafts: list[SavedDraft] = []
+        self.queue.apply_filters()
+        self.offer_drafts()
+
+    # -- pieces ----------------------------------------------------------------------------
+
+    def _welcome_panel(self) -> QWidget:
+        panel = QFrame()
+        panel.setObjectName("welcome")
+        panel.setStyleSheet("#welcome { background: #eef5ff; border: 1px solid #b8d0f0; }")
+        text = QLabel(self.tr(
+            "<h2>欢迎使用热线座席工作台</h2>"
+            "<p>本机还没有工单。所有工单先保存在本机，断网也不会丢失。</p>"
+            "<p>直接在下面的表单里受理第一张工单（<b>Ctrl+S</b> 保存，<b>Ctrl+N</b> 新建），"
+            "或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试。</p>"))
+        text.setWordWrap(True)
+        demo = QPushButton(self.tr("生成演示数据"))
+        demo.clicked.connect(self.fill_demo)
+        layout = QHBoxLayout(panel)
+        layout.addWidget(text, 1)
+        layout.addWidget(demo, 0, Qt.AlignmentFlag.AlignBottom)
+        panel.hide()
+        return panel
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        new_action = QAction(self.tr("受理新工单"), self)
+        new_action.setShortcut(QKeySequence("Ctrl+N"))
+        new_action.triggered.connect(self.start_new_ticket)
+        import_action = QAction(self.tr("导入工单…"), self)
+        import_action.triggered.connect(self._on_import)
+        export_action = QAction(self.tr("导出当前队列…"), self)
+        export_action.triggered.connect(self._on_export)
+        demo_action = QAction(self.tr("生成演示数据"), self)
+        demo_action.triggered.connect(self.fill_demo)
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        for action in (new_action, import_action, export_action, demo_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
+        queue_action = QAction(self.tr("工单队列"), self)
+        queue_action.setShortcut(QKeySequence("Ctrl+L"))
+        queue_action.triggered.connect(lambda: self.tabs.setCurrentIndex(1))
+        find_action = QAction(self.tr("搜索工单"), self)
+        find_action.setShortcut(QKeySequence("Ctrl+F"))
+        find_action.triggered.connect(self._on_find)
+        view_menu.addAction(queue_action)
+        view_menu.addAction(find_action)
+        # Ctrl+N belongs to the window, so that it works from the queue too.
+        self.form.new_shortcut.setEnabled(False)
+
+    def _on_tab_changed(self, index: int) -> None:
+        # The dashboard queries the whole store: built only when a supervisor first opens it.
+        if index == 2 and self.reports is None:
+            self.reports = ReportsDashboard(self.seat.store)
+            self.tabs.removeTab(2)
+            self.tabs.insertTab(2, self.reports, self.tr("统计报表"))
+            self.tabs.setCurrentIndex(2)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def start_new_ticket(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.form.new_ticket()
+
+    def _on_find(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.queue.search.setFocus()
+        self.queue.search.selectAll()
+
+    def _on_ticket_saved(self, ticket_id: int, local_no: str) -> None:
+        self.statusBar().showMessage(self.tr("已保存 %s") % local_no, 5000)
+        self.queue.model.reload()
+
+    def _on_count_changed(self, count: int) -> None:
+        self.count_label.setText(self.tr("工单 %n 条", "", count))
+        with self.seat.store.session() as session:
+            empty = not session.scalar(select(func.count()).select_from(Ticket))
+        self.welcome.setVisible(empty)
+
+    def open_ticket(self, ticket_id: int) -> TicketDetail:
+        detail = TicketDetail(self.seat, ticket_id, self)
+        detail.edit_requested.connect(self._on_edit_ticket)
+        detail.show()
+        return detail
+
+    def _on_edit_ticket(self, ticket_id: int) -> None:
+        with self.seat.store.session() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                return
+            session.expunge(ticket)
+        self.tabs.setCurrentIndex(0)
+        self.form.edit_ticket(ticket)
+
+    def fill_demo(self) -> None:
+        seat = self.seat
+        self.statusBar().showMessage(self.tr("正在生成演示数据…"))
+        run_task(lambda: insert_demo_tickets(seat.store, seat.context), self._on_demo_done,
+                 self._on_task_failed)
+
+    def _on_demo_done(self, count: object) -> None:
+        self.statusBar().showMessage(self.tr("已生成 %s 条演示工单") % count, 5000)
+        self.queue.model.reload()
+
+    def _on_task_failed(self, error: Exception) -> None:
+        QMessageBox.warning(self, self.tr("操作未完成"),
+                            self.tr("操作未完成：%s\n已保存的工单不受影响，请稍后重试。") % error)
+
+    def _on_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入工单"), "",
+                                              self.tr("表格 (*.xlsx *.csv)"))
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> None:
+        seat = self.seat
+        self.statusBar().showMessage(self.tr("正在导入 %s …") % path.name)
+        run_task(lambda: import_file(seat.store, path, seat.context), self._on_imported,
+                 self._on_task_failed)
+
+    def _on_imported(self, report: object) -> None:
+        assert isinstance(report, ImportReport)
+        self.queue.model.reload()
+        lines = [report.summary()]
+        if report.unknown_headers:
+            lines.append(self.tr("未识别的列（已忽略）：") + "、".join(report.unknown_headers))
+        lines += [self.tr("第%1行：").replace("%1", str(n)) + reason for n, reason in report.errors[:20]]
+        if len(report.errors) > 20:
+            lines.append(self.tr("……另有 %s 行出错") % (len(report.errors) - 20))
+        QMessageBox.information(self, self.tr("导入完成"), "\n".join(lines))
+
+    def _on_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出当前队列"), "工单.xlsx",
+                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if path:
+            self.export_path(Path(path))
+
+    def export_path(self, path: Path) -> None:
+        store, flt, sort = self.seat.store, self.queue.model.query_filter, self.queue.model.query_sort
+
+        def export() -> int:
+            with store.raw_connection() as connection:
+                return export_file(connection, path, flt, sort)
+
+        run_task(export, lambda n: self.statusBar().showMessage(
+            self.tr("已导出 %1 条到 %2").replace("%1", str(n)).replace("%2", str(path)), 8000),
+            self._on_task_failed)
+
+    # -- drafts ----------------------------------------------------------------------------
+
+    def offer_drafts(self) -> None:
+        with self.seat.store.session() as session:
+            self._drafts = pending_drafts(session)
+        if not self._drafts:
+            self.draft_banner.hide()
+            return
+        draft = self._drafts[0]
+        title = draft.values.title or draft.values.description[:20] or self.tr("（无标题）")
+        self.draft_banner.text.setText(
+            self.tr("发现上次未保存的工单草稿：“%1”。要恢复吗？").replace("%1", title))
+        self.draft_banner.show()
+
+    def _on_restore_draft(self) -> None:
+        draft = self._drafts.pop(0)
+        self.tabs.setCurrentIndex(0)
+        # The empty form that was started meanwhile has nothing worth keeping.
+        with self.seat.store.session() as session, session.begin():
+            discard_draft(session, form_key=self.form.form_key)
+        self.form.restore_draft(draft.form_key, draft.values, draft.ticket_client_id)
+        self.draft_banner.hide()
+
+    def _on_discard_draft(self) -> None:
+        draft = self._drafts.pop(0)
+        with self.seat.store.session() as session, session.begin():
+            discard_draft(session, form_key=draft.form_key)
+        self.offer_drafts()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.form.flush_draft()
+        self.form.wait_for_writes()
+        super().closeEvent(event)

@@ -1,0 +1,273 @@
+"""The ticket queue as a lazy table model: ids from SQL, rows built only when shown.
+
+Like Anki's browser table, the model keeps the ids a query returns and fetches the rows on
+screen in small batches; sorting re-queries with ORDER BY instead of sorting in a proxy.
+The first screen comes from a LIMIT query; the full id list loads in the background.
+"""
+
+import sqlite3
+from array import array
+from collections import OrderedDict
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.domain.enums import OPEN_STATUSES, Status
+from app.domain.phone import mask_phone
+from app.store.db import Store
+from app.tickets import queue
+from app.tickets.queue import QueueFilter, QueueRow, QueueSort
+from app.tickets.service import LOCAL_TZ
+from ui.tasks import run_task
+
+_Index = QModelIndex | QPersistentModelIndex
+_OPEN = frozenset(s.value for s in OPEN_STATUSES)
+PAGE = 200
+CACHE_ROWS = 4000
+
+TicketIdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
+DUE_SOON_BRUSH = QBrush(QColor("#fff4cc"))
+
+
+class QueueModel(QAbstractTableModel):
+    """Tickets matching a filter, in a chosen order.
+
+    Signals:
+        count_changed(int): the number of tickets the current query matches.
+        ids_loaded(): every id of the current query is in memory (scrolling anywhere is cheap).
+        load_failed(str): the query could not run; the message is for the user.
+    """
+
+    count_changed = Signal(int)
+    ids_loaded = Signal()
+    load_failed = Signal(str)
+
+    (COL_LOCAL_NO, COL_CREATED, COL_CHANNEL, COL_TYPE, COL_TITLE, COL_CALLER, COL_PHONE,
+     COL_CATEGORY, COL_DISTRICT, COL_URGENCY, COL_STATUS, COL_UNIT, COL_DEADLINE) = range(13)
+
+    # Column → the queue's sort key (only indexed columns sort; others keep the current order).
+    _SORT_KEYS: ClassVar[dict[int, str]] = {
+        COL_LOCAL_NO: "local_no", COL_CREATED: "created_at", COL_CHANNEL: "channel",
+        COL_TYPE: "request_type", COL_CATEGORY: "category1", COL_DISTRICT: "district",
+        COL_URGENCY: "urgency", COL_STATUS: "status", COL_UNIT: "handling_unit",
+        COL_DEADLINE: "deadline",
+    }
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._connection = store.raw_connection()
+        self._filter = QueueFilter()
+        self._sort = QueueSort()
+        self._count = 0
+        self._ids = array("q")
+        self._all_loaded = False
+        self._pages: dict[int, list[int]] = {}
+        self._rows: OrderedDict[int, QueueRow] = OrderedDict()
+        self._generation = 0
+        self._headers = [
+            self.tr("本地编号"), self.tr("受理时间"), self.tr("渠道"), self.tr("类型"),
+            self.tr("标题"), self.tr("来电人"), self.tr("联系电话"), self.tr("分类"),
+            self.tr("区县"), self.tr("紧急程度"), self.tr("状态"), self.tr("承办单位"),
+            self.tr("办理期限"),
+        ]
+
+    # -- queries ---------------------------------------------------------------------------
+
+    @property
+    def query_filter(self) -> QueueFilter:
+        return self._filter
+
+    @property
+    def query_sort(self) -> QueueSort:
+        return self._sort
+
+    def is_fully_loaded(self) -> bool:
+        return self._all_loaded
+
+    def set_query(self, flt: QueueFilter, sort: QueueSort | None = None) -> None:
+        """Show the tickets matching ``flt``: the first screen now, the rest in the background."""
+        self._generation += 1
+        generation = self._generation
+        self._filter, self._sort = flt, sort or self._sort
+        try:
+            first = queue.ids_page(self._connection, flt, self._sort, 0, PAGE)
+            total = len(first) if len(first) < PAGE else queue.count(self._connection, flt)
+        except sqlite3.Error as error:
+            self.load_failed.emit(self.tr("查询失败：%s。请修改筛选条件后重试。") % error)
+            return
+        self.beginResetModel()
+        self._count = total
+        self._pages = {0: first}
+        self._ids = array("q", first)
+        self._all_loaded = len(first) == total
+        self._rows.clear()
+        self.endResetModel()
+        self.count_changed.emit(total)
+        if self._all_loaded:
+            self.ids_loaded.emit()
+            return
+        store, flt_now, sort_now = self._store, flt, self._sort
+
+        def load_all() -> "array[int]":
+            ids = array("q")
+            with store.raw_connection() as connection:
+                for batch in queue.iter_ids(connection, flt_now, sort_now):
+                    ids.extend(batch)
+            return ids
+
+        run_task(load_all, lambda ids: self._on_ids_loaded(generation, ids),
+                 lambda error: self.load_failed.emit(str(error)))
+
+    def reload(self) -> None:
+        self.set_query(self._filter, self._sort)
+
+    def _on_ids_loaded(self, generation: int, ids: "array[int]") -> None:
+        if generation != self._generation:
+            return  # a newer query replaced this one
+        self._ids = ids
+        self._pages.clear()
+        self._all_loaded = True
+        if len(ids) != self._count:
+            # Tickets were saved meanwhile: the full list is the truth.
+            self.beginResetModel()
+            self._count = len(ids)
+            self._rows.clear()
+            self.endResetModel()
+            self.count_changed.emit(self._count)
+        self.ids_loaded.emit()
+
+    def ticket_id(self, row: int) -> int:
+        if self._all_loaded or row < len(self._ids):
+            return self._ids[row]
+        page = row // PAGE
+        if page not in self._pages:
+            self._pages[page] = queue.ids_page(self._connection, self._filter, self._sort,
+                                               page * PAGE, PAGE)
+        ids = self._pages[page]
+        return ids[row - page * PAGE] if row - page * PAGE < len(ids) else -1
+
+    def row_of(self, ticket_id: int) -> int:
+        """The row showing ``ticket_id``, or -1."""
+        try:
+            return self._ids.index(ticket_id)
+        except ValueError:
+            return -1
+
+    def refresh_ticket(self, ticket_id: int) -> None:
+        """A ticket changed: drop its cached row and repaint just that row."""
+        self._rows.pop(ticket_id, None)
+        row = self.row_of(ticket_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _row(self, row: int) -> QueueRow | None:
+        ticket_id = self.ticket_id(row)
+        if ticket_id < 0:
+            return None
+        cached = self._rows.get(ticket_id)
+        if cached is not None:
+            return cached
+        # Fetch the neighbourhood too: the view asks for the whole screen next.
+        wanted = [self.ticket_id(r) for r in range(max(row - 20, 0), min(row + 80, self._count))]
+        self._rows.update(queue.fetch_rows(self._connection, [i for i in wanted if i >= 0]))
+        while len(self._rows) > CACHE_ROWS:
+            self._rows.popitem(last=False)
+        return self._rows.get(ticket_id)
+
+    # -- Qt model interface ----------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        if role == TicketIdRole:
+            return self.ticket_id(index.row())
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+                        Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole, SortRole):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(row)
+        if role == Qt.ItemDataRole.FontRole:
+            if row.urgency != "一般" and index.column() in (self.COL_URGENCY, self.COL_TITLE):
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.title if index.column() == self.COL_TITLE else None
+        return self._display(row, index.column())
+
+    def _background(self, row: QueueRow) -> QBrush | None:
+        if row.status not in _OPEN or not row.deadline:
+            return None
+        deadline = date.fromisoformat(row.deadline)
+        today = datetime.now(LOCAL_TZ).date()
+        if deadline < today:
+            return OVERDUE_BRUSH
+        if (deadline - today).days <= queue.DUE_SOON_DAYS:
+            return DUE_SOON_BRUSH
+        return None
+
+    def _display(self, row: QueueRow, column: int) -> str:
+        if column == self.COL_LOCAL_NO:
+            return row.official_no or row.local_no
+        if column == self.COL_CREATED:
+            moment = datetime.fromisoformat(row.created_at).replace(tzinfo=UTC).astimezone(LOCAL_TZ)
+            return moment.strftime("%Y-%m-%d %H:%M")
+        if column == self.COL_CALLER:
+            return self.tr("（保密）") if row.confidential else row.caller_name
+        if column == self.COL_PHONE:
+            return "******" if row.confidential else mask_phone(row.caller_phone)
+        if column == self.COL_CATEGORY:
+            return "/".join(part for part in (row.category1, row.category2) if part)
+        if column == self.COL_DISTRICT:
+            return " ".join(part for part in (row.district, row.street) if part)
+        if column == self.COL_STATUS:
+            return Status(row.status).value if row.status in Status._value2member_map_ else row.status
+        values = {
+            self.COL_CHANNEL: row.channel, self.COL_TYPE: row.request_type, self.COL_TITLE: row.title,
+            self.COL_URGENCY: row.urgency, self.COL_UNIT: row.handling_unit,
+            self.COL_DEADLINE: row.deadline or "",
+        }
+        return values.get(column, "")
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self._SORT_KEYS.get(column)
+        if key is None:
+            return
+        self.set_query(self._filter, QueueSort(key, order == Qt.SortOrder.DescendingOrder))
+
+    def close(self) -> None:
+        self._connection.close()

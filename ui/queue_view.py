@@ -1,0 +1,165 @@
+"""The queue: filters, a search box and the lazy ticket table."""
+
+from datetime import UTC, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.seat import Seat
+from app.tickets.queue import QueueFilter
+from app.tickets.service import LOCAL_TZ
+from ui.queue_model import QueueModel, TicketIdRole
+from ui.vocabulary import CHANNELS, REQUEST_TYPES, STATUSES, URGENCIES, display
+
+
+def _local_midnight_utc(day: datetime) -> datetime:
+    return day.astimezone(UTC).replace(tzinfo=None)
+
+
+class QueueView(QWidget):
+    """Find tickets fast and open them.
+
+    Signals:
+        ticket_activated(int): a ticket was double-clicked or opened with Enter.
+        count_changed(int): how many tickets the filters match.
+    """
+
+    ticket_activated = Signal(int)
+    count_changed = Signal(int)
+
+    def __init__(self, seat: Seat, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._seat = seat
+        self.model = QueueModel(seat.store, self)
+        self.model.count_changed.connect(self._on_count_changed)
+        self.model.load_failed.connect(self._on_load_failed)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索标题、诉求内容、地址、来电人（任意长度的词，空格分隔多个词）"))
+        self.search.setClearButtonEnabled(True)
+        self.status = self._choice(self.tr("全部状态"), STATUSES)
+        self.channel = self._choice(self.tr("全部渠道"), CHANNELS)
+        self.request_type = self._choice(self.tr("全部类型"), REQUEST_TYPES)
+        self.category = self._choice(self.tr("全部分类"), seat.context.reference.categories.level1())
+        self.district = self._choice(self.tr("全部区县"), list(seat.context.reference.districts))
+        self.urgency = self._choice(self.tr("全部紧急程度"), URGENCIES)
+        self.due = QComboBox()
+        self.due.addItem(self.tr("全部期限"), "")
+        self.due.addItem(self.tr("已超期"), "overdue")
+        self.due.addItem(self.tr("即将到期"), "due_soon")
+        self.period = QComboBox()
+        for text, key in ((self.tr("全部时间"), ""), (self.tr("今天"), "today"),
+                          (self.tr("本周"), "week"), (self.tr("日期范围"), "range")):
+            self.period.addItem(text, key)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-7))
+        self.date_to = QDateEdit(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setVisible(False)
+            edit.dateChanged.connect(self.apply_filters)
+        self.count_label = QLabel()
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(QueueModel.COL_CREATED, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        # Fixed row heights and column widths: nothing is measured over a million rows.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        widths = {QueueModel.COL_LOCAL_NO: 150, QueueModel.COL_CREATED: 130, QueueModel.COL_PHONE: 115,
+                  QueueModel.COL_TITLE: 260, QueueModel.COL_CATEGORY: 150,
+                  QueueModel.COL_DISTRICT: 130, QueueModel.COL_UNIT: 170}
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, widths.get(column, 80))
+        self.table.doubleClicked.connect(self._on_activated)
+        self.table.activated.connect(self._on_activated)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self.apply_filters)
+        for combo in (self.status, self.channel, self.request_type, self.category, self.district,
+                      self.urgency, self.due, self.period):
+            combo.currentIndexChanged.connect(self.apply_filters)
+
+        filters = QHBoxLayout()
+        for widget in (self.status, self.channel, self.request_type, self.category, self.district,
+                       self.urgency, self.due, self.period, self.date_from, self.date_to):
+            filters.addWidget(widget)
+        filters.addStretch()
+        filters.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+    def _choice(self, everything: str, values: list[str]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, "")
+        for value in values:
+            combo.addItem(display(value), value)
+        return combo
+
+    def current_filter(self) -> QueueFilter:
+        def one(combo: QComboBox) -> tuple[str, ...]:
+            return (combo.currentData(),) if combo.currentData() else ()
+
+        created_from = created_to = None
+        period = self.period.currentData()
+        now = datetime.now(LOCAL_TZ)
+        midnight = datetime.combine(now.date(), time(), LOCAL_TZ)
+        if period == "today":
+            created_from = _local_midnight_utc(midnight)
+        elif period == "week":
+            created_from = _local_midnight_utc(midnight - timedelta(days=now.weekday()))
+        elif period == "range":
+            start = datetime.combine(self.date_from.date().toPython(), time(), LOCAL_TZ)  # type: ignore[call-overload]
+            end = datetime.combine(self.date_to.date().toPython(), time(), LOCAL_TZ) + timedelta(days=1)  # type: ignore[call-overload]
+            created_from, created_to = _local_midnight_utc(start), _local_midnight_utc(end)
+        return QueueFilter(
+            statuses=one(self.status), channels=one(self.channel), request_types=one(self.request_type),
+            category1=self.category.currentData() or "", district=self.district.currentData() or "",
+            urgencies=one(self.urgency), due=self.due.currentData() or "",
+            created_from=created_from, created_to=created_to, search=self.search.text(),
+            today=now.date(),
+        )
+
+    def apply_filters(self) -> None:
+        is_range = self.period.currentData() == "range"
+        self.date_from.setVisible(is_range)
+        self.date_to.setVisible(is_range)
+        self.model.set_query(self.current_filter())
+
+    def _on_count_changed(self, count: int) -> None:
+        self.count_label.setText(self.tr("共 %n 条", "", count))
+        self.count_changed.emit(count)
+
+    def _on_load_failed(self, message: str) -> None:
+        self.count_label.setText(message)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        ticket_id = index.data(TicketIdRole)
+        if ticket_id is not None and ticket_id >= 0:
+            self.ticket_activated.emit(int(ticket_id))

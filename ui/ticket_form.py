@@ -1,0 +1,501 @@
+"""The ticket entry form: keyboard first, validated field by field, autosaved as a draft.
+
+Nothing typed is ever discarded: a refused save keeps every field as it was, and the form's
+content is written to the store's drafts table a moment after the agent stops typing.
+"""
+
+import itertools
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import RequestType
+from app.domain.phone import mask_phone
+from app.domain.ticket import MAX_LENGTH, TicketInput, validate_ticket
+from app.seat import Seat
+from app.store.models import Ticket
+from app.tickets.drafts import discard_draft, save_draft
+from app.tickets.service import (
+    TicketValidationError,
+    create_ticket,
+    get_by_client_id,
+    update_ticket,
+)
+from ui.tasks import run_task
+from ui.vocabulary import CHANNELS, REQUEST_TYPES, URGENCIES, display
+
+# Drafts and saves go through one writer thread, in order: an older draft never lands last.
+_WRITER = QThreadPool()
+_WRITER.setMaxThreadCount(1)
+
+
+def _picker(editable: bool = True) -> QComboBox:
+    """A combo box the agent can type into to filter its items (matching anywhere)."""
+    combo = QComboBox()
+    combo.setEditable(editable)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    if editable:
+        completer = QCompleter(combo.model(), combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        combo.setCompleter(completer)
+    return combo
+
+
+def _fill(combo: QComboBox, values: list[str], *, blank: str = "") -> None:
+    current = combo.currentData() or combo.currentText()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(blank, "")
+    for value in values:
+        combo.addItem(display(value), value)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(index, 0))
+    if combo.isEditable() and index < 0:
+        combo.setEditText("")
+    combo.blockSignals(False)
+
+
+def _combo_value(combo: QComboBox) -> str:
+    """The stored value: the chosen item's data, or what was typed if it matches no item."""
+    text = combo.currentText().strip()
+    index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+    if index >= 0:
+        return str(combo.itemData(index) or "")
+    return text
+
+
+def _set_combo(combo: QComboBox, value: str) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    elif combo.isEditable():
+        combo.setEditText(value)
+
+
+class _EnterMovesOn(QObject):
+    """Enter in a one-line field moves to the next field, as Tab does."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and isinstance(watched, QWidget)):
+            popup = watched.completer().popup() if isinstance(watched, QLineEdit) and watched.completer() else None
+            if popup is not None and popup.isVisible():
+                return False
+            watched.window().focusNextChild()
+            return True
+        return False
+
+
+class TicketForm(QWidget):
+    """Capture or edit one ticket.
+
+    Signals:
+        ticket_saved(int, str): id and local number of the ticket just saved.
+        draft_changed(object): the current TicketInput, a moment after the agent stops typing.
+        draft_stored(): the draft has been written to the store.
+    """
+
+    ticket_saved = Signal(int, str)
+    draft_changed = Signal(object)
+    draft_stored = Signal()
+
+    def __init__(self, seat: Seat, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._seat = seat
+        self._reference = seat.context.reference
+        self._form_key = str(uuid.uuid4())
+        self._editing_client_id = ""
+        self._loading = False
+        self._saving = False
+        self._errors: dict[str, QLabel] = {}
+        self._enter_filter = _EnterMovesOn(self)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(seat.settings.autosave_ms)
+        self._autosave.timeout.connect(self._on_autosave)
+        self._build()
+        self._connect_changes()
+        self.save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # A window that offers its own Ctrl+N action disables this one (two would be ambiguous).
+        self.new_shortcut = QShortcut(QKeySequence("Ctrl+N"), self, self.new_ticket)
+        self.new_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_ticket()
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.channel = _picker(editable=False)
+        self.request_type = _picker(editable=False)
+        self.urgency = _picker(editable=False)
+        self.caller_name = QLineEdit()
+        self.caller_phone = QLineEdit()
+        self.caller_phone.setPlaceholderText(self.tr("手机或固话，如 13812345678 / 0370-3221234"))
+        self.anonymous = QCheckBox(self.tr("匿名"))
+        self.confidential = QCheckBox(self.tr("保密"))
+        self.category1, self.category2, self.category3 = _picker(), _picker(), _picker()
+        self.district, self.street = _picker(), _picker()
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(self.tr("路名、小区、楼栋门牌或参照物"))
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("一句话概括诉求"))
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setPlaceholderText(self.tr("发生了什么、在哪里、持续多久、希望怎么解决"))
+        self.handling_unit = _picker()
+        for field_name in ("caller_name", "address", "title"):
+            line: QLineEdit = getattr(self, field_name)
+            line.setMaxLength(MAX_LENGTH[field_name] * 20)  # generous: over-long text is reported, not cut
+
+        _fill(self.channel, CHANNELS)
+        self.channel.removeItem(0)
+        _fill(self.request_type, REQUEST_TYPES, blank=self.tr("请选择"))
+        _fill(self.urgency, URGENCIES)
+        self.urgency.removeItem(0)
+        _fill(self.category1, self._reference.categories.level1())
+        _fill(self.district, list(self._reference.districts))
+        _fill(self.handling_unit, self._reference.unit_names())
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        for column in (1, 3, 5):
+            grid.setColumnStretch(column, 1)
+
+        def place(row: int, column: int, label: str, name: str, widget: QWidget, span: int = 1) -> None:
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            caption.setContentsMargins(0, 4, 0, 0)
+            grid.addWidget(caption, row, column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            holder = QVBoxLayout()
+            holder.setSpacing(1)
+            holder.addWidget(widget)
+            error = QLabel()
+            error.setObjectName("fieldError")
+            error.setWordWrap(True)
+            error.setStyleSheet("color: #c0392b;")
+            error.hide()
+            holder.addWidget(error)
+            self._errors[name] = error
+            grid.addLayout(holder, row, column + 1, 1, span)
+
+        place(0, 0, self.tr("受理渠道"), "channel", self.channel)
+        place(0, 2, self.tr("诉求类型"), "request_type", self.request_type)
+        place(0, 4, self.tr("紧急程度"), "urgency", self.urgency)
+        place(1, 0, self.tr("来电人"), "caller_name", self.caller_name)
+        place(1, 2, self.tr("联系电话"), "caller_phone", self.caller_phone)
+        flags = QHBoxLayout()
+        flags.addWidget(self.anonymous)
+        flags.addWidget(self.confidential)
+        flags.addStretch()
+        grid.addLayout(flags, 1, 5, Qt.AlignmentFlag.AlignTop)
+        place(2, 0, self.tr("一级分类"), "category1", self.category1)
+        place(2, 2, self.tr("二级分类"), "category2", self.category2)
+        place(2, 4, self.tr("三级分类"), "category3", self.category3)
+        place(3, 0, self.tr("区县"), "district", self.district)
+        place(3, 2, self.tr("乡镇/街道"), "street", self.street)
+        place(3, 4, self.tr("承办单位"), "handling_unit", self.handling_unit)
+        place(4, 0, self.tr("详细地址"), "address", self.address, span=5)
+        place(5, 0, self.tr("标题"), "title", self.title, span=5)
+        place(6, 0, self.tr("诉求内容"), "description", self.description, span=5)
+        grid.setRowStretch(6, 1)
+
+        self.status_line = QLabel()
+        self.status_line.setObjectName("formStatus")
+        self.status_line.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("新建 (Ctrl+N)"))
+        self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.new_button.clicked.connect(self.new_ticket)
+        self.save_button.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status_line, 1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.save_button)
+
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.HLine)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid, 1)
+        layout.addWidget(separator)
+        layout.addLayout(buttons)
+
+        order: list[QWidget] = [
+            self.channel, self.request_type, self.urgency, self.caller_name, self.caller_phone,
+            self.anonymous, self.confidential, self.category1, self.category2, self.category3,
+            self.district, self.street, self.handling_unit, self.address, self.title,
+            self.description, self.save_button,
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        for widget in order[:-2]:
+            target = widget.lineEdit() if isinstance(widget, QComboBox) and widget.isEditable() else widget
+            if target is not None:
+                target.installEventFilter(self._enter_filter)
+
+    def _connect_changes(self) -> None:
+        for line in (self.caller_name, self.caller_phone, self.address, self.title):
+            line.textEdited.connect(self._on_edited)
+        self.description.textChanged.connect(self._on_edited)
+        for box in (self.anonymous, self.confidential):
+            box.toggled.connect(self._on_edited)
+        for combo in (self.channel, self.urgency, self.category2, self.category3, self.street,
+                      self.handling_unit):
+            combo.currentTextChanged.connect(self._on_edited)
+        self.request_type.currentIndexChanged.connect(self._on_request_type_changed)
+        self.category1.currentTextChanged.connect(self._on_category1_changed)
+        self.category2.currentTextChanged.connect(self._on_category2_changed)
+        self.district.currentTextChanged.connect(self._on_district_changed)
+        self.anonymous.toggled.connect(self._on_anonymous_toggled)
+        self.caller_phone.editingFinished.connect(lambda: self._recheck("caller_phone"))
+
+    # -- values ----------------------------------------------------------------------------
+
+    def values(self) -> TicketInput:
+        """What the form holds now, exactly as typed."""
+        return TicketInput(
+            channel=_combo_value(self.channel), request_type=_combo_value(self.request_type),
+            caller_name=self.caller_name.text(), caller_phone=self.caller_phone.text(),
+            anonymous=self.anonymous.isChecked(), confidential=self.confidential.isChecked(),
+            category1=_combo_value(self.category1), category2=_combo_value(self.category2),
+            category3=_combo_value(self.category3), district=_combo_value(self.district),
+            street=_combo_value(self.street), address=self.address.text(), title=self.title.text(),
+            description=self.description.toPlainText(), urgency=_combo_value(self.urgency),
+            handling_unit=_combo_value(self.handling_unit),
+        )
+
+    def set_values(self, values: TicketInput) -> None:
+        """Fill every field (a restored draft, a ticket opened for editing)."""
+        self._loading = True
+        try:
+            _set_combo(self.channel, values.channel)
+            _set_combo(self.request_type, values.request_type)
+            _set_combo(self.urgency, values.urgency)
+            self.caller_name.setText(values.caller_name)
+            self.caller_phone.setText(values.caller_phone)
+            self.anonymous.setChecked(values.anonymous)
+            self.confidential.setChecked(values.confidential)
+            _set_combo(self.category1, values.category1)
+            self._on_category1_changed()
+            _set_combo(self.category2, values.category2)
+            self._on_category2_changed()
+            _set_combo(self.category3, values.category3)
+            _set_combo(self.district, values.district)
+            self._on_district_changed()
+            _set_combo(self.street, values.street)
+            _set_combo(self.handling_unit, values.handling_unit)
+            self.address.setText(values.address)
+            self.title.setText(values.title)
+            self.description.setPlainText(values.description)
+        finally:
+            self._loading = False
+
+    def set_field(self, name: str, value: str) -> None:
+        """Accept one suggestion (from the assistant) into a field, as if typed."""
+        widget = getattr(self, name)
+        if isinstance(widget, QComboBox):
+            _set_combo(widget, value)
+        elif isinstance(widget, QLineEdit):
+            widget.setText(value)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value)
+        self._on_edited()
+
+    @property
+    def form_key(self) -> str:
+        return self._form_key
+
+    # -- cascading pickers -----------------------------------------------------------------
+
+    def _on_request_type_changed(self) -> None:
+        # Every 举报 is confidential by default: the whistleblower is protected unless unticked.
+        if not self._loading and _combo_value(self.request_type) == RequestType.REPORT.value:
+            self.confidential.setChecked(True)
+        self._on_edited()
+
+    def _on_category1_changed(self) -> None:
+        _fill(self.category2, self._reference.categories.level2(_combo_value(self.category1)))
+        self._on_category2_changed()
+
+    def _on_category2_changed(self) -> None:
+        _fill(self.category3, self._reference.categories.level3(
+            _combo_value(self.category1), _combo_value(self.category2)))
+        self._on_edited()
+
+    def _on_district_changed(self) -> None:
+        _fill(self.street, self._reference.streets(_combo_value(self.district)))
+        self._on_edited()
+
+    def _on_anonymous_toggled(self, checked: bool) -> None:
+        self.caller_name.setEnabled(not checked)
+        if checked:
+            self._show_error("caller_phone", "")
+
+    # -- validation ------------------------------------------------------------------------
+
+    def _validate(self) -> dict[str, str]:
+        return validate_ticket(self.values(), self._reference,
+                               default_area_code=self._seat.settings.default_area_code).errors
+
+    def _show_error(self, name: str, message: str) -> None:
+        label = self._errors.get(name)
+        if label is None:
+            return
+        label.setText(message)
+        label.setVisible(bool(message))
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for name in self._errors:
+            self._show_error(name, errors.get(name, ""))
+
+    def _recheck(self, name: str) -> None:
+        """After leaving a field, say at once if it is wrong (and clear a fixed error)."""
+        if self._loading:
+            return
+        message = self._validate().get(name, "")
+        if name == "caller_phone" and not self.caller_phone.text().strip():
+            message = ""  # an empty number is only an error when saving
+        self._show_error(name, message)
+
+    def error_text(self, name: str) -> str:
+        label = self._errors[name]
+        return label.text() if label.isVisible() or label.text() else ""
+
+    # -- drafts and saving -----------------------------------------------------------------
+
+    def _on_edited(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._autosave.start()
+        for name, label in self._errors.items():
+            if label.text() and name not in ("caller_phone",):
+                self._recheck(name)
+
+    def _on_autosave(self) -> None:
+        values = self.values()
+        self.draft_changed.emit(values)
+        store, key, client_id = self._seat.store, self._form_key, self._editing_client_id
+
+        def write() -> None:
+            with store.session() as session, session.begin():
+                save_draft(session, form_key=key, values=values, ticket_client_id=client_id)
+
+        self._run_write(write, lambda _: self.draft_stored.emit(), self._on_draft_failed)
+
+    def flush_draft(self) -> None:
+        """Write the draft now (on quit, before a risky action)."""
+        if self._autosave.isActive():
+            self._autosave.stop()
+            self._on_autosave()
+
+    def wait_for_writes(self, timeout_ms: int = 5000) -> bool:
+        """Block until queued draft and ticket writes are on disk (used when quitting)."""
+        return _WRITER.waitForDone(timeout_ms)
+
+    def _on_draft_failed(self, error: Exception) -> None:
+        self.status_line.setText(self.tr("草稿未能保存到本机（%s）。请检查磁盘空间；已输入的内容仍在表单中。")
+                                 % type(error).__name__)
+
+    def _run_write(self, func: Callable[[], object], on_done: Callable[[object], None],
+                   on_error: Callable[[Exception], None]) -> None:
+        run_task(func, on_done, on_error, pool=_WRITER)
+
+    def save(self) -> None:
+        """Validate and store the ticket; on refusal show what to fix and keep everything."""
+        if self._saving:
+            return
+        errors = self._validate()
+        self._show_errors(errors)
+        if errors:
+            first = next(name for name in self._errors if name in errors)
+            focus = getattr(self, first)
+            focus.setFocus()
+            self.status_line.setText(self.tr("还有 %n 处需要修改，见红字提示。", "", len(errors)))
+            return
+        self._autosave.stop()
+        self._saving = True
+        self.save_button.setEnabled(False)
+        values, key, editing = self.values(), self._form_key, self._editing_client_id
+        seat = self._seat
+
+        def write() -> tuple[int, str, str]:
+            with seat.store.session() as session, session.begin():
+                ticket: Ticket | None = get_by_client_id(session, editing) if editing else None
+                if ticket is None:
+                    ticket = create_ticket(session, data=values, context=seat.context)
+                else:
+                    update_ticket(session, ticket=ticket, data=values, context=seat.context)
+                # The draft goes in the same transaction: either the ticket or the draft survives.
+                discard_draft(session, form_key=key)
+                return ticket.id, ticket.local_no, ticket.caller_phone
+
+        self._run_write(write, self._on_saved, self._on_save_failed)
+
+    def _on_saved(self, result: object) -> None:
+        ticket_id, local_no, phone = result  # type: ignore[misc]
+        self._saving = False
+        self.save_button.setEnabled(True)
+        caller = mask_phone(phone) if phone else self.tr("匿名")
+        self.new_ticket()
+        self.status_line.setText(self.tr("已保存工单 %1，来电 %2。").replace("%1", local_no).replace("%2", caller))
+        self.ticket_saved.emit(ticket_id, local_no)
+
+    def _on_save_failed(self, error: Exception) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, TicketValidationError):
+            self._show_errors(error.errors)
+            self.status_line.setText(self.tr("未保存：请按红字提示修改。"))
+        else:
+            self.status_line.setText(
+                self.tr("未保存：写入本机数据库失败（%s）。内容仍在表单和草稿中，请检查磁盘空间后再按 Ctrl+S。")
+                % type(error).__name__)
+
+    def new_ticket(self) -> None:
+        """Start an empty form (Ctrl+N). The previous form, if unsaved, stays in its draft."""
+        self.flush_draft()
+        self._form_key = str(uuid.uuid4())
+        self._editing_client_id = ""
+        self.set_values(TicketInput())
+        _set_combo(self.request_type, "")
+        self._show_errors({})
+        self.status_line.clear()
+        self.caller_phone.setFocus() if self.isVisible() else None
+        self.channel.setFocus()
+
+    def edit_ticket(self, ticket: Ticket) -> None:
+        from app.tickets.service import ticket_to_input
+
+        self.flush_draft()
+        self._form_key = str(uuid.uuid4())
+        self._editing_client_id = ticket.client_id
+        self.set_values(ticket_to_input(ticket))
+        self._show_errors({})
+        self.status_line.setText(self.tr("正在修改工单 %s") % ticket.local_no)
+
+    def restore_draft(self, form_key: str, values: TicketInput, ticket_client_id: str = "") -> None:
+        """Bring back a draft left by an earlier run, whole, under its own key."""
+        self._form_key = form_key
+        self._editing_client_id = ticket_client_id
+        self.set_values(values)
+        self.status_line.setText(self.tr("已恢复上次未保存的草稿。"))
