@@ -9,7 +9,6 @@ import json
 import logging
 import uuid
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, cast
@@ -278,28 +277,22 @@ class SyncEngine:
         if full:
             cursor = 0
         pulled = 0
-        # The next page is fetched while this one is written to the store: the cursor comes
-        # with the page, and the store's cursor moves only with the changes it has applied.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as prefetch:
-            upcoming: Future[dict[str, Any]] | None = None
-            while True:
-                try:
-                    page = upcoming.result() if upcoming else self.api.pull(cursor, self.pull_limit)
-                except ResyncRequired:
-                    log.info("cursor too old; full resync")
-                    with self.store.session() as session, session.begin():
-                        set_state(session, "full_resync", "1")
-                        set_state(session, "cursor", "0")
-                    cursor, seen, upcoming = 0, set(), None
-                    continue
-                upcoming = (prefetch.submit(self.api.pull, int(page["cursor"]), self.pull_limit)
-                            if page["has_more"] else None)
+        while True:
+            try:
+                page = self.api.pull(cursor, self.pull_limit)
+            except ResyncRequired:
+                log.info("cursor too old; full resync")
                 with self.store.session() as session, session.begin():
-                    pulled += self._apply_changes(session, page["changes"], seen)
-                    cursor = int(page["cursor"])
-                    set_state(session, "cursor", str(cursor))
-                if upcoming is None:
-                    break
+                    set_state(session, "full_resync", "1")
+                    set_state(session, "cursor", "0")
+                cursor, seen = 0, set()
+                continue
+            with self.store.session() as session, session.begin():
+                pulled += self._apply_changes(session, page["changes"], seen)
+                cursor = int(page["cursor"])
+                set_state(session, "cursor", str(cursor))
+            if not page["has_more"]:
+                break
         if seen is not None:
             with self.store.session() as session, session.begin():
                 self._forget_unseen(session, seen)
