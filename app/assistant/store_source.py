@@ -34,6 +34,7 @@ from app.domain.ticket import TicketInput
 from app.store.db import Store
 from app.store.search_text import match_query
 from app.tickets.queue import OPEN_STATUS_VALUES
+from app.tickets.service import utc_now
 
 log = logging.getLogger(__name__)
 
@@ -271,7 +272,7 @@ class SidebarEngine:
         import time
 
         t0 = time.perf_counter()
-        now = draft.created_at or datetime.now()
+        now = draft.created_at or utc_now()  # the store keeps naive UTC
         phone = self.source.canonical_phone(draft.caller_phone)
         d = replace(draft, caller_phone=phone or draft.caller_phone, created_at=now)
         with self._lock:
@@ -300,7 +301,7 @@ class SidebarEngine:
 
     def build_recent(self, now: datetime | None = None) -> RecentHistory:
         """Index the last ``recent_days`` of tickets (does not touch the installed index)."""
-        since = (now or datetime.now()) - timedelta(days=self.recent_days)
+        since = (now or utc_now()) - timedelta(days=self.recent_days)
         index, units = SimilarIndex(), UnitHistory()
         last = self.source.max_id()
         for batch in self.source.recent(since):

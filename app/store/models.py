@@ -124,3 +124,21 @@ class Counter(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[int] = mapped_column(default=0)
+
+
+class TicketLink(Base):
+    """A ticket linked at capture to an earlier one (the assistant's duplicate/similar hint).
+
+    Linking records the relation only; merging duplicates (closing one into another) is the
+    dispatcher's action and is not done here.
+    """
+
+    __tablename__ = "ticket_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    related_client_id: Mapped[str] = mapped_column(String(36), index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime]
+    seat: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(50))
