@@ -56,6 +56,8 @@ ASSISTANT_POOL.setMaxThreadCount(1)
 RETRAIN_CHECK_MS = 10 * 60 * 1000
 _Index = QModelIndex | QPersistentModelIndex
 TicketIdRole = Qt.ItemDataRole.UserRole + 1
+# The quality checks name DraftInput fields; the form's labels use the ticket's names.
+_FINDING_FIELDS = {"category": "category1"}
 _SEVERITY_COLOR = {"error": "#c0392b", "warning": "#b9770e", "info": "#5d6d7e"}
 
 
@@ -428,7 +430,7 @@ class AssistantSidebar(QWidget):
             index = self.similar_model.index(0, 0)
         if index.isValid():
             self.link_requested.emit(int(index.data(TicketIdRole)),
-                                     str(index.data(Qt.ItemDataRole.ToolTipRole)))
+                                     str(index.data(Qt.ItemDataRole.DisplayRole)))
 
     @property
     def categories(self) -> list[CategoryScore]:
@@ -579,7 +581,7 @@ class AssistantSidebar(QWidget):
     def _show_findings(self, findings: list[Finding]) -> None:
         _clear(self.quality_box)
         for f in findings:
-            where = FIELD_LABELS.get(f.field, f.field)
+            where = FIELD_LABELS.get(_FINDING_FIELDS.get(f.field, f.field), f.field)
             color = _SEVERITY_COLOR.get(f.severity, "#5d6d7e")
             self.quality_box.addWidget(_label(f"【{where}】{f.message}", style=f"color: {color};"))
         self.quality_group.setVisible(bool(findings))

@@ -494,9 +494,10 @@ class TicketForm(QWidget):
 
     def _show_findings(self, findings: tuple[Finding, ...]) -> None:
         for f in findings:
-            if f.field in self._errors:
-                self._show_error(f.field, f.message)
-        first = findings[0].field
+            name = "category1" if f.field == "category" else f.field
+            if name in self._errors:
+                self._show_error(name, f.message)
+        first = "category1" if findings[0].field == "category" else findings[0].field
         if first in self._errors:
             getattr(self, first).setFocus()
 
