@@ -507,7 +507,8 @@ class AssistantSidebar(QWidget):
                                                  strict=True)):
             if i < len(self._categories):
                 c = self._categories[i]
-                button.setText(f"Alt+{i + 1}   {c.label}   {c.probability:.0%}")
+                share = f"{c.probability:.0%}" if c.probability >= 0.01 else "<1%"
+                button.setText(f"Alt+{i + 1}   {c.label}   {share}")
                 button.setToolTip(self.tr("按 Alt+%s 填入一级分类") % (i + 1))
                 reason.setText(c.reason)
             button.setVisible(i < len(self._categories))

@@ -149,15 +149,17 @@ class StoreSource:
                      scan: int = 300) -> list[Answer]:
         """Completed tickets with a result that contain all of the first terms (newest first).
 
-        Tries the first three terms together, then the first two, then the first alone; each
-        query reads at most ``scan`` matches from the newest backwards.
+        Tries the three terms together, then each pair of them (one word alone matches too
+        much to be an answer to this draft); each query reads at most ``scan`` matches from the
+        newest backwards.
         """
         conn = self._db()
         marks = ", ".join("?" * len(CLOSED_STATUS_VALUES))
-        for n in (3, 2, 1):
-            if len(terms) < n:
-                continue
-            clauses = [q for t in terms[:n] if (q := match_query(t))]
+        top = list(terms[:3])
+        tries = [top] if len(top) == 3 else []
+        tries += [[top[i], top[j]] for i, j in ((0, 1), (1, 2), (0, 2)) if j < len(top)]
+        for group in tries:
+            clauses = [q for t in group if (q := match_query(t))]
             if not clauses:
                 continue
             sql = (f"SELECT t.id, t.local_no, t.title, t.result, t.handling_unit FROM "
@@ -168,10 +170,10 @@ class StoreSource:
             rows = conn.execute(sql, [" AND ".join(clauses), scan, *CLOSED_STATUS_VALUES,
                                       limit]).fetchall()
             if rows:
-                words = "、".join(terms[:n])
+                words = "、".join(group)
                 return [Answer(str(title), str(result)[:PAST_ANSWER_CHARS],
                                f"历史工单 {no}" + (f"（{unit}）" if unit else "")
-                               + f"，同含“{words}”", round(n / 3, 3), str(tid))
+                               + f"，同含“{words}”", round(len(group) / 3, 3), str(tid))
                         for tid, no, title, result, unit in rows]
         return []
 
