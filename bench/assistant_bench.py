@@ -106,6 +106,7 @@ def main() -> None:
         print(f"built a store of {N_STORE} tickets in {time.perf_counter() - t0:.0f}s "
               f"(cached in {STORE_DIR})")
     engine = SidebarEngine.for_store(seat.store, STORE_DIR)
+    print(f"store open; max RSS so far {rss_mb():.0f} MB")
     t0 = time.perf_counter()
     engine.set_model(train_default(labeled, [r["留言主题"] + r["留言详情"] for r in messages]))
     print(f"category model trained in {time.perf_counter() - t0:.1f}s; RSS {rss_mb():.0f} MB")
