@@ -19,13 +19,18 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import func, select
 
+from app.assistant.quality import SaveGate, save_gate
+from app.assistant.store_source import SidebarEngine, draft_from_input
+from app.domain.ticket import TicketInput
 from app.seat import Seat
 from app.store.models import Ticket
 from app.tickets.demo import insert_demo_tickets
 from app.tickets.drafts import SavedDraft, discard_draft, pending_drafts
 from app.tickets.exporter import export_file
 from app.tickets.importer import ImportReport, import_file
+from ui.assistant_sidebar import AssistantSidebar
 from ui.queue_view import QueueView
+from ui.reports.dashboard import ReportsDashboard
 from ui.tasks import run_task
 from ui.ticket_detail import TicketDetail
 from ui.ticket_form import TicketForm
@@ -50,7 +55,7 @@ class DraftBanner(QFrame):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, seat: Seat) -> None:
+    def __init__(self, seat: Seat, *, engine: SidebarEngine | None = None) -> None:
         super().__init__()
         self.seat = seat
         self.setWindowTitle(self.tr("热线座席工作台 — 座席 %s") % seat.settings.seat_id)
@@ -60,10 +65,14 @@ class MainWindow(QMainWindow):
         self.draft_banner = DraftBanner()
         self.draft_banner.restore_button.clicked.connect(self._on_restore_draft)
         self.draft_banner.discard_button.clicked.connect(self._on_discard_draft)
-        self.sidebar = QLabel(self.tr("智能助手"))
-        self.sidebar.setObjectName("assistantSidebar")
-        self.sidebar.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.sidebar.setMinimumWidth(280)
+        self.engine = engine or SidebarEngine.for_store(
+            seat.store, seat.data_dir, default_area_code=seat.settings.default_area_code)
+        self.sidebar = AssistantSidebar(self.engine, seat.context.reference)
+        self.sidebar.field_accepted.connect(self.form.set_field)
+        self.sidebar.open_ticket_requested.connect(self.open_ticket)
+        self.sidebar.link_requested.connect(self.form.add_link)
+        self.form.assist_changed.connect(self.sidebar.set_draft)
+        self.form.quality_gate = self._quality_gate
         capture = QWidget()
         capture_layout = QVBoxLayout(capture)
         capture_layout.setContentsMargins(0, 0, 0, 0)
@@ -74,7 +83,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.form)
         splitter.addWidget(self.sidebar)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 500])
         capture_layout.addWidget(splitter, 1)
 
         self.queue = QueueView(seat)
@@ -82,6 +92,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(capture, self.tr("受理工单"))
         self.tabs.addTab(self.queue, self.tr("工单队列"))
+        self.reports: ReportsDashboard | None = None
+        self.tabs.addTab(QWidget(), self.tr("统计报表"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
 
         self.count_label = QLabel()
@@ -95,6 +108,7 @@ class MainWindow(QMainWindow):
         self._drafts: list[SavedDraft] = []
         self.queue.apply_filters()
         self.offer_drafts()
+        self.sidebar.start()
 
     # -- pieces ----------------------------------------------------------------------------
 
@@ -146,6 +160,14 @@ class MainWindow(QMainWindow):
         # Ctrl+N belongs to the window, so that it works from the queue too.
         self.form.new_shortcut.setEnabled(False)
 
+    def _on_tab_changed(self, index: int) -> None:
+        # The dashboard queries the whole store: built only when a supervisor first opens it.
+        if index == 2 and self.reports is None:
+            self.reports = ReportsDashboard(self.seat.store)
+            self.tabs.removeTab(2)
+            self.tabs.insertTab(2, self.reports, self.tr("统计报表"))
+            self.tabs.setCurrentIndex(2)
+
     # -- actions ---------------------------------------------------------------------------
 
     def start_new_ticket(self) -> None:
@@ -157,8 +179,13 @@ class MainWindow(QMainWindow):
         self.queue.search.setFocus()
         self.queue.search.selectAll()
 
+    def _quality_gate(self, values: TicketInput) -> SaveGate:
+        # The categories on screen stand in for the model: no model code on the GUI thread.
+        return save_gate(draft_from_input(values), self.sidebar.categories)
+
     def _on_ticket_saved(self, ticket_id: int, local_no: str) -> None:
         self.statusBar().showMessage(self.tr("已保存 %s") % local_no, 5000)
+        self.sidebar.note_saved(ticket_id)
         self.queue.model.reload()
 
     def _on_count_changed(self, count: int) -> None:
@@ -186,7 +213,7 @@ class MainWindow(QMainWindow):
         seat = self.seat
         self.statusBar().showMessage(self.tr("正在生成演示数据…"))
         run_task(lambda: insert_demo_tickets(seat.store, seat.context), self._on_demo_done,
-                 self._on_task_failed)
+                 self._on_task_failed, owner=self)
 
     def _on_demo_done(self, count: object) -> None:
         self.statusBar().showMessage(self.tr("已生成 %s 条演示工单") % count, 5000)
@@ -206,7 +233,7 @@ class MainWindow(QMainWindow):
         seat = self.seat
         self.statusBar().showMessage(self.tr("正在导入 %s …") % path.name)
         run_task(lambda: import_file(seat.store, path, seat.context), self._on_imported,
-                 self._on_task_failed)
+                 self._on_task_failed, owner=self)
 
     def _on_imported(self, report: object) -> None:
         assert isinstance(report, ImportReport)
@@ -234,7 +261,7 @@ class MainWindow(QMainWindow):
 
         run_task(export, lambda n: self.statusBar().showMessage(
             self.tr("已导出 %1 条到 %2").replace("%1", str(n)).replace("%2", str(path)), 8000),
-            self._on_task_failed)
+            self._on_task_failed, owner=self)
 
     # -- drafts ----------------------------------------------------------------------------
 
@@ -268,4 +295,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.form.flush_draft()
         self.form.wait_for_writes()
+        self.sidebar.wait_for_tasks()
         super().closeEvent(event)

@@ -21,13 +21,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.domain.enums import OPEN_STATUSES, Status
+from app.domain.enums import OPEN_STATUSES
 from app.domain.phone import mask_phone
 from app.store.db import Store
 from app.tickets import queue
 from app.tickets.queue import QueueFilter, QueueRow, QueueSort
 from app.tickets.service import LOCAL_TZ
 from ui.tasks import run_task
+from ui.vocabulary import display
 
 _Index = QModelIndex | QPersistentModelIndex
 _OPEN = frozenset(s.value for s in OPEN_STATUSES)
@@ -129,7 +130,7 @@ class QueueModel(QAbstractTableModel):
             return ids
 
         run_task(load_all, lambda ids: self._on_ids_loaded(generation, ids),
-                 lambda error: self.load_failed.emit(str(error)))
+                 lambda error: self.load_failed.emit(str(error)), owner=self)
 
     def reload(self) -> None:
         self.set_query(self._filter, self._sort)
@@ -254,13 +255,12 @@ class QueueModel(QAbstractTableModel):
             return "/".join(part for part in (row.category1, row.category2) if part)
         if column == self.COL_DISTRICT:
             return " ".join(part for part in (row.district, row.street) if part)
-        if column == self.COL_STATUS:
-            return Status(row.status).value if row.status in Status._value2member_map_ else row.status
-        values = {
-            self.COL_CHANNEL: row.channel, self.COL_TYPE: row.request_type, self.COL_TITLE: row.title,
-            self.COL_URGENCY: row.urgency, self.COL_UNIT: row.handling_unit,
-            self.COL_DEADLINE: row.deadline or "",
-        }
+        vocabulary = {self.COL_CHANNEL: row.channel, self.COL_TYPE: row.request_type,
+                      self.COL_URGENCY: row.urgency, self.COL_STATUS: row.status}
+        if column in vocabulary:
+            return display(vocabulary[column])
+        values = {self.COL_TITLE: row.title, self.COL_UNIT: row.handling_unit,
+                  self.COL_DEADLINE: row.deadline or ""}
         return values.get(column, "")
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -4,11 +4,13 @@ The function runs on the global QThreadPool; its result or exception comes back 
 queued signal, so callbacks always run on the GUI thread and workers never touch widgets.
 """
 
+import contextlib
 import logging
 import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -21,23 +23,30 @@ class _Relay(QObject):
     failed = Signal(object)
 
     def __init__(
-        self, on_done: Callable[[Any], None], on_error: Callable[[Exception], None]
+        self, on_done: Callable[[Any], None], on_error: Callable[[Exception], None],
+        owner: QObject | None,
     ) -> None:
         super().__init__()
         self._on_done = on_done
         self._on_error = on_error
+        self._owner = owner
         self.done.connect(self._deliver_result)
         self.failed.connect(self._deliver_error)
+
+    def _owner_gone(self) -> bool:
+        return self._owner is not None and not shiboken6.isValid(self._owner)
 
     @Slot(object)
     def _deliver_result(self, result: Any) -> None:
         _live.discard(self)
-        self._on_done(result)
+        if not self._owner_gone():
+            self._on_done(result)
 
     @Slot(object)
     def _deliver_error(self, error: Exception) -> None:
         _live.discard(self)
-        self._on_error(error)
+        if not self._owner_gone():
+            self._on_error(error)
 
 
 class _Task(QRunnable):
@@ -51,9 +60,15 @@ class _Task(QRunnable):
             result = self._func()
         except Exception as error:  # reported to the GUI thread, never lost
             log.debug("background task failed: %s", traceback.format_exc())
-            self._relay.failed.emit(error)
+            self._deliver(self._relay.failed, error)
         else:
-            self._relay.done.emit(result)
+            self._deliver(self._relay.done, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: Any) -> None:
+        # RuntimeError: the application is shutting down and took the relay with it.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 _live: set[_Relay] = set()
@@ -65,12 +80,14 @@ def run_task(
     on_error: Callable[[Exception], None] | None = None,
     *,
     pool: QThreadPool | None = None,
+    owner: QObject | None = None,
 ) -> None:
     """Run ``func()`` off the GUI thread; call ``on_done(result)`` or ``on_error(exc)`` on it.
 
     ``pool`` defaults to the global pool; a pool of one thread runs its tasks in order.
+    ``owner``: the widget the callbacks update; if it is gone by then, they are skipped.
     """
-    relay = _Relay(on_done, on_error or _log_error)
+    relay = _Relay(on_done, on_error or _log_error, owner)
     _live.add(relay)  # keep the relay alive until it has delivered
     (pool or QThreadPool.globalInstance()).start(_Task(func, relay))
 

@@ -83,8 +83,15 @@ class TicketEvent(Base):
     kind: Mapped[str] = mapped_column(String(16))
     # JSON: changed fields {"field": [old, new]} or the transition's details.
     detail: Mapped[str] = mapped_column(Text, default="{}")
+    # The outbox mutation (or server event) this line belongs to: pulled events are not doubled.
+    mutation_id: Mapped[str | None] = mapped_column(String(36), index=True, default=None)
 
     ticket: Mapped[Ticket] = relationship(back_populates="events")
+
+    __table_args__ = (
+        # Reports: invalid (合并/作废) ticket ids, escalations (督办) and returns (退单) by kind.
+        Index("ix_ticket_events_kind", "kind", "ticket_id"),
+    )
 
 
 class OutboxEntry(Base):
@@ -121,3 +128,71 @@ class Counter(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[int] = mapped_column(default=0)
+
+
+class SyncState(Base):
+    """Sync bookkeeping of the seat: cursor, last success, server address (key → value)."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncConflict(Base):
+    """A ticket changed here and at the center since the last sync; waits for the agent."""
+
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_client_id: Mapped[str] = mapped_column(String(36), unique=True)
+    # JSON snapshots of both sides and the local mutations that could not be applied.
+    server_copy: Mapped[str] = mapped_column(Text)
+    local_copy: Mapped[str] = mapped_column(Text)
+    mutations: Mapped[str] = mapped_column(Text, default="[]")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    detected_at: Mapped[datetime]
+
+
+class SyncRejection(Base):
+    """A change the center refused (validation or permission), shown on its ticket."""
+
+    __tablename__ = "sync_rejections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mutation_id: Mapped[str] = mapped_column(String(36), unique=True)
+    ticket_client_id: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    errors: Mapped[str] = mapped_column(Text, default="{}")
+    rejected_at: Mapped[datetime]
+    dismissed: Mapped[bool] = mapped_column(default=False)
+
+
+class ReferenceItem(Base):
+    """Reference data and configuration pulled from the center (kind, key → JSON value)."""
+
+    __tablename__ = "reference_items"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class TicketLink(Base):
+    """A ticket linked at capture to an earlier one (the assistant's duplicate/similar hint).
+
+    Linking records the relation only; merging duplicates (closing one into another) is the
+    dispatcher's action and is not done here.
+    """
+
+    __tablename__ = "ticket_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    related_client_id: Mapped[str] = mapped_column(String(36), index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime]
+    seat: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(50))

@@ -98,16 +98,19 @@ def next_local_no(session: Session, seat: str, day: str) -> str:
             return local_no
 
 
-def _record(
+def record_change(
     session: Session, ticket: Ticket, actor: Actor, kind: str, detail: dict[str, object],
     *, at: datetime, base_version: int,
 ) -> None:
+    # The event and its outbox entry share the mutation id: the server's copy of the event
+    # comes back under that id on pull and is recognised instead of doubled.
+    mutation_id = str(uuid.uuid4())
     session.add(TicketEvent(
         ticket_id=ticket.id, at=at, seat=actor.seat, actor=actor.agent, kind=kind,
-        detail=json.dumps(detail, ensure_ascii=False, default=str),
+        detail=json.dumps(detail, ensure_ascii=False, default=str), mutation_id=mutation_id,
     ))
     session.add(OutboxEntry(
-        mutation_id=str(uuid.uuid4()), ticket_client_id=ticket.client_id, kind=kind,
+        mutation_id=mutation_id, ticket_client_id=ticket.client_id, kind=kind,
         base_version=base_version, created_at=at,
         payload=json.dumps(detail, ensure_ascii=False, default=str),
     ))
@@ -148,7 +151,7 @@ def create_ticket(
         text("INSERT INTO ticket_search(rowid, body) VALUES (:id, :body)"),
         {"id": ticket.id, "body": searchable_text(ticket)},
     )
-    _record(session, ticket, context.actor, "create", ticket_snapshot(ticket), at=now, base_version=0)
+    record_change(session, ticket, context.actor, "create", ticket_snapshot(ticket), at=now, base_version=0)
     return ticket
 
 
@@ -181,7 +184,7 @@ def update_ticket(
             text("INSERT INTO ticket_search(rowid, body) VALUES (:id, :body)"),
             {"id": ticket.id, "body": new_body},
         )
-    _record(session, ticket, context.actor, "update", {"changes": changes},
+    record_change(session, ticket, context.actor, "update", {"changes": changes},
             at=ticket.updated_at, base_version=base_version)
     return changes
 
@@ -195,7 +198,7 @@ def apply_action(
     base_version = ticket.version
     ticket.version += 1
     ticket.updated_at = utc_now()
-    _record(session, ticket, context.actor, action.value,
+    record_change(session, ticket, context.actor, action.value,
             {"from": old, "to": ticket.status, "note": note},
             at=ticket.updated_at, base_version=base_version)
 

@@ -2,263 +2,459 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>DraftBanner</name>
+    <name>AssistantSidebar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
-        <source>恢复草稿</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/assistant_sidebar.py" line="171"/>
+        <source>智能助手</source>
+        <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/assistant_sidebar.py" line="173"/>
+        <location filename="../../ui/assistant_sidebar.py" line="450"/>
+        <source>分类模型加载中…（紧急识别、来电历史照常可用）</source>
+        <translation>Loading category model… (emergency checks and caller history work meanwhile)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="202"/>
+        <source>分类建议</source>
+        <translation>Category suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="204"/>
+        <location filename="../../ui/assistant_sidebar.py" line="503"/>
+        <source>输入标题或诉求内容后显示</source>
+        <translation>Appears once a subject or details are typed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="221"/>
+        <source>承办单位建议</source>
+        <translation>Handling unit suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="233"/>
+        <source>来电历史 (Alt+H)</source>
+        <translation>Caller history (Alt+H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="242"/>
+        <source>相似/重复工单 (Alt+D)</source>
+        <translation>Similar/duplicate tickets (Alt+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="246"/>
+        <source>关联所选工单 (Alt+L)</source>
+        <translation>Link selected ticket (Alt+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="253"/>
+        <source>知识库与历史答复</source>
+        <translation>Knowledge base and past answers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="257"/>
+        <source>智能质检</source>
+        <translation>Quality checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="301"/>
+        <source>双击或按回车打开工单</source>
+        <translation>Double-click or press Enter to open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="320"/>
+        <source>分类模型：已用 %s 条已确认工单训练</source>
+        <translation>Category model: trained on %s confirmed tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="321"/>
+        <source>分类模型：内置关键词（本机已确认工单尚少）</source>
+        <translation>Category model: built-in keywords (few confirmed tickets yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="327"/>
+        <source>分类模型不可用（%s）；其余提示照常。</source>
+        <translation>Category model unavailable (%s); other hints still work.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="344"/>
+        <source>相似工单索引未建立（%s）。</source>
+        <translation>Similar-ticket index not built (%s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="403"/>
+        <source>智能提示出错（%s），请继续填写工单。</source>
+        <translation>Assistant error (%s); carry on with the ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="465"/>
+        <source>⚠ 紧急：请立即转接 %1 %2</source>
+        <translation>⚠ Emergency: transfer to %1 %2 now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="466"/>
+        <source>；同时涉及 </source>
+        <translation>; also involves </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="467"/>
+        <location filename="../../ui/assistant_sidebar.py" line="477"/>
+        <source>依据：</source>
+        <translation>Because: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="475"/>
+        <source>部门热线：可转 %1 %2</source>
+        <translation>Department line: transfer to %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="487"/>
+        <source>话术：</source>
+        <translation>Say: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="489"/>
+        <source>操作：</source>
+        <translation>Do: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="504"/>
+        <source>模型加载中</source>
+        <translation>Model loading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="512"/>
+        <source>按 Alt+%s 填入一级分类</source>
+        <translation>Press Alt+%s to fill category 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="522"/>
+        <source>按 Alt+U 填入承办单位</source>
+        <translation>Press Alt+U to fill the handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="525"/>
+        <source>其他：</source>
+        <translation>Others: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="533"/>
+        <source>来电 %1 此前有 %2 件工单，其中 %3 件未办结（未办结在前）</source>
+        <translation>Caller %1 has %2 earlier tickets, %3 still open (open first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="536"/>
+        <source>来电 %s 此前没有工单（新来电人）</source>
+        <translation>Caller %s has no earlier tickets (new caller)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="547"/>
+        <source>（保密工单）</source>
+        <translation>(confidential)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="548"/>
+        <source>保密工单，内容不显示</source>
+        <translation>Confidential ticket, content hidden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="552"/>
+        <source>办理结果：</source>
+        <translation>Result: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="559"/>
+        <source>疑似重复</source>
+        <translation>Likely duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="559"/>
+        <source>相似</source>
+        <translation>Similar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="560"/>
+        <source>同地址同类</source>
+        <translation>Same address and category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="578"/>
+        <source>来源：</source>
+        <translation>Source: </translation>
+    </message>
+</context>
+<context>
+    <name>CountsModel</name>
+    <message>
+        <location filename="../../ui/reports/models.py" line="45"/>
+        <source>件数</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="45"/>
+        <source>占比</source>
+        <translation>Share</translation>
+    </message>
+</context>
+<context>
+    <name>DraftBanner</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="48"/>
+        <source>恢复草稿</source>
+        <translation>Restore draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>丢弃</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>热线座席工作台 — 座席 %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Hotline Desk — Seat %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
-        <source>智能助手</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>受理工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>工单队列</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <source>统计报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>本机数据：%s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="106"/>
-        <source>&lt;h2&gt;欢迎使用热线座席工作台&lt;/h2&gt;&lt;p&gt;本机还没有工单。所有工单先保存在本机，断网也不会丢失。&lt;/p&gt;&lt;p&gt;直接在下面的表单里受理第一张工单（&lt;b&gt;Ctrl+S&lt;/b&gt; 保存，&lt;b&gt;Ctrl+N&lt;/b&gt; 新建），或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试。&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="111"/>
-        <location filename="../../ui/main_window.py" line="128"/>
-        <source>生成演示数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Local data: %s</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="120"/>
+        <source>&lt;h2&gt;欢迎使用热线座席工作台&lt;/h2&gt;&lt;p&gt;本机还没有工单。所有工单先保存在本机，断网也不会丢失。&lt;/p&gt;&lt;p&gt;直接在下面的表单里受理第一张工单（&lt;b&gt;Ctrl+S&lt;/b&gt; 保存，&lt;b&gt;Ctrl+N&lt;/b&gt; 新建），或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试。&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Welcome to Hotline Desk&lt;/h2&gt;&lt;p&gt;There are no tickets on this computer yet. Every ticket is saved on this computer first, so nothing is lost if the network goes down.&lt;/p&gt;&lt;p&gt;Take your first ticket in the form below (&lt;b&gt;Ctrl+S&lt;/b&gt; saves, &lt;b&gt;Ctrl+N&lt;/b&gt; starts a new one), import an Excel/CSV spreadsheet with “File → Import tickets”, or generate demo data to try it out.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <source>生成演示数据</source>
+        <translation>Generate demo data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>文件(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>受理新工单</source>
-        <translation type="unfinished"></translation>
+        <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>导入工单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import tickets…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>导出当前队列…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export current queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>查看(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>搜索工单</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="161"/>
-        <source>已保存 %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="165"/>
-        <source>工单 %n 条</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>Search tickets</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="187"/>
-        <source>正在生成演示数据…</source>
-        <translation type="unfinished"></translation>
+        <source>已保存 %s</source>
+        <translation>Saved %s</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/main_window.py" line="192"/>
-        <source>已生成 %s 条演示工单</source>
-        <translation type="unfinished"></translation>
+        <source>工单 %n 条</source>
+        <translation>
+            <numerusform>%n ticket</numerusform>
+            <numerusform>%n tickets</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
-        <source>操作未完成</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="197"/>
-        <source>操作未完成：%s
-已保存的工单不受影响，请稍后重试。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="200"/>
-        <source>导入工单</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="201"/>
-        <source>表格 (*.xlsx *.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="207"/>
-        <source>正在导入 %s …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="216"/>
-        <source>未识别的列（已忽略）：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="217"/>
-        <source>第%1行：</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>正在生成演示数据…</source>
+        <translation>Generating demo data…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="219"/>
-        <source>……另有 %s 行出错</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="220"/>
-        <source>导入完成</source>
-        <translation type="unfinished"></translation>
+        <source>已生成 %s 条演示工单</source>
+        <translation>Generated %s demo tickets</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="223"/>
-        <source>导出当前队列</source>
-        <translation type="unfinished"></translation>
+        <source>操作未完成</source>
+        <translation>Operation incomplete</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="224"/>
-        <source>Excel (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <source>操作未完成：%s
+已保存的工单不受影响，请稍后重试。</source>
+        <translation>The operation did not complete: %s
+Saved tickets are not affected. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
-        <source>已导出 %1 条到 %2</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/main_window.py" line="227"/>
+        <source>导入工单</source>
+        <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
-        <source>（无标题）</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/main_window.py" line="228"/>
+        <source>表格 (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="234"/>
+        <source>正在导入 %s …</source>
+        <translation>Importing %s…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="243"/>
+        <source>未识别的列（已忽略）：</source>
+        <translation>Unrecognized columns (ignored): </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="244"/>
+        <source>第%1行：</source>
+        <translation>Row %1: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="246"/>
+        <source>……另有 %s 行出错</source>
+        <translation>…and %s more rows with errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="247"/>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="250"/>
+        <source>导出当前队列</source>
+        <translation>Export current queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="251"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <source>已导出 %1 条到 %2</source>
+        <translation>Exported %1 tickets to %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>发现上次未保存的工单草稿：“%1”。要恢复吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>An unsaved ticket draft was found from last time: “%1”. Restore it?</translation>
     </message>
 </context>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="81"/>
+        <location filename="../../ui/queue_model.py" line="82"/>
         <source>本地编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Local no.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="81"/>
+        <location filename="../../ui/queue_model.py" line="82"/>
         <source>受理时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="81"/>
+        <location filename="../../ui/queue_model.py" line="82"/>
         <source>渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="81"/>
+        <location filename="../../ui/queue_model.py" line="82"/>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="82"/>
+        <location filename="../../ui/queue_model.py" line="83"/>
         <source>标题</source>
-        <translation type="unfinished"></translation>
+        <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="82"/>
+        <location filename="../../ui/queue_model.py" line="83"/>
         <source>来电人</source>
-        <translation type="unfinished"></translation>
+        <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="82"/>
+        <location filename="../../ui/queue_model.py" line="83"/>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="82"/>
+        <location filename="../../ui/queue_model.py" line="83"/>
         <source>分类</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="83"/>
-        <source>区县</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="83"/>
-        <source>紧急程度</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="83"/>
-        <source>状态</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="83"/>
-        <source>承办单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="84"/>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="84"/>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="84"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="84"/>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="85"/>
         <source>办理期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="109"/>
+        <location filename="../../ui/queue_model.py" line="110"/>
         <source>查询失败：%s。请修改筛选条件后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Query failed: %s. Change the filters and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="250"/>
+        <location filename="../../ui/queue_model.py" line="251"/>
         <source>（保密）</source>
-        <translation type="unfinished"></translation>
+        <translation>(hidden)</translation>
     </message>
 </context>
 <context>
@@ -266,361 +462,864 @@
     <message>
         <location filename="../../ui/queue_view.py" line="48"/>
         <source>搜索标题、诉求内容、地址、来电人（任意长度的词，空格分隔多个词）</source>
-        <translation type="unfinished"></translation>
+        <translation>Search subject, details, address, caller (any word length; separate words with spaces)</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="50"/>
         <source>全部状态</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="51"/>
         <source>全部渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>All channels</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="52"/>
         <source>全部类型</source>
-        <translation type="unfinished"></translation>
+        <translation>All types</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="53"/>
         <source>全部分类</source>
-        <translation type="unfinished"></translation>
+        <translation>All categories</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="54"/>
         <source>全部区县</source>
-        <translation type="unfinished"></translation>
+        <translation>All districts</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="55"/>
         <source>全部紧急程度</source>
-        <translation type="unfinished"></translation>
+        <translation>All priorities</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="57"/>
         <source>全部期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Any due date</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="58"/>
         <source>已超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="59"/>
         <source>即将到期</source>
-        <translation type="unfinished"></translation>
+        <translation>Due soon</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="61"/>
         <source>全部时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Any time</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="61"/>
         <source>今天</source>
-        <translation type="unfinished"></translation>
+        <translation>Today</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="62"/>
         <source>本周</source>
-        <translation type="unfinished"></translation>
+        <translation>This week</translation>
     </message>
     <message>
         <location filename="../../ui/queue_view.py" line="62"/>
         <source>日期范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Date range</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/queue_view.py" line="156"/>
         <source>共 %n 条</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RatingsModel</name>
+    <message>
+        <location filename="../../ui/reports/models.py" line="135"/>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="135"/>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="135"/>
+        <source>工单数</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="135"/>
+        <source>综合得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="136"/>
+        <source>响应率</source>
+        <translation>Response rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="136"/>
+        <source>解决率</source>
+        <translation>Resolution rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="136"/>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="136"/>
+        <source>按时办结率</source>
+        <translation>On-time completion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="137"/>
+        <source>退单率</source>
+        <translation>Return rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="140"/>
+        <source>工单数不足最低要求的单位不参加排名</source>
+        <translation>Units with fewer tickets than the minimum are not ranked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="140"/>
+        <source>各项比率按权重加权，满分100</source>
+        <translation>Weighted sum of the rates, out of 100</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="141"/>
+        <source>派单后在时限内签收的工单 / 已派单工单</source>
+        <translation>Tickets signed for within the limit after dispatch / dispatched tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="142"/>
+        <source>（解决 + 部分解决×0.5）/ 办结时说明解决情况的工单</source>
+        <translation>(Resolved + partly resolved × 0.5) / tickets completed with a resolution status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="143"/>
+        <source>（满意 + 基本满意）/ 回访有评价的工单（未联系上不计）</source>
+        <translation>(Satisfied + fairly satisfied) / callbacks with a rating (Unreachable not counted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="144"/>
+        <source>在办理时限内办结的工单 /（已办结 + 逾期未办结）</source>
+        <translation>Tickets completed by the due date / (completed + overdue and open)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="145"/>
+        <source>本单位退回的工单 / 派至本单位的工单；计分时按（1 − 退单率）</source>
+        <translation>Tickets returned by the unit / tickets dispatched to it; scored as (1 − return rate)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDashboard</name>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="107"/>
+        <source>日报</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="107"/>
+        <source>周报</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="107"/>
+        <source>月报</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="107"/>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="114"/>
+        <source>上一期</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="115"/>
+        <source>下一期</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="116"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="117"/>
+        <source>导出XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="118"/>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="121"/>
+        <source>报表类型</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="123"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="125"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="147"/>
+        <source>分类图显示前</source>
+        <translation>Category chart: top</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="149"/>
+        <source>项</source>
+        <translation>categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="154"/>
+        <location filename="../../ui/reports/dashboard.py" line="361"/>
+        <location filename="../../ui/reports/dashboard.py" line="439"/>
+        <source>受理渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="154"/>
+        <source>诉求类型</source>
+        <translation>Request type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="155"/>
+        <source>问题分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="155"/>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="156"/>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="176"/>
+        <source>自定义权重</source>
+        <translation>Custom weights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="180"/>
+        <source>考核权重</source>
+        <translation>Rating weights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="182"/>
+        <source>方案</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="184"/>
+        <source>响应率（按时签收）</source>
+        <translation>Response rate (signed for on time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="184"/>
+        <source>解决率</source>
+        <translation>Resolution rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="185"/>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="185"/>
+        <source>按时办结率</source>
+        <translation>On-time completion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="186"/>
+        <source>退单率（扣分）</source>
+        <translation>Return rate (deducted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="193"/>
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="195"/>
+        <source>签收时限</source>
+        <translation>Sign-for limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="196"/>
+        <source>参加排名最少工单数</source>
+        <translation>Min. tickets to rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="205"/>
+        <source>简报将在统计完成后生成，可在导出前修改。</source>
+        <translation>The brief is generated when the figures are ready, and can be edited before export.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="207"/>
+        <source>恢复自动生成的简报</source>
+        <translation>Restore generated brief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="217"/>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="218"/>
+        <source>分项统计</source>
+        <translation>Breakdown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="219"/>
+        <source>逾期与督办</source>
+        <translation>Overdue and escalated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="220"/>
+        <source>单位考核</source>
+        <translation>Unit ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="221"/>
+        <source>简报</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="304"/>
+        <source>正在统计…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reports/dashboard.py" line="319"/>
+        <source>统计用时 %n 毫秒</source>
+        <translation>
+            <numerusform>Computed in %n ms</numerusform>
+            <numerusform>Computed in %n ms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="327"/>
+        <source>统计失败：%1</source>
+        <translation>Computing failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="335"/>
+        <source>%1，有效事件 %2 件（受理 %3 件，其中合并/作废 %4 件）；逾期未办结 %5 件，督办 %6 件。</source>
+        <translation>%1, %2 valid tickets (%3 received, of which %4 merged/voided); %5 overdue and open, %6 escalated.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="345"/>
+        <source>逾期未办结工单（截至 %1，共 %2 件，列出 %3 件）</source>
+        <translation>Overdue open tickets (as of %1, %2 in all, %3 listed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="348"/>
+        <source>督办工单（共 %1 件，列出 %2 件）</source>
+        <translation>Escalated tickets (%1 in all, %2 listed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="364"/>
+        <source>问题分类（前%1项）</source>
+        <translation>Categories (top %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="367"/>
+        <location filename="../../ui/reports/dashboard.py" line="440"/>
+        <source>每日有效事件</source>
+        <translation>Valid tickets per day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="406"/>
+        <source>自动生成，可直接修改；导出时使用此处的文字。</source>
+        <translation>Generated automatically, edit freely; exports use this text.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="410"/>
+        <source>已修改：刷新或更换期间会重新生成。</source>
+        <translation>Edited: refreshing or changing the period regenerates it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="439"/>
+        <source>问题分类（前10）</source>
+        <translation>Categories (top 10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="440"/>
+        <source>承办单位考核排名</source>
+        <translation>Handling unit ranking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="441"/>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="441"/>
+        <source>有效事件</source>
+        <translation>Valid tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="442"/>
+        <source>逾期未办结</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="442"/>
+        <source>督办</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="443"/>
+        <source>排名,承办单位,工单数,得分,响应率,解决率,满意率,按时办结率,退单率</source>
+        <translation>Rank,Handling unit,Tickets,Score,Response,Resolution,Satisfied,On-time,Returns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="447"/>
+        <source>导出失败：%1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="456"/>
+        <source>导出XLSX</source>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="457"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="462"/>
+        <source>导出PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="463"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="50"/>
-        <source>工单 %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/ticket_detail.py" line="55"/>
+        <source>工单 %s</source>
+        <translation>Ticket %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="60"/>
         <source>编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="56"/>
+        <location filename="../../ui/ticket_detail.py" line="61"/>
         <source>受理时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="57"/>
+        <location filename="../../ui/ticket_detail.py" line="62"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_detail.py" line="58"/>
-        <source>渠道 / 类型 / 紧急程度</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="63"/>
-        <source>显示号码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_detail.py" line="67"/>
-        <source>来电人</source>
-        <translation type="unfinished"></translation>
+        <source>渠道 / 类型 / 紧急程度</source>
+        <translation>Channel / Type / Priority</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="68"/>
-        <source>分类</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_detail.py" line="70"/>
-        <source>地点</source>
-        <translation type="unfinished"></translation>
+        <source>显示号码</source>
+        <translation>Show number</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="72"/>
-        <source>标题</source>
-        <translation type="unfinished"></translation>
+        <source>来电人</source>
+        <translation>Caller</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="73"/>
-        <source>诉求内容</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_detail.py" line="74"/>
-        <source>承办单位</source>
-        <translation type="unfinished"></translation>
+        <source>分类</source>
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="75"/>
-        <source>办理期限</source>
-        <translation type="unfinished"></translation>
+        <source>地点</source>
+        <translation>Location</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="77"/>
+        <source>标题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="78"/>
+        <source>诉求内容</source>
+        <translation>Request details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="79"/>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="80"/>
+        <source>办理期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="82"/>
         <source>办理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="81"/>
+        <location filename="../../ui/ticket_detail.py" line="86"/>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="81"/>
+        <location filename="../../ui/ticket_detail.py" line="86"/>
         <source>座席</source>
-        <translation type="unfinished"></translation>
+        <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="81"/>
+        <location filename="../../ui/ticket_detail.py" line="86"/>
         <source>操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="81"/>
+        <location filename="../../ui/ticket_detail.py" line="86"/>
         <source>内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="93"/>
-        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <location filename="../../ui/ticket_detail.py" line="98"/>
+        <location filename="../../ui/ticket_detail.py" line="166"/>
         <source>修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="99"/>
+        <location filename="../../ui/ticket_detail.py" line="108"/>
         <source>处理记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_detail.py" line="112"/>
-        <source>（保密工单，来电人信息不显示）</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_detail.py" line="114"/>
+        <source>回访话术（智能回访）</source>
+        <translation>Callback script</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="120"/>
+        <source>记入“满意度”栏</source>
+        <translation>Goes into &quot;Satisfaction&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="121"/>
+        <source>记入回访记录：是否联系上本人</source>
+        <translation>Callback record: reached the caller?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="122"/>
+        <source>记入回访记录：承办单位是否联系</source>
+        <translation>Callback record: did the unit get in touch?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <source>记入回访记录：是否解决</source>
+        <translation>Callback record: solved?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="124"/>
+        <source>记入回访记录：备注</source>
+        <translation>Callback record: notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="130"/>
+        <source>可选答复：</source>
+        <translation>Answers: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="155"/>
+        <source>（保密工单，来电人信息不显示）</source>
+        <translation>(Confidential ticket: caller details hidden)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="157"/>
         <source>匿名</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <location filename="../../ui/ticket_detail.py" line="166"/>
         <source>受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <location filename="../../ui/ticket_detail.py" line="166"/>
         <source>导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="167"/>
+        <source>关联</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="181"/>
+        <source>关联已有工单：</source>
+        <translation>Linked to earlier tickets: </translation>
     </message>
 </context>
 <context>
     <name>TicketForm</name>
     <message>
-        <location filename="../../ui/ticket_form.py" line="153"/>
+        <location filename="../../ui/ticket_form.py" line="170"/>
         <source>手机或固话，如 13812345678 / 0370-3221234</source>
-        <translation type="unfinished"></translation>
+        <translation>13812345678 or 0370-3221234</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="154"/>
-        <location filename="../../ui/ticket_form.py" line="458"/>
+        <location filename="../../ui/ticket_form.py" line="171"/>
+        <location filename="../../ui/ticket_form.py" line="518"/>
         <source>匿名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="155"/>
-        <source>保密</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="159"/>
-        <source>路名、小区、楼栋门牌或参照物</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="161"/>
-        <source>一句话概括诉求</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="164"/>
-        <source>发生了什么、在哪里、持续多久、希望怎么解决</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="172"/>
+        <source>保密</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="176"/>
+        <source>路名、小区、楼栋门牌或参照物</source>
+        <translation>Street, residential compound, building/unit no. or landmark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="178"/>
+        <source>一句话概括诉求</source>
+        <translation>The request in one sentence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="181"/>
+        <source>发生了什么、在哪里、持续多久、希望怎么解决</source>
+        <translation>What happened, where, for how long, and what the caller wants done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="189"/>
         <source>请选择</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="202"/>
-        <source>受理渠道</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="203"/>
-        <source>诉求类型</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="204"/>
-        <source>紧急程度</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="205"/>
-        <source>来电人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="206"/>
-        <source>联系电话</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="212"/>
-        <source>一级分类</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="213"/>
-        <source>二级分类</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="214"/>
-        <source>三级分类</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="215"/>
-        <source>区县</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="216"/>
-        <source>乡镇/街道</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="217"/>
-        <source>承办单位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_form.py" line="218"/>
-        <source>详细地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Select…</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="219"/>
-        <source>标题</source>
-        <translation type="unfinished"></translation>
+        <source>受理渠道</source>
+        <translation>Channel</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_form.py" line="220"/>
+        <source>诉求类型</source>
+        <translation>Request type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="221"/>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="222"/>
+        <source>来电人</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="223"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="229"/>
+        <source>一级分类</source>
+        <translation>Category 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="230"/>
+        <source>二级分类</source>
+        <translation>Category 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="231"/>
+        <source>三级分类</source>
+        <translation>Category 3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="232"/>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="233"/>
+        <source>乡镇/街道</source>
+        <translation>Town/subdistrict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="234"/>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="235"/>
+        <source>详细地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="236"/>
+        <source>标题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="237"/>
         <source>诉求内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="226"/>
+        <location filename="../../ui/ticket_form.py" line="243"/>
         <source>新建 (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="227"/>
+        <location filename="../../ui/ticket_form.py" line="244"/>
         <source>保存 (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="416"/>
+        <location filename="../../ui/ticket_form.py" line="435"/>
         <source>草稿未能保存到本机（%s）。请检查磁盘空间；已输入的内容仍在表单中。</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not save the draft on this computer (%s). Check the disk space; what you typed is still in the form.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_form.py" line="433"/>
+        <location filename="../../ui/ticket_form.py" line="452"/>
         <source>还有 %n 处需要修改，见红字提示。</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n field needs fixing; see the notes in red.</numerusform>
+            <numerusform>%n fields need fixing; see the notes in red.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="460"/>
+        <location filename="../../ui/ticket_form.py" line="484"/>
+        <source>未保存：</source>
+        <translation>Not saved: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="490"/>
+        <source>智能质检：</source>
+        <translation>Quality check: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="491"/>
+        <source> 确认无误请再按一次 Ctrl+S 保存。</source>
+        <translation> If this is right, press Ctrl+S again to save.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ticket_form.py" line="507"/>
+        <source>保存时将与 %n 张已有工单关联。</source>
+        <translation>
+            <numerusform>Will be linked to %n earlier ticket when saved.</numerusform>
+            <numerusform>Will be linked to %n earlier tickets when saved.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="520"/>
         <source>已保存工单 %1，来电 %2。</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved ticket %1 (caller %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="468"/>
+        <location filename="../../ui/ticket_form.py" line="528"/>
         <source>未保存：请按红字提示修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: fix the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="471"/>
+        <location filename="../../ui/ticket_form.py" line="531"/>
         <source>未保存：写入本机数据库失败（%s）。内容仍在表单和草稿中，请检查磁盘空间后再按 Ctrl+S。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: writing to the local database failed (%s). Your input is still in the form and the draft; check the disk space, then press Ctrl+S again.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="494"/>
+        <location filename="../../ui/ticket_form.py" line="558"/>
         <source>正在修改工单 %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Editing ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="501"/>
+        <location filename="../../ui/ticket_form.py" line="565"/>
         <source>已恢复上次未保存的草稿。</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored the unsaved draft from last time.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsModel</name>
+    <message>
+        <location filename="../../ui/reports/models.py" line="85"/>
+        <source>工单编号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="85"/>
+        <source>标题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="85"/>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="85"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="86"/>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="86"/>
+        <source>办理时限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="87"/>
+        <source>督办次数</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="87"/>
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="87"/>
+        <source>督办说明</source>
+        <translation>Escalation note</translation>
     </message>
 </context>
 <context>
@@ -628,157 +1327,165 @@
     <message>
         <location filename="../../ui/vocabulary.py" line="11"/>
         <source>电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="11"/>
         <source>微信</source>
-        <translation type="unfinished"></translation>
+        <translation>WeChat</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="12"/>
         <source>微博</source>
-        <translation type="unfinished"></translation>
+        <translation>Weibo</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="12"/>
         <source>邮箱</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="13"/>
         <source>网站</source>
-        <translation type="unfinished"></translation>
+        <translation>Website</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="13"/>
         <source>App</source>
-        <translation type="unfinished"></translation>
+        <translation>App</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="14"/>
         <source>有诉即办</source>
-        <translation type="unfinished"></translation>
+        <translation>Walk-in</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="14"/>
         <source>省平台</source>
-        <translation type="unfinished"></translation>
+        <translation>Provincial platform</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="15"/>
         <source>人民网留言板</source>
-        <translation type="unfinished"></translation>
+        <translation>People&apos;s Daily message board</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="16"/>
         <source>咨询</source>
-        <translation type="unfinished"></translation>
+        <translation>Inquiry</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="16"/>
         <source>求助</source>
-        <translation type="unfinished"></translation>
+        <translation>Help request</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="17"/>
         <source>投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>Complaint</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="17"/>
         <source>举报</source>
-        <translation type="unfinished"></translation>
+        <translation>Report</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="18"/>
         <source>建议</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggestion</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="18"/>
         <source>表扬</source>
-        <translation type="unfinished"></translation>
+        <translation>Praise</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="19"/>
         <source>其他</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="20"/>
         <source>一般</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="20"/>
         <source>紧急</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgent</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="21"/>
         <source>特急</source>
-        <translation type="unfinished"></translation>
+        <translation>Critical</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="22"/>
         <source>受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="22"/>
         <source>派单</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatched</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="23"/>
         <source>签收</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed for</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="23"/>
         <source>办理</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="24"/>
         <source>办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="24"/>
         <source>回访</source>
-        <translation type="unfinished"></translation>
+        <translation>Called back</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="25"/>
         <source>归档</source>
-        <translation type="unfinished"></translation>
+        <translation>Archived</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="25"/>
         <source>退单</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="26"/>
         <source>满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="26"/>
         <source>基本满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Fairly satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="27"/>
         <source>不满意</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsatisfied</translation>
     </message>
     <message>
         <location filename="../../ui/vocabulary.py" line="27"/>
         <source>未联系上</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreachable</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../ui/reports/__main__.py" line="32"/>
+        <source>报表与简报</source>
+        <translation>Reports and brief</translation>
     </message>
 </context>
 </TS>

@@ -60,7 +60,7 @@ def test_newest_first_with_masked_phone_and_hidden_confidential_caller(model: Qu
 def test_rows_beyond_the_first_page_show_before_all_ids_arrive(seat: Seat, qtbot: QtBot,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     _fill(seat, 450)
-    monkeypatch.setattr(queue_model, "run_task", lambda *args: None)  # background never finishes
+    monkeypatch.setattr(queue_model, "run_task", lambda *args, **kwargs: None)  # never finishes
     queue = QueueModel(seat.store)
     queue.set_query(QueueFilter())
     assert not queue.is_fully_loaded()

@@ -1,0 +1,1 @@
+"""Sync with the central server: REST adapter, sync engine, token storage (Qt-free)."""

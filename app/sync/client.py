@@ -1,0 +1,140 @@
+"""REST adapter for /api/v1 on a requests.Session: timeouts, TLS verification, retries.
+
+Retries (timeouts, connection errors, 5xx, 429) back off exponentially with jitter. Pushing
+again is safe: every mutation carries its own id and the server replays, never re-applies.
+Nothing here logs a token, a phone number or a name.
+"""
+
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from app.sync.errors import ApiError, AuthRequired, ResyncRequired, ServerUnavailable
+from app.sync.protocol import API_PREFIX
+
+log = logging.getLogger("app.sync.client")
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 4  # retries after the first try
+    backoff: float = 0.5
+    max_backoff: float = 8.0
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    token: str
+    username: str
+    display_name: str
+    role: str
+    unit: str
+
+
+class ApiClient:
+    def __init__(
+        self, base_url: str, *, token: str | None = None, ca_bundle: str | None = None,
+        connect_timeout: float = 5.0, read_timeout: float = 30.0,
+        retry: RetryPolicy = RetryPolicy(), sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.timeout = (connect_timeout, read_timeout)
+        self.retry = retry
+        self._sleep = sleep
+        self.session = requests.Session()
+        # TLS verification always on; a private CA bundle may be given, never "verify=False".
+        self.session.verify = ca_bundle or True
+        self.session.headers["User-Agent"] = "HotlineDesk/0.1"
+
+    def close(self) -> None:
+        self.session.close()
+
+    def _delay(self, attempt: int) -> float:
+        base = min(self.retry.max_backoff, self.retry.backoff * 2**attempt)
+        return float(base * random.uniform(0.5, 1.5))  # jitter: seats coming back online do not stampede
+
+    def request(self, method: str, path: str, *, json: Any = None,
+                params: dict[str, Any] | None = None, auth: bool = True) -> requests.Response:
+        url = f"{self.base_url}{API_PREFIX}{path}"
+        headers = {"Authorization": f"Bearer {self.token}"} if auth and self.token else {}
+        problem = ""
+        for attempt in range(self.retry.attempts + 1):
+            if attempt:
+                self._sleep(self._delay(attempt - 1))
+            try:
+                response = self.session.request(method, url, json=json, params=params,
+                                                headers=headers, timeout=self.timeout)
+            except requests.exceptions.SSLError as error:
+                raise ServerUnavailable(
+                    "无法验证中心服务器的证书；请检查服务器地址，或在设置中指定单位的 CA 证书文件。"
+                ) from error
+            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
+                problem = "连接超时" if isinstance(error, requests.exceptions.Timeout) else "无法连接"
+                log.info("request failed path=%s attempt=%d kind=%s", path, attempt, type(error).__name__)
+                continue
+            if response.status_code >= 500 or response.status_code == 429:
+                problem = f"服务器返回 {response.status_code}"
+                log.info("request failed path=%s attempt=%d status=%d", path, attempt, response.status_code)
+                continue
+            if response.status_code == 401:
+                raise AuthRequired()
+            if response.status_code == 410:
+                raise ResyncRequired(self._detail(response))
+            if response.status_code >= 400:
+                raise ApiError(self._detail(response), response.status_code)
+            return response
+        raise ServerUnavailable(
+            f"暂时连不上中心服务器（{problem}）；工单已安全保存在本机，恢复网络后会自动同步。"
+        )
+
+    @staticmethod
+    def _detail(response: requests.Response) -> str:
+        try:
+            detail = response.json().get("detail")
+        except ValueError:
+            detail = None
+        return detail if isinstance(detail, str) else f"服务器拒绝了请求（{response.status_code}）。"
+
+    def login(self, username: str, password: str) -> LoginResult:
+        url = f"{self.base_url}{API_PREFIX}/auth/login"
+        try:
+            response = self.session.post(url, json={"username": username, "password": password},
+                                         timeout=self.timeout)
+        except requests.exceptions.RequestException as error:
+            raise ServerUnavailable("暂时连不上中心服务器，无法登录；请检查网络和服务器地址。") from error
+        if response.status_code in (401, 429) or response.status_code >= 400:
+            message = self._detail(response)
+            if response.status_code == 401:
+                raise AuthRequired(message)
+            raise ApiError(message, response.status_code)
+        body = response.json()
+        self.token = str(body["token"])
+        user = body["user"]
+        return LoginResult(self.token, user["username"], user["display_name"], user["role"], user["unit"])
+
+    def logout(self) -> None:
+        if self.token:
+            self.request("POST", "/auth/logout")
+            self.token = None
+
+    def health(self) -> bool:
+        try:
+            return self.session.get(f"{self.base_url}{API_PREFIX}/health", timeout=self.timeout).ok
+        except requests.exceptions.RequestException:
+            return False
+
+    def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        answers: list[dict[str, Any]] = self.request(
+            "POST", "/sync/push", json={"mutations": mutations}).json()["answers"]
+        return answers
+
+    def pull(self, cursor: int, limit: int = 500) -> dict[str, Any]:
+        page: dict[str, Any] = self.request(
+            "GET", "/sync/pull", params={"cursor": cursor, "limit": limit}).json()
+        return page

@@ -1,0 +1,467 @@
+"""The sync engine: outbox → push → apply answers → pull → apply changes. Qt-free.
+
+Each step commits its own short transaction in the local store, so a crash at any point
+leaves either the old or the new state: unanswered outbox rows are pushed again (the server
+replays them), and the cursor moves only with the changes it covers.
+"""
+
+import json
+import logging
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, delete, func, insert, select, text, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from app.store.db import Store
+from app.store.models import (
+    OutboxEntry,
+    ReferenceItem,
+    SyncConflict,
+    SyncRejection,
+    SyncState,
+    Ticket,
+    TicketEvent,
+)
+from app.store.search_text import index_text
+from app.sync.client import ApiClient
+from app.sync.errors import ResyncRequired
+from app.sync.protocol import CALLER_FIELDS, EDITABLE_FIELDS, ChangeType, MutationStatus
+from app.tickets.service import Actor, record_change, searchable_text, ticket_snapshot, utc_now
+
+log = logging.getLogger("app.sync.engine")
+_SEARCH_FIELDS = ("title", "description", "address", "caller_name")
+_DELETE_SEARCH = text("INSERT INTO ticket_search(ticket_search, rowid, body) VALUES ('delete', :id, :body)")
+_INSERT_SEARCH = text("INSERT INTO ticket_search(rowid, body) VALUES (:id, :body)")
+
+
+@dataclass(frozen=True)
+class SyncCounts:
+    pending: int
+    conflicts: int
+    rejected: int
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    pushed: int
+    pulled: int
+    pending: int
+    conflicts: int
+    rejected: int
+
+    def line(self) -> str:
+        return (f"pushed={self.pushed} pulled={self.pulled} pending={self.pending} "
+                f"conflicts={self.conflicts} rejected={self.rejected}")
+
+
+def get_state(session: Session, key: str, default: str = "") -> str:
+    row = session.get(SyncState, key)
+    return row.value if row else default
+
+
+def set_state(session: Session, key: str, value: str) -> None:
+    session.execute(sqlite_insert(SyncState).values(key=key, value=value).on_conflict_do_update(
+        index_elements=["key"], set_={"value": value}))
+
+
+def counts(session: Session) -> SyncCounts:
+    return SyncCounts(
+        pending=session.scalar(select(func.count()).select_from(OutboxEntry)) or 0,
+        conflicts=session.scalar(select(func.count()).select_from(SyncConflict)) or 0,
+        rejected=session.scalar(select(func.count()).select_from(SyncRejection)
+                                .where(SyncRejection.dismissed.is_(False))) or 0,
+    )
+
+
+def _iso(moment: datetime) -> str:
+    return moment.replace(tzinfo=UTC).isoformat()
+
+
+def _naive(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    return parsed.astimezone(UTC).replace(tzinfo=None) if parsed.tzinfo else parsed
+
+
+def _local_snapshot(ticket: Ticket) -> dict[str, Any]:
+    return {**ticket_snapshot(ticket), "version": ticket.version, "official_no": ticket.official_no}
+
+
+def _server_columns(server: dict[str, Any]) -> dict[str, Any]:
+    """The local Ticket columns from a server copy."""
+    row: dict[str, Any] = {name: server[name] for name in EDITABLE_FIELDS}
+    row.update(
+        client_id=server["client_id"], official_no=server["official_no"],
+        status=server["status"], satisfaction=server["satisfaction"],
+        deadline=date.fromisoformat(server["deadline"]) if server.get("deadline") else None,
+        created_at=_naive(server["created_at"]), updated_at=_naive(server["updated_at"]),
+        created_seat=server["created_seat"], created_by=server["created_by"],
+        version=server["version"],
+    )
+    if server.get("redacted"):
+        for name in CALLER_FIELDS:
+            row.pop(name)  # hidden from this user: keep what the seat has
+    return row
+
+
+class SyncEngine:
+    def __init__(self, store: Store, api: ApiClient, *, push_batch: int = 250,
+                 pull_limit: int = 500) -> None:
+        self.store = store
+        self.api = api
+        self.push_batch = push_batch
+        self.pull_limit = pull_limit
+
+    # ----------------------------------------------------------------------- counts
+
+    def counts(self) -> SyncCounts:
+        with self.store.session() as session:
+            return counts(session)
+
+    # ------------------------------------------------------------------------- push
+
+    def _fold_into_conflicts(self, session: Session) -> None:
+        """Outbox rows of a ticket in conflict wait inside the conflict, not in the outbox."""
+        conflicts = {c.ticket_client_id: c for c in session.scalars(select(SyncConflict))}
+        if not conflicts:
+            return
+        rows = session.scalars(select(OutboxEntry).where(
+            OutboxEntry.ticket_client_id.in_(list(conflicts))).order_by(OutboxEntry.id)).all()
+        for row in rows:
+            conflict = conflicts[row.ticket_client_id]
+            conflict.mutations = json.dumps([*json.loads(conflict.mutations), self._entry(row)],
+                                            ensure_ascii=False)
+            ticket = session.scalar(select(Ticket).where(Ticket.client_id == row.ticket_client_id))
+            if ticket is not None:
+                conflict.local_copy = json.dumps(_local_snapshot(ticket), ensure_ascii=False, default=str)
+            session.delete(row)
+
+    @staticmethod
+    def _entry(row: OutboxEntry) -> dict[str, Any]:
+        return {"mutation_id": row.mutation_id, "kind": row.kind, "base_version": row.base_version,
+                "payload": json.loads(row.payload)}
+
+    def _mutations(self, session: Session, rows: list[OutboxEntry]) -> list[dict[str, Any]]:
+        who = {e.mutation_id: (e.seat, e.actor) for e in session.scalars(select(TicketEvent).where(
+            TicketEvent.mutation_id.in_([r.mutation_id for r in rows])))}
+        return [{
+            "mutation_id": row.mutation_id, "ticket_client_id": row.ticket_client_id,
+            "kind": row.kind, "base_version": row.base_version, "payload": json.loads(row.payload),
+            "at": _iso(row.created_at), "seat": who.get(row.mutation_id, ("", ""))[0],
+            "actor": who.get(row.mutation_id, ("", ""))[1],
+        } for row in rows]
+
+    def push(self) -> int:
+        """Push every outbox row in batches; returns how many the server applied."""
+        pushed = 0
+        last_id = 0
+        while True:
+            with self.store.session() as session, session.begin():
+                self._fold_into_conflicts(session)
+            with self.store.session() as session:
+                rows = list(session.scalars(select(OutboxEntry).where(OutboxEntry.id > last_id)
+                                            .order_by(OutboxEntry.id).limit(self.push_batch)))
+                if not rows:
+                    return pushed
+                mutations = self._mutations(session, rows)
+            answers = self.api.push(mutations)
+            with self.store.session() as session, session.begin():
+                pushed += self._apply_answers(session, rows, answers)
+            last_id = rows[-1].id
+
+    def _apply_answers(self, session: Session, rows: list[OutboxEntry],
+                       answers: list[dict[str, Any]]) -> int:
+        by_id = {a["mutation_id"]: a for a in answers}
+        client_ids = list({row.ticket_client_id for row in rows})
+        tickets = {t.client_id: t for t in session.scalars(
+            select(Ticket).where(Ticket.client_id.in_(client_ids)))}
+        applied = 0
+        versions: dict[str, int] = {}
+        failed: dict[str, str] = {}  # ticket client id → reason of the first failure
+        answered: list[int] = []
+        for row in rows:
+            answer = by_id.get(row.mutation_id)
+            if answer is None:
+                continue  # not answered: stays in the outbox for the next round
+            answered.append(row.id)
+            status = answer["status"]
+            if status == MutationStatus.REPLAYED:
+                status = answer.get("original_status") or MutationStatus.APPLIED
+            client_id = row.ticket_client_id
+            ticket = tickets.get(client_id)
+            if client_id in failed:
+                self._reject(session, row, failed[client_id], {})
+            elif status == MutationStatus.APPLIED:
+                applied += 1
+                if ticket is not None and answer.get("official_no") and not ticket.official_no:
+                    ticket.official_no = answer["official_no"]
+                if answer.get("version") is not None:
+                    versions[client_id] = int(answer["version"])
+            elif status == MutationStatus.CONFLICT:
+                self._conflict(session, row, ticket, answer)
+                failed[client_id] = "这张工单与中心有冲突，此项修改随冲突一起等待处理。"
+            else:  # rejected or refused
+                self._reject(session, row, answer.get("reason") or "中心拒收了这项修改。",
+                             answer.get("errors") or {})
+                if ticket is not None and answer.get("ticket"):
+                    self._overwrite(session, ticket, answer["ticket"])
+                failed[client_id] = "前一项修改被中心退回，此项修改未提交；请核对后重新修改。"
+        session.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(answered)))
+        session.flush()
+        conflicted = set(session.scalars(select(SyncConflict.ticket_client_id)))
+        # Later outbox rows of a rejected ticket were made on top of the rejected change
+        # (those of a ticket in conflict are folded into the conflict at the next push).
+        for client_id, reason in failed.items():
+            if client_id in conflicted:
+                continue
+            for row in session.scalars(select(OutboxEntry).where(OutboxEntry.ticket_client_id == client_id)):
+                self._reject(session, row, reason, {})
+                session.delete(row)
+        # A ticket with nothing left to push now stands at the server's version.
+        left = set(session.scalars(select(OutboxEntry.ticket_client_id).where(
+            OutboxEntry.ticket_client_id.in_(list(versions)))))
+        settled = [{"id": tickets[c].id, "version": v} for c, v in versions.items()
+                   if c not in left and c not in failed and c in tickets]
+        if settled:
+            session.execute(update(Ticket), settled)
+        return applied
+
+    def _conflict(self, session: Session, row: OutboxEntry, ticket: Ticket | None,
+                  answer: dict[str, Any]) -> None:
+        existing = session.scalar(select(SyncConflict).where(
+            SyncConflict.ticket_client_id == row.ticket_client_id))
+        local = json.dumps(_local_snapshot(ticket), ensure_ascii=False, default=str) if ticket else "{}"
+        server = json.dumps(answer.get("ticket") or {}, ensure_ascii=False)
+        if existing is None:
+            session.add(SyncConflict(
+                ticket_client_id=row.ticket_client_id, server_copy=server, local_copy=local,
+                mutations=json.dumps([self._entry(row)], ensure_ascii=False),
+                reason=answer.get("reason") or "", detected_at=utc_now()))
+        else:
+            existing.server_copy, existing.local_copy = server, local
+            existing.mutations = json.dumps([*json.loads(existing.mutations), self._entry(row)],
+                                            ensure_ascii=False)
+        log.info("conflict ticket=%s mutation=%s", row.ticket_client_id, row.mutation_id)
+
+    @staticmethod
+    def _reject(session: Session, row: OutboxEntry, reason: str, errors: dict[str, str]) -> None:
+        session.add(SyncRejection(
+            mutation_id=row.mutation_id, ticket_client_id=row.ticket_client_id, kind=row.kind,
+            payload=row.payload, reason=reason, errors=json.dumps(errors, ensure_ascii=False),
+            rejected_at=utc_now(), dismissed=False))
+        log.info("rejected ticket=%s mutation=%s", row.ticket_client_id, row.mutation_id)
+
+    @staticmethod
+    def _overwrite(session: Session, ticket: Ticket, server: dict[str, Any]) -> None:
+        old_body = searchable_text(ticket)
+        for name, value in _server_columns(server).items():
+            setattr(ticket, name, value)
+        session.flush()
+        new_body = searchable_text(ticket)
+        if new_body != old_body:
+            session.execute(_DELETE_SEARCH, {"id": ticket.id, "body": old_body})
+            session.execute(_INSERT_SEARCH, {"id": ticket.id, "body": new_body})
+
+    # ------------------------------------------------------------------------- pull
+
+    def pull(self) -> int:
+        """Pull every change after the stored cursor; returns the number of tickets taken in."""
+        with self.store.session() as session:
+            cursor = int(get_state(session, "cursor", "0"))
+            full = get_state(session, "full_resync") == "1"
+        seen: set[str] | None = set() if full else None
+        if full:
+            cursor = 0
+        pulled = 0
+        while True:
+            try:
+                page = self.api.pull(cursor, self.pull_limit)
+            except ResyncRequired:
+                log.info("cursor too old; full resync")
+                with self.store.session() as session, session.begin():
+                    set_state(session, "full_resync", "1")
+                    set_state(session, "cursor", "0")
+                cursor, seen = 0, set()
+                continue
+            with self.store.session() as session, session.begin():
+                pulled += self._apply_changes(session, page["changes"], seen)
+                cursor = int(page["cursor"])
+                set_state(session, "cursor", str(cursor))
+            if not page["has_more"]:
+                break
+        if seen is not None:
+            with self.store.session() as session, session.begin():
+                self._forget_unseen(session, seen)
+                set_state(session, "full_resync", "0")
+        return pulled
+
+    @staticmethod
+    def _forget_unseen(session: Session, seen: set[str]) -> None:
+        """After a full resync: tickets the center no longer has (and nothing local waits on)."""
+        busy = set(session.scalars(select(OutboxEntry.ticket_client_id))) | set(
+            session.scalars(select(SyncConflict.ticket_client_id)))
+        for ticket in session.scalars(select(Ticket).where(Ticket.official_no.is_not(None))).all():
+            if ticket.client_id not in seen and ticket.client_id not in busy:
+                session.execute(_DELETE_SEARCH, {"id": ticket.id, "body": searchable_text(ticket)})
+                session.delete(ticket)
+
+    def _apply_changes(self, session: Session, changes: list[dict[str, Any]],
+                       seen: set[str] | None) -> int:
+        servers = [c["ticket"] for c in changes if c["type"] == ChangeType.TICKET]
+        client_ids = [t["client_id"] for t in servers]
+        if seen is not None:
+            seen.update(client_ids)
+        busy = set(session.scalars(select(OutboxEntry.ticket_client_id).where(
+            OutboxEntry.ticket_client_id.in_(client_ids)))) | set(session.scalars(
+                select(SyncConflict.ticket_client_id).where(SyncConflict.ticket_client_id.in_(client_ids))))
+        local = {r.client_id: r for r in session.execute(select(
+            Ticket.id, Ticket.client_id, Ticket.version, Ticket.official_no, Ticket.deadline,
+            *(getattr(Ticket, f) for f in _SEARCH_FIELDS)).where(Ticket.client_id.in_(client_ids)))}
+        ticket_ids: dict[str, int] = {client_id: r.id for client_id, r in local.items()}
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        search_updates: list[tuple[int, str, str]] = []
+        taken = 0
+        for server in servers:
+            if server["client_id"] in busy:
+                continue  # local changes wait to be pushed; the push will settle it
+            mine = local.get(server["client_id"])
+            row = _server_columns(server)
+            if mine is None:
+                row["local_no"] = server["local_no"] or server["official_no"]
+                inserts.append(row)
+            elif server["version"] > mine.version or (
+                    server["version"] == mine.version and (
+                        mine.official_no != server["official_no"] or row["deadline"] != mine.deadline)):
+                row["id"] = mine.id
+                updates.append(row)
+                old_body = index_text(*(getattr(mine, f) for f in _SEARCH_FIELDS))
+                new_body = index_text(row["title"], row["description"], row["address"],
+                                      row.get("caller_name", mine.caller_name))
+                if new_body != old_body:
+                    search_updates.append((mine.id, old_body, new_body))
+            else:
+                continue
+            taken += 1
+        if inserts:
+            clashes = set(session.scalars(select(Ticket.local_no).where(
+                Ticket.local_no.in_([r["local_no"] for r in inserts]))))
+            for row in inserts:
+                if row["local_no"] in clashes:  # two seats configured with the same seat id
+                    row["local_no"] = row["official_no"]
+                row.setdefault("caller_name", "")
+                row.setdefault("caller_phone", "")
+            session.execute(insert(cast(Table, Ticket.__table__)), inserts)  # Core executemany: no ORM overhead
+            ids = dict(session.execute(select(Ticket.client_id, Ticket.id).where(
+                Ticket.client_id.in_([r["client_id"] for r in inserts]))).all())
+            session.execute(_INSERT_SEARCH, [
+                {"id": ids[r["client_id"]], "body": index_text(*(r[f] for f in _SEARCH_FIELDS))}
+                for r in inserts])
+            ticket_ids.update(ids)
+        if updates:
+            session.execute(update(Ticket), updates)
+            for ticket_id, old_body, new_body in search_updates:
+                session.execute(_DELETE_SEARCH, {"id": ticket_id, "body": old_body})
+                session.execute(_INSERT_SEARCH, {"id": ticket_id, "body": new_body})
+        self._take_events(session, changes, ticket_ids, busy)
+        self._take_tombstones(session, [c["key"] for c in changes if c["type"] == ChangeType.TOMBSTONE])
+        self._take_reference(session, [c for c in changes if c["type"] == ChangeType.REFERENCE])
+        return taken
+
+    @staticmethod
+    def _take_events(session: Session, changes: list[dict[str, Any]], ticket_ids: dict[str, int],
+                     busy: set[str]) -> None:
+        events = [(c["ticket"]["client_id"], e) for c in changes
+                  if c["type"] == ChangeType.TICKET for e in c.get("events") or []]
+        if not events:
+            return
+        known = set(session.scalars(select(TicketEvent.mutation_id).where(
+            TicketEvent.mutation_id.in_([e["event_id"] for _, e in events]))))
+        rows = [{"ticket_id": ticket_ids[client_id], "at": _naive(e["at"]), "seat": e["seat"],
+                 "actor": e["actor"], "kind": e["kind"], "mutation_id": e["event_id"],
+                 "detail": json.dumps(e["detail"], ensure_ascii=False)}
+                for client_id, e in events
+                if e["event_id"] not in known and client_id in ticket_ids and client_id not in busy]
+        if rows:
+            session.execute(insert(cast(Table, TicketEvent.__table__)), rows)
+
+    @staticmethod
+    def _take_tombstones(session: Session, client_ids: list[str]) -> None:
+        if not client_ids:
+            return
+        busy = set(session.scalars(select(OutboxEntry.ticket_client_id).where(
+            OutboxEntry.ticket_client_id.in_(client_ids))))
+        for ticket in session.scalars(select(Ticket).where(Ticket.client_id.in_(client_ids))).all():
+            if ticket.client_id in busy:
+                continue
+            session.execute(_DELETE_SEARCH, {"id": ticket.id, "body": searchable_text(ticket)})
+            session.execute(delete(TicketEvent).where(TicketEvent.ticket_id == ticket.id))
+            session.execute(delete(SyncConflict).where(SyncConflict.ticket_client_id == ticket.client_id))
+            session.delete(ticket)
+
+    @staticmethod
+    def _take_reference(session: Session, changes: Iterable[dict[str, Any]]) -> None:
+        for change in changes:
+            value = json.dumps(change["value"], ensure_ascii=False)
+            session.execute(sqlite_insert(ReferenceItem).values(
+                kind=change["kind"], key=change["key"], value=value,
+            ).on_conflict_do_update(index_elements=["kind", "key"], set_={"value": value}))
+
+    # ------------------------------------------------------------------ both ways
+
+    def sync_once(self) -> SyncReport:
+        pushed = self.push()
+        pulled = self.pull()
+        with self.store.session() as session, session.begin():
+            set_state(session, "last_sync_at", _iso(utc_now()))
+            now = counts(session)
+        log.info("sync pushed=%d pulled=%d pending=%d", pushed, pulled, now.pending)
+        return SyncReport(pushed, pulled, now.pending, now.conflicts, now.rejected)
+
+    # ------------------------------------------------------------- user decisions
+
+    def resolve_conflict(self, client_id: str, values: dict[str, Any], *, actor: Actor) -> None:
+        """Settle a conflict: the ticket takes the server copy, then ``values`` (the fields the
+        agent keeps from the local copy or merges) are pushed as a new update on top of it."""
+        with self.store.session() as session, session.begin():
+            conflict = session.scalar(select(SyncConflict).where(SyncConflict.ticket_client_id == client_id))
+            ticket = session.scalar(select(Ticket).where(Ticket.client_id == client_id))
+            if conflict is None or ticket is None:
+                raise LookupError("没有找到这张工单的冲突记录，可能已处理。")
+            server = json.loads(conflict.server_copy)
+            self._overwrite(session, ticket, server)
+            changes = {name: [server[name], values[name]] for name in EDITABLE_FIELDS
+                       if name in values and values[name] != server[name]}
+            if changes:
+                old_body = searchable_text(ticket)
+                for name, (_, new) in changes.items():
+                    setattr(ticket, name, new)
+                base_version = ticket.version
+                ticket.version += 1
+                ticket.updated_at = utc_now()
+                new_body = searchable_text(ticket)
+                if new_body != old_body:
+                    session.execute(_DELETE_SEARCH, {"id": ticket.id, "body": old_body})
+                    session.execute(_INSERT_SEARCH, {"id": ticket.id, "body": new_body})
+                record_change(session, ticket, actor, "update", {"changes": changes},
+                              at=ticket.updated_at, base_version=base_version)
+            session.delete(conflict)
+
+    def resubmit(self, client_id: str) -> None:
+        """After a rejected create was fixed locally: send the ticket as new again."""
+        with self.store.session() as session, session.begin():
+            ticket = session.scalar(select(Ticket).where(Ticket.client_id == client_id))
+            if ticket is None or ticket.official_no:
+                raise LookupError("这张工单已在中心登记，无需重新提交；请直接修改后保存。")
+            session.execute(update(SyncRejection).where(SyncRejection.ticket_client_id == client_id)
+                            .values(dismissed=True))
+            session.execute(delete(OutboxEntry).where(OutboxEntry.ticket_client_id == client_id))
+            ticket.version = 1
+            session.add(OutboxEntry(mutation_id=str(uuid.uuid4()), ticket_client_id=client_id,
+                                    kind="create", base_version=0, created_at=utc_now(),
+                                    payload=json.dumps(ticket_snapshot(ticket), ensure_ascii=False,
+                                                       default=str)))

@@ -1,0 +1,28 @@
+"""What can go wrong talking to the center; every message says what to do next, in Chinese."""
+
+
+class SyncError(Exception):
+    """Base of sync failures; str() is a message for the agent."""
+
+
+class AuthRequired(SyncError):
+    """The server answered 401: the UI shows the login dialog."""
+
+    def __init__(self, message: str = "登录已失效，请重新登录后再同步。") -> None:
+        super().__init__(message)
+
+
+class ServerUnavailable(SyncError):
+    """Timeouts, refused connections, 5xx after every retry: work goes on offline."""
+
+
+class ResyncRequired(SyncError):
+    """The cursor is older than the server keeps deletions: pull everything again."""
+
+
+class ApiError(SyncError):
+    """A 4xx other than 401 and 410; ``status`` is the HTTP status."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status

@@ -1,0 +1,118 @@
+"""python -m server [serve|create-user|migrate|purge] — the central server's commands."""
+
+import argparse
+import logging
+import os
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from app.domain.roles import Role
+from app.sync.protocol import ReferenceKind
+from server.config import ServerSettings
+
+
+def _settings(args: argparse.Namespace) -> ServerSettings:
+    overrides: dict[str, object] = {}
+    if args.data_dir:
+        overrides["data_dir"] = Path(args.data_dir)
+    if args.database_url:
+        overrides["database_url"] = args.database_url
+    if getattr(args, "host", None):
+        overrides["host"] = args.host
+    if getattr(args, "port", None):
+        overrides["port"] = args.port
+    if getattr(args, "debug", False):
+        overrides["debug"] = True
+    if getattr(args, "reference_dir", None):
+        overrides["reference_dir"] = Path(args.reference_dir)
+    return ServerSettings(**overrides)  # type: ignore[arg-type]
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", help="数据目录（默认 data/server，SQLite）")
+    parser.add_argument("--database-url", help="如 postgresql+psycopg://user@host/db；也可用 HOTLINE_DATABASE_URL")
+    parser.add_argument("--reference-dir", help="首次启动导入的参考数据目录")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m server", description="热线座席工作台中心服务")
+    sub = parser.add_subparsers(dest="command")
+    serve = sub.add_parser("serve", help="启动服务（默认）")
+    _common(serve)
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--debug", action="store_true", help="提供 /api/v1/docs 交互式文档")
+    user = sub.add_parser("create-user", help="新建账号")
+    _common(user)
+    user.add_argument("--username", required=True)
+    user.add_argument("--role", required=True, choices=[r.value for r in Role])
+    user.add_argument("--unit", default="", help="承办单位名称（role=unit 时必填）")
+    user.add_argument("--display-name", default="")
+    user.add_argument("--password-env", required=True, help="存放密码的环境变量名")
+    migrate = sub.add_parser("migrate", help="只升级数据库结构")
+    _common(migrate)
+    purge = sub.add_parser("purge", help="清理过期的删除记录")
+    _common(purge)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0].startswith("-") and arguments[0] not in ("-h", "--help")):
+        arguments = ["serve", *arguments]  # serving is the default command
+    args = parser.parse_args(arguments)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    settings = _settings(args)
+
+    from server.main import create_app, prepare_database
+
+    if args.command == "serve":
+        import uvicorn
+
+        database = prepare_database(settings)
+        app = create_app(settings, database)
+        print(f"中心服务运行于 http://{settings.host}:{settings.port}/api/v1", flush=True)
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="info",
+                    access_log=settings.debug)
+        return 0
+
+    database = prepare_database(settings)
+    if args.command == "create-user":
+        from server.auth.service import create_user
+        from server.reference.service import put_item
+        from server.sync.service import allocate_seqs
+
+        password = os.environ.get(args.password_env, "")
+        if len(password) < 8:
+            print(f"环境变量 {args.password_env} 中的密码为空或少于8位，请设置后重试。", file=sys.stderr)
+            return 2
+        role = Role(args.role)
+        try:
+            with database.write_session() as session, session.begin():
+                created = create_user(session, username=args.username, role=role, password=password,
+                                      unit=args.unit, display_name=args.display_name)
+                put_item(session, ReferenceKind.USER, created.username, {
+                    "display_name": created.display_name, "role": created.role, "unit": created.unit,
+                }, allocate_seqs)
+        except ValueError as error:
+            print(str(error), file=sys.stderr)
+            return 2
+        except Exception as error:  # a duplicate username
+            if "unique" in str(error).lower() or "duplicate" in str(error).lower():
+                print(f"用户名 {args.username} 已存在，请换一个。", file=sys.stderr)
+                return 2
+            raise
+        print(f"已创建账号 {args.username}（{role.value}）")
+        return 0
+    if args.command == "purge":
+        from server.sync.service import purge_tombstones, utc_now
+
+        with database.write_session() as session, session.begin():
+            count = purge_tombstones(
+                session, older_than=utc_now() - timedelta(days=settings.tombstone_retention_days))
+        print(f"已清理 {count} 条过期删除记录")
+        return 0
+    print("数据库已升级到最新结构")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

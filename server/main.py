@@ -1,0 +1,63 @@
+"""The FastAPI application: routers by feature under /api/v1, health, OpenAPI."""
+
+import logging
+
+from fastapi import APIRouter, FastAPI
+from pydantic import BaseModel
+from sqlalchemy import text
+
+from app.sync.protocol import API_PREFIX
+from server.auth.routes import router as auth_router
+from server.config import ServerSettings
+from server.db import Database, open_database, upgrade
+from server.deps import DatabaseDep
+from server.reference.service import seed_reference
+from server.sync.routes import router as sync_router
+from server.sync.service import allocate_seqs
+from server.tickets.routes import router as tickets_router
+
+log = logging.getLogger("server")
+VERSION = "0.1.0"
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+
+
+def prepare_database(settings: ServerSettings) -> Database:
+    """Open the database, migrate to head and import the reference data on first start."""
+    database = open_database(settings.resolved_database_url())
+    upgrade(database)
+    with database.write_session() as session, session.begin():
+        count = seed_reference(session, settings.reference_dir, allocate_seqs)
+    if count:
+        log.info("imported %d reference items", count)
+    return database
+
+
+def create_app(settings: ServerSettings, database: Database | None = None) -> FastAPI:
+    app = FastAPI(
+        title="Hotline Desk central server",
+        version=VERSION,
+        description="12345 热线座席工作台中心服务：工单查询与离线同步（/api/v1）。",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs" if settings.debug else None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.database = database or prepare_database(settings)
+
+    api = APIRouter(prefix=API_PREFIX)
+
+    @api.get("/health", tags=["health"])
+    def health(db: DatabaseDep) -> Health:
+        with db.read_session() as session, session.begin():
+            session.execute(text("SELECT 1"))
+        return Health(status="ok", version=VERSION)
+
+    api.include_router(auth_router)
+    api.include_router(tickets_router)
+    api.include_router(sync_router)
+    app.include_router(api)
+    return app

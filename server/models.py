@@ -1,0 +1,12 @@
+"""Every table of the server, imported in one place for Alembic."""
+
+from server.auth.models import AuthToken, LoginThrottle, User
+from server.db import Base
+from server.reference.models import ReferenceItem
+from server.sync.models import Counter, MutationRecord, Tombstone
+from server.tickets.models import Ticket, TicketEvent
+
+__all__ = [
+    "AuthToken", "Base", "Counter", "LoginThrottle", "MutationRecord", "ReferenceItem",
+    "Ticket", "TicketEvent", "Tombstone", "User",
+]

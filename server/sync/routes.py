@@ -1,0 +1,63 @@
+"""/api/v1/sync: push mutations, pull changes."""
+
+import logging
+import time
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, status
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from server.auth.schemas import Message
+from server.deps import CurrentUser, DatabaseDep, SettingsDep
+from server.reference.service import current_reference
+from server.sync import service
+from server.sync.schemas import PullResponse, PushRequest, PushResponse
+
+log = logging.getLogger("server.sync")
+router = APIRouter(prefix="/sync", tags=["sync"])
+ATTEMPTS = 5
+
+
+@router.post("/push", response_model=PushResponse,
+             responses={401: {"model": Message}, 413: {"model": Message}})
+def push(body: PushRequest, user: CurrentUser, database: DatabaseDep,
+         settings: SettingsDep) -> dict[str, Any]:
+    if len(body.mutations) > settings.max_push_batch:
+        raise HTTPException(status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                            detail=f"一次最多提交{settings.max_push_batch}条变更，请分批提交。")
+    answers: list[dict[str, Any]] = []
+    for attempt in range(ATTEMPTS):
+        try:
+            with database.write_session() as session, session.begin():
+                reference, config = current_reference(session, database.url)
+                answers = service.push(session, user=user, mutations=body.mutations,
+                                       reference=reference, config=config,
+                                       city_prefix=settings.city_prefix)
+            break
+        except (IntegrityError, OperationalError) as error:
+            # A concurrent push of the same mutation or ticket won the race (or a deadlock):
+            # run the batch again; what the other one applied now answers as replayed.
+            if attempt == ATTEMPTS - 1:
+                raise
+            log.info("push retry attempt=%d error=%s", attempt + 1, type(error).__name__)
+            time.sleep(0.01 * (attempt + 1))
+    return {"answers": answers}  # validated once, by response_model
+
+
+@router.get("/pull", response_model=PullResponse,
+            responses={401: {"model": Message}, 410: {"model": Message}})
+def pull(
+    user: CurrentUser, database: DatabaseDep, settings: SettingsDep,
+    cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+) -> dict[str, Any]:
+    try:
+        with database.read_session() as session, session.begin():
+            page = service.pull(session, user=user, cursor=cursor,
+                                limit=min(limit, settings.max_pull_limit))
+    except service.ResyncRequired:
+        raise HTTPException(
+            status.HTTP_410_GONE,
+            detail="本机离线时间过长，部分删除记录已过期；需要完整重新同步（客户端会自动进行）。",
+        ) from None
+    return page  # validated once, by response_model

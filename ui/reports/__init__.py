@@ -1,0 +1,1 @@
+"""Supervisor reports: the dashboard widget, its models, charts and PDF export."""
