@@ -510,6 +510,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.import_ratio_only:
         # Run in a child process: its 50,000 rows in memory must not count in the RSS figure.
+        shutil.rmtree(OUT / "scratch-seat", ignore_errors=True)  # made fresh: schema of this run
         seat = open_seat(OUT / "scratch-seat")
         print(json.dumps(import_ratio(seat.context, OUT / "scratch")))
         seat.close()
