@@ -37,7 +37,7 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self._conflict = conflict
         self.setWindowTitle(self.tr("处理同步冲突 — 工单 %s") % conflict.number)
-        self.resize(820, 520)
+        self.resize(820, 440)
         intro = QLabel(self.tr(
             "工单 %1「%2」在本机修改后，中心也修改了它。下面列出两边不同的内容，"
             "请逐项选择保留哪一边；保存后结果会提交到中心。")
@@ -113,7 +113,7 @@ class ConflictDialog(QDialog):
             layout = QGridLayout(self)
             layout.setContentsMargins(6, 4, 6, 4)
             layout.addWidget(self.radio, 0, 0, Qt.AlignmentFlag.AlignTop)
-            layout.addWidget(self.label, 0, 1)
+            layout.addWidget(self.label, 0, 1, Qt.AlignmentFlag.AlignTop)
             layout.setColumnStretch(1, 1)
 
     def _choice(self, text: str) -> "ConflictDialog._Choice":

@@ -222,8 +222,7 @@ class MainWindow(QMainWindow):
         else:
             self.show_login(expired=False)
 
-    def _on_login_required(self) -> None:
-        expired = self.sync.status.state == SyncState.LOGGED_OUT and self.sync.configured
+    def _on_login_required(self, expired: bool) -> None:
         self.show_login(expired=expired)
 
     def show_login(self, *, expired: bool) -> LoginDialog:

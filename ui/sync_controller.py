@@ -51,19 +51,24 @@ class SyncStatus:
     keyring_ok: bool = True
 
 
+class _NoToken(AuthRequired):
+    """No token for this account yet: a first login, not an expired one."""
+
+
 class SyncController(QObject):
     """The seat's link to the center.
 
     Signals:
         status_changed(object): a new ``SyncStatus`` (state, counts, last sync, error).
-        login_required(): the center wants a login (no token yet, or it was refused: 401).
+        login_required(bool): the center wants a login; True when it refused the token (401),
+            False when there is none yet.
         login_finished(bool, str): a login attempt ended; on failure, the message for the agent.
         synced(object): a round ended well; the ``SyncReport``.
         review_changed(): conflicts or rejections may have changed (resolve, dismiss, sync).
     """
 
     status_changed = Signal(object)
-    login_required = Signal()
+    login_required = Signal(bool)
     login_finished = Signal(bool, str)
     synced = Signal(object)
     review_changed = Signal()
@@ -173,7 +178,7 @@ class SyncController(QObject):
         if not self.configured:
             self._set(state=SyncState.UNCONFIGURED if not self.settings.server_url
                       else SyncState.LOGGED_OUT)
-            self.login_required.emit()
+            self.login_required.emit(False)
             return
         if self._running:
             self._again = True
@@ -185,7 +190,7 @@ class SyncController(QObject):
             if api.token is None:
                 api.token = tokens.get(account)
                 if api.token is None:
-                    raise AuthRequired()
+                    raise _NoToken()
             try:
                 return engine.sync_once()
             except AuthRequired:
@@ -220,7 +225,7 @@ class SyncController(QObject):
         self.review_changed.emit()
         if isinstance(error, AuthRequired):
             self._again = False
-            self.login_required.emit()
+            self.login_required.emit(not isinstance(error, _NoToken))
         else:
             self._next()
 

@@ -132,6 +132,8 @@ def test_login_stores_the_token_in_the_keyring_and_pending_drops_to_zero(
         open_desk: Callable[..., Desk], qtbot: QtBot, center: ServerProcess) -> None:
     desk = open_desk("agent1", login=False)
     qtbot.waitUntil(lambda: desk.window.login_dialog is not None and desk.window.login_dialog.isVisible())
+    assert desk.window.login_dialog is not None
+    assert "登录已失效" not in desk.window.login_dialog.reason.text()  # a first login
     desk.capture(qtbot, "大喇叭扰民1")
     desk.capture(qtbot, "大喇叭扰民2")
     bar = desk.window.sync_status
@@ -241,8 +243,9 @@ def test_revoked_token_brings_the_login_prompt(
     requests.post(f"{center.url}/api/v1/auth/logout", headers={"Authorization": f"Bearer {token}"},
                   timeout=10).raise_for_status()
     desk.capture(qtbot, "令牌被吊销后受理")
-    with qtbot.waitSignal(desk.sync.login_required, timeout=20000):
+    with qtbot.waitSignal(desk.sync.login_required, timeout=20000) as required:
         desk.window.sync_action.trigger()
+    assert required.args == [True]
     dialog = desk.window.login_dialog
     assert dialog is not None and dialog.isVisible()
     assert "登录已失效" in dialog.reason.text()
