@@ -8,6 +8,7 @@ becomes a phrase of consecutive bigrams. Latin letters and digits are kept as wh
 One-character queries become a prefix query, which every character of a run starts a token of.
 """
 
+import operator
 import re
 
 from app.domain.text import normalize_text
@@ -32,8 +33,22 @@ def _tokens(text: str, *, for_query: bool) -> list[str]:
 
 
 def index_text(*parts: str) -> str:
-    """The text stored in the search index for a ticket's searchable fields."""
-    return " ".join(" ".join(_tokens(part, for_query=False)) for part in parts if part)
+    """The text stored in the search index for a ticket's searchable fields.
+
+    The same tokens as ``_tokens(part, for_query=False)``, built in bulk (a pull indexes
+    thousands of tickets a second).
+    """
+    tokens: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        for cjk, word in _RUNS.findall(normalize_text(part).lower()):
+            if word:
+                tokens.append(word)
+            else:
+                tokens.extend(map(operator.add, cjk, cjk[1:]))
+                tokens.append(cjk[-1])
+    return " ".join(tokens)
 
 
 def match_query(query: str) -> str | None:
