@@ -181,7 +181,8 @@ class SyncEngine:
                 "payload": json.loads(row.payload)}
 
     def _mutations(self, session: Session, rows: list[OutboxEntry]) -> list[dict[str, Any]]:
-        who = {e.mutation_id: (e.seat, e.actor) for e in session.scalars(select(TicketEvent).where(
+        who = {e.mutation_id: (e.seat, e.actor) for e in session.execute(select(
+            TicketEvent.mutation_id, TicketEvent.seat, TicketEvent.actor).where(
             TicketEvent.mutation_id.in_([r.mutation_id for r in rows])))}
         return [{
             "mutation_id": row.mutation_id, "ticket_client_id": row.ticket_client_id,
@@ -212,8 +213,16 @@ class SyncEngine:
                        answers: list[dict[str, Any]]) -> int:
         by_id = {a["mutation_id"]: a for a in answers}
         client_ids = list({row.ticket_client_id for row in rows})
-        tickets = {t.client_id: t for t in session.scalars(
-            select(Ticket).where(Ticket.client_id.in_(client_ids)))}
+        # Plain rows for the common case (applied); ORM objects only for the few that need them.
+        plain = {r.client_id: r for r in session.execute(select(
+            Ticket.id, Ticket.client_id, Ticket.official_no).where(Ticket.client_id.in_(client_ids)))}
+
+        def ticket_of(client_id: str) -> Ticket | None:
+            if client_id not in plain:
+                return None
+            return session.get(Ticket, plain[client_id].id)
+
+        numbered: list[dict[str, Any]] = []
         applied = 0
         versions: dict[str, int] = {}
         failed: dict[str, str] = {}  # ticket client id → reason of the first failure
@@ -227,25 +236,28 @@ class SyncEngine:
             if status == MutationStatus.REPLAYED:
                 status = answer.get("original_status") or MutationStatus.APPLIED
             client_id = row.ticket_client_id
-            ticket = tickets.get(client_id)
+            mine = plain.get(client_id)
             if client_id in failed:
                 self._reject(session, row, failed[client_id], {})
             elif status == MutationStatus.APPLIED:
                 applied += 1
-                if ticket is not None and answer.get("official_no") and not ticket.official_no:
-                    ticket.official_no = answer["official_no"]
+                if mine is not None and answer.get("official_no") and not mine.official_no:
+                    numbered.append({"id": mine.id, "official_no": answer["official_no"]})
                 if answer.get("version") is not None:
                     versions[client_id] = int(answer["version"])
             elif status == MutationStatus.CONFLICT:
-                self._conflict(session, row, ticket, answer)
+                self._conflict(session, row, ticket_of(client_id), answer)
                 failed[client_id] = "这张工单与中心有冲突，此项修改随冲突一起等待处理。"
             else:  # rejected or refused
                 self._reject(session, row, answer.get("reason") or "中心拒收了这项修改。",
                              answer.get("errors") or {})
+                ticket = ticket_of(client_id)
                 if ticket is not None and answer.get("ticket"):
                     self._overwrite(session, ticket, answer["ticket"])
                 failed[client_id] = "前一项修改被中心退回，此项修改未提交；请核对后重新修改。"
         session.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(answered)))
+        if numbered:
+            session.execute(update(Ticket), numbered)
         session.flush()
         conflicted = set(session.scalars(select(SyncConflict.ticket_client_id)))
         # Later outbox rows of a rejected ticket were made on top of the rejected change
@@ -259,8 +271,8 @@ class SyncEngine:
         # A ticket with nothing left to push now stands at the server's version.
         left = set(session.scalars(select(OutboxEntry.ticket_client_id).where(
             OutboxEntry.ticket_client_id.in_(list(versions)))))
-        settled = [{"id": tickets[c].id, "version": v} for c, v in versions.items()
-                   if c not in left and c not in failed and c in tickets]
+        settled = [{"id": plain[c].id, "version": v} for c, v in versions.items()
+                   if c not in left and c not in failed and c in plain]
         if settled:
             session.execute(update(Ticket), settled)
         return applied
