@@ -23,6 +23,10 @@ class Settings:
         metadata={"title": "各类诉求办理时限（工作日）"},
     )
     categories_csv: str = field(default="", metadata={"title": "自定义分类目录（CSV）"})
+    server_url: str = field(default="", metadata={"title": "中心服务器地址"})
+    server_user: str = field(default="", metadata={"title": "登录用户名"})
+    ca_bundle: str = field(default="", metadata={"title": "CA 证书文件（中心使用单位自签证书时）"})
+    sync_interval: int = field(default=60, metadata={"title": "自动同步间隔（秒）"})
 
     def deadline_days_by_type(self) -> dict[RequestType, int]:
         merged = {k.value: v for k, v in DEFAULT_DEADLINE_DAYS.items()} | self.deadline_days

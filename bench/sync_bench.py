@@ -80,7 +80,7 @@ def main() -> int:
     parser.add_argument("--push", type=int, default=10_000)
     parser.add_argument("--pull", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=250, help="mutations per push request")
-    parser.add_argument("--page", type=int, default=500, help="changes per pull request")
+    parser.add_argument("--page", type=int, default=2000, help="changes per pull request")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="sync-bench-"))

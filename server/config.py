@@ -28,7 +28,7 @@ class ServerSettings(BaseSettings):
     tombstone_retention_days: int = Field(default=30, description="删除记录保留天数")
     reference_dir: Path = Field(default=REFERENCE_DIR, description="首次启动时导入的参考数据目录")
     max_push_batch: int = 1000
-    max_pull_limit: int = 1000
+    max_pull_limit: int = 2000
     # Test hooks are compiled in but only switched on by this variable (never in production).
     test_hooks: bool = False
 

@@ -23,14 +23,22 @@ from app.assistant.quality import SaveGate, save_gate
 from app.assistant.store_source import SidebarEngine, draft_from_input
 from app.domain.ticket import TicketInput
 from app.seat import Seat
+from app.settings import Settings
 from app.store.models import Ticket
+from app.sync.engine import SyncReport
+from app.sync.review import conflicts, marked_tickets
 from app.tickets.demo import insert_demo_tickets
 from app.tickets.drafts import SavedDraft, discard_draft, pending_drafts
 from app.tickets.exporter import export_file
 from app.tickets.importer import ImportReport, import_file
 from ui.assistant_sidebar import AssistantSidebar
+from ui.conflict_dialog import ConflictDialog
+from ui.login_dialog import LoginDialog
 from ui.queue_view import QueueView
 from ui.reports.dashboard import ReportsDashboard
+from ui.settings_dialog import SettingsDialog
+from ui.sync_controller import SyncController, SyncState
+from ui.sync_status import SyncStatusBar
 from ui.tasks import run_task
 from ui.ticket_detail import TicketDetail
 from ui.ticket_form import TicketForm
@@ -55,7 +63,8 @@ class DraftBanner(QFrame):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, seat: Seat, *, engine: SidebarEngine | None = None) -> None:
+    def __init__(self, seat: Seat, sync: SyncController | None = None, *,
+                 engine: SidebarEngine | None = None) -> None:
         super().__init__()
         self.seat = seat
         self.setWindowTitle(self.tr("热线座席工作台 — 座席 %s") % seat.settings.seat_id)
@@ -98,17 +107,33 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.count_label = QLabel()
+        self.sync_status = SyncStatusBar()
+        self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().showMessage(self.tr("本机数据：%s") % seat.store.path)
 
         self.form.ticket_saved.connect(self._on_ticket_saved)
         self.queue.ticket_activated.connect(self.open_ticket)
         self.queue.count_changed.connect(self._on_count_changed)
+        self.login_dialog: LoginDialog | None = None
+        self.conflict_dialog: ConflictDialog | None = None
+        self.sync = sync or SyncController(seat, parent=self)
+        self.sync.setParent(self)
+        self.sync.status_changed.connect(self.sync_status.show_status)
+        self.sync.login_required.connect(self._on_login_required)
+        self.sync.synced.connect(self._on_synced)
+        self.sync.review_changed.connect(self._on_review_changed)
+        self.sync_status.sync_clicked.connect(self._on_sync_clicked)
+        self.sync_status.conflicts_clicked.connect(self.open_conflicts)
+        self.sync_status.rejections_clicked.connect(self._on_rejections_clicked)
+        self.sync_status.show_status(self.sync.status)
         self._build_menus()
         self._drafts: list[SavedDraft] = []
         self.queue.apply_filters()
+        self._on_review_changed()
         self.offer_drafts()
         self.sidebar.start()
+        self.sync.start()
 
     # -- pieces ----------------------------------------------------------------------------
 
@@ -157,6 +182,22 @@ class MainWindow(QMainWindow):
         find_action.triggered.connect(self._on_find)
         view_menu.addAction(queue_action)
         view_menu.addAction(find_action)
+        sync_menu = self.menuBar().addMenu(self.tr("同步(&S)"))
+        self.sync_action = QAction(self.tr("立即同步"), self)
+        self.sync_action.setShortcut(QKeySequence("F5"))
+        self.sync_action.triggered.connect(self._on_sync_clicked)
+        login_action = QAction(self.tr("登录中心…"), self)
+        login_action.triggered.connect(lambda: self.show_login(expired=False))
+        logout_action = QAction(self.tr("退出登录"), self)
+        logout_action.triggered.connect(self.sync.logout)
+        conflicts_action = QAction(self.tr("处理同步冲突…"), self)
+        conflicts_action.triggered.connect(self.open_conflicts)
+        settings_action = QAction(self.tr("设置…"), self)
+        settings_action.triggered.connect(self.open_settings)
+        for action in (self.sync_action, login_action, logout_action, conflicts_action):
+            sync_menu.addAction(action)
+        sync_menu.addSeparator()
+        sync_menu.addAction(settings_action)
         # Ctrl+N belongs to the window, so that it works from the queue too.
         self.form.new_shortcut.setEnabled(False)
 
@@ -187,6 +228,74 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("已保存 %s") % local_no, 5000)
         self.sidebar.note_saved(ticket_id)
         self.queue.model.reload()
+        self.sync.local_change()
+
+    # -- sync ------------------------------------------------------------------------------
+
+    def _on_sync_clicked(self) -> None:
+        if self.sync.configured and self.sync.status.state != SyncState.LOGGED_OUT:
+            self.sync.sync_now()
+        else:
+            self.show_login(expired=False)
+
+    def _on_login_required(self, expired: bool) -> None:
+        self.show_login(expired=expired)
+
+    def show_login(self, *, expired: bool) -> LoginDialog:
+        """The login dialog (one at a time); non-blocking, the window keeps working behind it."""
+        if self.login_dialog is not None and self.login_dialog.isVisible():
+            return self.login_dialog
+        settings = self.seat.settings
+        dialog = LoginDialog(settings.server_url, settings.server_user,
+                             keyring_ok=self.sync.tokens.persistent, expired=expired, parent=self)
+        dialog.login_requested.connect(self.sync.login)
+        self.sync.login_finished.connect(dialog.on_login_finished)
+        dialog.finished.connect(lambda _result: self.sync.login_finished.disconnect(dialog.on_login_finished))
+        self.login_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_synced(self, report: SyncReport) -> None:
+        if report.pulled or report.pushed:
+            self.queue.reload_keeping_place()  # new tickets, official numbers
+
+    def _on_review_changed(self) -> None:
+        with self.seat.store.session() as session:
+            rejected, conflicted = marked_tickets(session)
+        self.queue.model.set_sync_marks(rejected, conflicted)
+
+    def open_conflicts(self, client_id: str | None = None) -> ConflictDialog | None:
+        """The conflict dialog for ``client_id`` (or the oldest conflict)."""
+        if self.conflict_dialog is not None and self.conflict_dialog.isVisible():
+            return self.conflict_dialog
+        with self.seat.store.session() as session:
+            waiting = conflicts(session)
+        chosen = [c for c in waiting if client_id in (None, c.client_id)]
+        if not chosen:
+            self.statusBar().showMessage(self.tr("没有待处理的同步冲突。"), 5000)
+            return None
+        dialog = ConflictDialog(chosen[0], self)
+        dialog.resolved.connect(self.sync.resolve_conflict)
+        self.conflict_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_rejections_clicked(self) -> None:
+        """Open the first ticket the center sent back (the queue marks the others)."""
+        with self.seat.store.session() as session:
+            rejected, _ = marked_tickets(session)
+        if rejected:
+            self.tabs.setCurrentIndex(1)
+            self.open_ticket(min(rejected))
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.seat.settings, self)
+        dialog.settings_accepted.connect(self._on_settings_accepted)
+        dialog.open()
+        return dialog
+
+    def _on_settings_accepted(self, settings: Settings) -> None:
+        self.sync.apply_settings(settings)
 
     def _on_count_changed(self, count: int) -> None:
         self.count_label.setText(self.tr("工单 %n 条", "", count))
@@ -197,6 +306,9 @@ class MainWindow(QMainWindow):
     def open_ticket(self, ticket_id: int) -> TicketDetail:
         detail = TicketDetail(self.seat, ticket_id, self)
         detail.edit_requested.connect(self._on_edit_ticket)
+        detail.resubmit_requested.connect(self.sync.resubmit)
+        detail.rejections_dismissed.connect(self.sync.dismiss_rejections)
+        detail.conflict_requested.connect(self.open_conflicts)
         detail.show()
         return detail
 
@@ -296,4 +408,5 @@ class MainWindow(QMainWindow):
         self.form.flush_draft()
         self.form.wait_for_writes()
         self.sidebar.wait_for_tasks()
+        self.sync.shutdown()
         super().closeEvent(event)

@@ -78,6 +78,8 @@ class QueueModel(QAbstractTableModel):
         self._pages: dict[int, list[int]] = {}
         self._rows: OrderedDict[int, QueueRow] = OrderedDict()
         self._generation = 0
+        self._rejected: set[int] = set()
+        self._conflicted: set[int] = set()
         self._headers = [
             self.tr("本地编号"), self.tr("受理时间"), self.tr("渠道"), self.tr("类型"),
             self.tr("标题"), self.tr("来电人"), self.tr("联系电话"), self.tr("分类"),
@@ -174,6 +176,22 @@ class QueueModel(QAbstractTableModel):
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
+    def set_sync_marks(self, rejected: set[int], conflicted: set[int]) -> None:
+        """Mark the tickets the center sent back or that are in conflict (by local id)."""
+        if (rejected, conflicted) == (self._rejected, self._conflicted):
+            return
+        self._rejected, self._conflicted = rejected, conflicted
+        if self._count:
+            self.dataChanged.emit(self.index(0, self.COL_LOCAL_NO),
+                                  self.index(self._count - 1, self.COL_LOCAL_NO))
+
+    def _sync_mark(self, ticket_id: int) -> str:
+        if ticket_id in self._conflicted:
+            return self.tr("与中心冲突，待处理")
+        if ticket_id in self._rejected:
+            return self.tr("被中心退回，打开查看原因")
+        return ""
+
     def _row(self, row: int) -> QueueRow | None:
         ticket_id = self.ticket_id(row)
         if ticket_id < 0:
@@ -226,8 +244,13 @@ class QueueModel(QAbstractTableModel):
                 font.setBold(True)
                 return font
             return None
+        marked = index.column() == self.COL_LOCAL_NO and self._sync_mark(row.id)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if marked:
+                return marked
             return row.title if index.column() == self.COL_TITLE else None
+        if marked and role == Qt.ItemDataRole.DisplayRole:
+            return "⚠ " + self._display(row, index.column())
         return self._display(row, index.column())
 
     def _background(self, row: QueueRow) -> QBrush | None:

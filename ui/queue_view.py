@@ -152,6 +152,15 @@ class QueueView(QWidget):
         self.date_to.setVisible(is_range)
         self.model.set_query(self.current_filter())
 
+    def reload_keeping_place(self) -> None:
+        """Re-run the query (new tickets arrived) keeping the scroll position and selection."""
+        selected = self.table.currentIndex().data(TicketIdRole) if self.table.currentIndex().isValid() else None
+        scroll = self.table.verticalScrollBar().value()
+        self.model.reload()
+        self.table.verticalScrollBar().setValue(scroll)
+        if selected is not None and (row := self.model.row_of(int(selected))) >= 0:
+            self.table.selectRow(row)
+
     def _on_count_changed(self, count: int) -> None:
         self.count_label.setText(self.tr("共 %n 条", "", count))
         self.count_changed.emit(count)

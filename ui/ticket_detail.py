@@ -1,6 +1,7 @@
 """A ticket with its timeline (who did what, when), the caller's number masked."""
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,13 +22,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 
 from app.assistant.callback import callback_script
 from app.domain.enums import Status
 from app.domain.phone import mask_phone
 from app.domain.ticket import FIELD_LABELS
 from app.seat import Seat
-from app.store.models import Ticket, TicketEvent
+from app.store.models import SyncConflict, Ticket, TicketEvent
+from app.sync.review import RejectionView, rejections
 from app.tickets.service import LOCAL_TZ, get_ticket, timeline
 from ui.vocabulary import display
 
@@ -38,9 +42,15 @@ def local_time(moment: datetime) -> str:
 class TicketDetail(QDialog):
     """Signals:
         edit_requested(int): the agent wants to change this ticket in the form.
+        resubmit_requested(str): send this (rejected, fixed) new ticket to the center again.
+        rejections_dismissed(str): the agent has read the center's rejections of this ticket.
+        conflict_requested(str): open the conflict dialog for this ticket.
     """
 
     edit_requested = Signal(int)
+    resubmit_requested = Signal(str)
+    rejections_dismissed = Signal(str)
+    conflict_requested = Signal(str)
 
     def __init__(self, seat: Seat, ticket_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +60,9 @@ class TicketDetail(QDialog):
             if ticket is None:
                 raise LookupError(ticket_id)
             events = timeline(session, ticket_id)
+            sent_back = rejections(session, ticket.client_id)
+            in_conflict = session.scalar(select(SyncConflict.id).where(
+                SyncConflict.ticket_client_id == ticket.client_id)) is not None
             session.expunge_all()
         self._ticket = ticket
         self.setWindowTitle(self.tr("工单 %s") % (ticket.official_no or ticket.local_no))
@@ -100,6 +113,10 @@ class TicketDetail(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        self.sync_banner: QFrame | None = None
+        if sent_back or in_conflict:
+            self.sync_banner = self._sync_banner(sent_back, in_conflict)
+            layout.addWidget(self.sync_banner)
         layout.addLayout(form)
         self.callback_box: QGroupBox | None = None
         if ticket.status == Status.COMPLETED.value:
@@ -142,6 +159,54 @@ class TicketDetail(QDialog):
         inner = QVBoxLayout(box)
         inner.addWidget(scroll)
         return box
+    def _sync_banner(self, sent_back: list[RejectionView], in_conflict: bool) -> QFrame:
+        """What the center said about this ticket, and what the agent should do now."""
+        ticket = self._ticket
+        banner = QFrame()
+        banner.setObjectName("syncBanner")
+        banner.setStyleSheet("#syncBanner { background: #fde2e1; border: 1px solid #e0a0a0; }")
+        lines: list[str] = []
+        if in_conflict:
+            lines.append(self.tr("<b>这张工单在本机和中心都被修改过（同步冲突）。</b>"
+                                 "请选择保留哪一边的内容，之后才能继续同步它的修改。"))
+        for rejection in sent_back:
+            lines.append(self.tr("<b>中心退回了这张工单的一项修改：</b>%s") % escape(rejection.reason))
+            lines += [f"· {escape(FIELD_LABELS.get(name, name))}：{escape(message)}"
+                      for name, message in rejection.errors.items()]
+            if rejection.changed_fields:
+                lines.append(self.tr("被退回的修改涉及：%s") % "、".join(
+                    FIELD_LABELS.get(name, name) for name in rejection.changed_fields))
+        if sent_back:
+            if ticket.official_no:
+                lines.append(self.tr("处理办法：工单已恢复为中心的内容。如仍需修改，点“修改”按上面的提示改正后保存，"
+                                     "修改会重新提交到中心。"))
+            else:
+                lines.append(self.tr("处理办法：点“修改”按上面的提示改正并保存，再打开本工单点“重新提交”，"
+                                     "工单会作为新工单发往中心。"))
+        text = QLabel("<br>".join(lines))
+        text.setWordWrap(True)
+        layout = QHBoxLayout(banner)
+        layout.addWidget(text, 1)
+        buttons = QVBoxLayout()
+        if in_conflict:
+            resolve = QPushButton(self.tr("处理冲突"))
+            resolve.clicked.connect(lambda: self._emit_and_close(self.conflict_requested.emit))
+            buttons.addWidget(resolve)
+        if sent_back and not ticket.official_no:
+            resubmit = QPushButton(self.tr("重新提交"))
+            resubmit.clicked.connect(lambda: self._emit_and_close(self.resubmit_requested.emit))
+            buttons.addWidget(resubmit)
+        if sent_back:
+            dismiss = QPushButton(self.tr("知道了"))
+            dismiss.clicked.connect(lambda: self._emit_and_close(self.rejections_dismissed.emit))
+            buttons.addWidget(dismiss)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        return banner
+
+    def _emit_and_close(self, emit: Callable[[str], object]) -> None:
+        emit(self._ticket.client_id)
+        self.accept()
 
     @staticmethod
     def _wrapped(text: str) -> QLabel:

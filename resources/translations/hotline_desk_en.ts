@@ -183,6 +183,167 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="39"/>
+        <source>处理同步冲突 — 工单 %s</source>
+        <translation>Resolve sync conflict — ticket %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="42"/>
+        <source>工单 %1「%2」在本机修改后，中心也修改了它。下面列出两边不同的内容，请逐项选择保留哪一边；保存后结果会提交到中心。</source>
+        <translation>Ticket %1 “%2” was changed on this seat and at the center as well. The fields that differ are listed below: choose which side to keep for each one; the result is sent to the center when you save.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="53"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="53"/>
+        <source>本机的内容</source>
+        <translation>This seat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="53"/>
+        <source>中心的内容</source>
+        <translation>Center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="71"/>
+        <source>两边可编辑的内容相同；保存后以中心的状态为准。</source>
+        <translation>Both sides have the same editable content; saving takes the center&apos;s status.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/conflict_dialog.py" line="82"/>
+        <source>本机对这张工单还做过 %n 项流转操作（如派单），它们不会提交；如仍需要，请在保存后重新操作。</source>
+        <translation>
+            <numerusform>This seat also made %n workflow step on this ticket (such as dispatching); it will not be sent. If it is still needed, do it again after saving.</numerusform>
+            <numerusform>This seat also made %n workflow steps on this ticket (such as dispatching); they will not be sent. If they are still needed, do them again after saving.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="88"/>
+        <source>全部保留本机</source>
+        <translation>Keep all from this seat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="89"/>
+        <source>全部采用中心</source>
+        <translation>Take all from the center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="94"/>
+        <source>保存选择</source>
+        <translation>Save choices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="95"/>
+        <source>稍后处理</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="124"/>
+        <source>受理渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="124"/>
+        <source>诉求类型</source>
+        <translation>Request type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="125"/>
+        <source>来电人</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="125"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="126"/>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="126"/>
+        <source>保密</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="127"/>
+        <source>一级分类</source>
+        <translation>Category 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="127"/>
+        <source>二级分类</source>
+        <translation>Category 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="128"/>
+        <source>三级分类</source>
+        <translation>Category 3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="128"/>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="129"/>
+        <source>乡镇/街道</source>
+        <translation>Town/subdistrict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="129"/>
+        <source>详细地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="129"/>
+        <source>标题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="130"/>
+        <source>诉求内容</source>
+        <translation>Request details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="130"/>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="131"/>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="131"/>
+        <source>办理结果</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="136"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="136"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="138"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
     <name>CountsModel</name>
     <message>
         <location filename="../../ui/reports/models.py" line="45"/>
@@ -198,98 +359,187 @@
 <context>
     <name>DraftBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="30"/>
+        <source>登录中心</source>
+        <translation>Log in to the center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="32"/>
+        <source>登录已失效（中心不再接受本机的凭据），请重新登录；本机未同步的工单不受影响。</source>
+        <translation>Your login has expired (the center no longer accepts this seat&apos;s credentials). Please log in again; tickets not yet synced are safe on this seat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="33"/>
+        <source>登录中心服务器后，本机工单会自动同步到中心。</source>
+        <translation>Once you log in to the center server, this seat&apos;s tickets sync with the center automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="41"/>
+        <source>本机没有可用的系统密钥环：登录凭据只保存在本次运行的内存中，关闭程序后需要重新登录。</source>
+        <translation>No system keyring is available: the login is kept in memory for this run only, and you will need to log in again after closing the program.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="51"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="52"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="53"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="56"/>
+        <location filename="../../ui/login_dialog.py" line="78"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="71"/>
+        <source>请填写服务器地址、用户名和密码。</source>
+        <translation>Please enter the server address, user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="78"/>
+        <source>正在登录…</source>
+        <translation>Logging in…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>热线座席工作台 — 座席 %s</source>
         <translation>Hotline Desk — Seat %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>受理工单</source>
         <translation>Ticket intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>工单队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>本机数据：%s</source>
         <translation>Local data: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&lt;h2&gt;欢迎使用热线座席工作台&lt;/h2&gt;&lt;p&gt;本机还没有工单。所有工单先保存在本机，断网也不会丢失。&lt;/p&gt;&lt;p&gt;直接在下面的表单里受理第一张工单（&lt;b&gt;Ctrl+S&lt;/b&gt; 保存，&lt;b&gt;Ctrl+N&lt;/b&gt; 新建），或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试。&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Hotline Desk&lt;/h2&gt;&lt;p&gt;There are no tickets on this computer yet. Every ticket is saved on this computer first, so nothing is lost if the network goes down.&lt;/p&gt;&lt;p&gt;Take your first ticket in the form below (&lt;b&gt;Ctrl+S&lt;/b&gt; saves, &lt;b&gt;Ctrl+N&lt;/b&gt; starts a new one), import an Excel/CSV spreadsheet with “File → Import tickets”, or generate demo data to try it out.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>受理新工单</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>导入工单…</source>
         <translation>Import tickets…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>导出当前队列…</source>
         <translation>Export current queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>搜索工单</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="185"/>
+        <source>同步(&amp;S)</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186"/>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="189"/>
+        <source>登录中心…</source>
+        <translation>Log in to the center…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="191"/>
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <source>处理同步冲突…</source>
+        <translation>Resolve sync conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <source>没有待处理的同步冲突。</source>
+        <translation>No sync conflicts to resolve.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>工单 %n 条</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -297,84 +547,84 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>正在生成演示数据…</source>
         <translation>Generating demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>已生成 %s 条演示工单</source>
         <translation>Generated %s demo tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>操作未完成</source>
         <translation>Operation incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>操作未完成：%s
 已保存的工单不受影响，请稍后重试。</source>
         <translation>The operation did not complete: %s
 Saved tickets are not affected. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>导入工单</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>正在导入 %s …</source>
         <translation>Importing %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>未识别的列（已忽略）：</source>
         <translation>Unrecognized columns (ignored): </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>第%1行：</source>
         <translation>Row %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>……另有 %s 行出错</source>
         <translation>…and %s more rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>导出当前队列</source>
         <translation>Export current queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 tickets to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>发现上次未保存的工单草稿：“%1”。要恢复吗？</source>
         <translation>An unsaved ticket draft was found from last time: “%1”. Restore it?</translation>
     </message>
@@ -382,77 +632,87 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="82"/>
+        <location filename="../../ui/queue_model.py" line="84"/>
         <source>本地编号</source>
         <translation>Local no.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="82"/>
+        <location filename="../../ui/queue_model.py" line="84"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="82"/>
+        <location filename="../../ui/queue_model.py" line="84"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="82"/>
+        <location filename="../../ui/queue_model.py" line="84"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="83"/>
+        <location filename="../../ui/queue_model.py" line="85"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="83"/>
+        <location filename="../../ui/queue_model.py" line="85"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="83"/>
+        <location filename="../../ui/queue_model.py" line="85"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="83"/>
+        <location filename="../../ui/queue_model.py" line="85"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="84"/>
+        <location filename="../../ui/queue_model.py" line="86"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="84"/>
+        <location filename="../../ui/queue_model.py" line="86"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="84"/>
+        <location filename="../../ui/queue_model.py" line="86"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="84"/>
+        <location filename="../../ui/queue_model.py" line="86"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="85"/>
+        <location filename="../../ui/queue_model.py" line="87"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="110"/>
+        <location filename="../../ui/queue_model.py" line="112"/>
         <source>查询失败：%s。请修改筛选条件后重试。</source>
         <translation>Query failed: %s. Change the filters and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="251"/>
+        <location filename="../../ui/queue_model.py" line="190"/>
+        <source>与中心冲突，待处理</source>
+        <translation>In conflict with the center: to be resolved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="192"/>
+        <source>被中心退回，打开查看原因</source>
+        <translation>Sent back by the center: open it to see why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="274"/>
         <source>（保密）</source>
         <translation>(hidden)</translation>
     </message>
@@ -530,7 +790,7 @@ Saved tickets are not affected. Please try again later.</translation>
         <translation>Date range</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_view.py" line="156"/>
+        <location filename="../../ui/queue_view.py" line="165"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -926,170 +1186,397 @@ Saved tickets are not affected. Please try again later.</translation>
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="29"/>
+        <source>中心服务器地址</source>
+        <translation>Center server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="30"/>
+        <source>CA 证书文件（中心使用单位自签证书时）</source>
+        <translation>CA certificate file (when the center uses a private certificate)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="31"/>
+        <source>自动同步间隔（秒）</source>
+        <translation>Automatic sync interval (seconds)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="54"/>
+        <source>留空则使用系统证书</source>
+        <translation>Leave empty to use the system certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <source> 秒</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="64"/>
+        <source>更换服务器地址后需要重新登录。</source>
+        <translation>After changing the server address you need to log in again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <source>选择 CA 证书文件</source>
+        <translation>Choose a CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <source>证书 (*.pem *.crt);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="269"/>
+        <source>用户名或密码不正确。</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="271"/>
+        <source>登录失败次数过多，请稍后再试。</source>
+        <translation>Too many failed logins; please try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="273"/>
+        <source>连不上中心服务器，请检查服务器地址和网络。</source>
+        <translation>Cannot reach the center server; please check the server address and the network.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="275"/>
+        <source>登录失败：%s</source>
+        <translation>Login failed: %s</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="44"/>
+        <source>⚠ 无系统密钥环</source>
+        <translation>⚠ No system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="47"/>
+        <source>本机没有可用的系统密钥环，登录凭据只保存在本次运行的内存中；关闭程序后需要重新登录。</source>
+        <translation>No system keyring is available: the login is kept in memory for this run only; you will need to log in again after closing the program.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="54"/>
+        <location filename="../../ui/sync_status.py" line="104"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="55"/>
+        <source>立即与中心同步（F5）</source>
+        <translation>Sync with the center now (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="68"/>
+        <source>未设置中心服务器</source>
+        <translation>No center server set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="69"/>
+        <source>未登录中心</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="70"/>
+        <source>正在连接中心</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="71"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="72"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="73"/>
+        <source>同步出错</source>
+        <translation>Sync error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="77"/>
+        <source>同步中…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_status.py" line="81"/>
+        <source>待同步 %n 条</source>
+        <translation>
+            <numerusform>%n to sync</numerusform>
+            <numerusform>%n to sync</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="84"/>
+        <source>尚未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="87"/>
+        <source>上次同步 %s</source>
+        <translation>Last sync %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="89"/>
+        <source>工单已保存在本机，恢复网络后自动同步</source>
+        <translation>Tickets are safe on this seat and sync when the network is back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="92"/>
+        <source>同步未完成（详情见提示）</source>
+        <translation>Sync incomplete (see tooltip)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_status.py" line="99"/>
+        <source>冲突 %n 张，点此处理</source>
+        <translation>
+            <numerusform>%n conflict: resolve</numerusform>
+            <numerusform>%n conflicts: resolve</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_status.py" line="101"/>
+        <source>被退回 %n 张</source>
+        <translation>
+            <numerusform>%n sent back</numerusform>
+            <numerusform>%n sent back</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="103"/>
+        <source>登录…</source>
+        <translation>Log in…</translation>
+    </message>
+</context>
+<context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="55"/>
+        <location filename="../../ui/ticket_detail.py" line="68"/>
         <source>工单 %s</source>
         <translation>Ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="60"/>
+        <location filename="../../ui/ticket_detail.py" line="73"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="61"/>
+        <location filename="../../ui/ticket_detail.py" line="74"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="62"/>
+        <location filename="../../ui/ticket_detail.py" line="75"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="63"/>
+        <location filename="../../ui/ticket_detail.py" line="76"/>
         <source>渠道 / 类型 / 紧急程度</source>
         <translation>Channel / Type / Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="68"/>
+        <location filename="../../ui/ticket_detail.py" line="81"/>
         <source>显示号码</source>
         <translation>Show number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="72"/>
+        <location filename="../../ui/ticket_detail.py" line="85"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="73"/>
+        <location filename="../../ui/ticket_detail.py" line="86"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="75"/>
+        <location filename="../../ui/ticket_detail.py" line="88"/>
         <source>地点</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="77"/>
+        <location filename="../../ui/ticket_detail.py" line="90"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="78"/>
+        <location filename="../../ui/ticket_detail.py" line="91"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="79"/>
+        <location filename="../../ui/ticket_detail.py" line="92"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="80"/>
+        <location filename="../../ui/ticket_detail.py" line="93"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="82"/>
+        <location filename="../../ui/ticket_detail.py" line="95"/>
         <source>办理结果</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="86"/>
+        <location filename="../../ui/ticket_detail.py" line="99"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="86"/>
+        <location filename="../../ui/ticket_detail.py" line="99"/>
         <source>座席</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="86"/>
+        <location filename="../../ui/ticket_detail.py" line="99"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="86"/>
+        <location filename="../../ui/ticket_detail.py" line="99"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="98"/>
-        <location filename="../../ui/ticket_detail.py" line="166"/>
+        <location filename="../../ui/ticket_detail.py" line="111"/>
+        <location filename="../../ui/ticket_detail.py" line="231"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="108"/>
+        <location filename="../../ui/ticket_detail.py" line="125"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="114"/>
+        <location filename="../../ui/ticket_detail.py" line="131"/>
         <source>回访话术（智能回访）</source>
         <translation>Callback script</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="120"/>
+        <location filename="../../ui/ticket_detail.py" line="137"/>
         <source>记入“满意度”栏</source>
         <translation>Goes into &quot;Satisfaction&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="121"/>
+        <location filename="../../ui/ticket_detail.py" line="138"/>
         <source>记入回访记录：是否联系上本人</source>
         <translation>Callback record: reached the caller?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="122"/>
+        <location filename="../../ui/ticket_detail.py" line="139"/>
         <source>记入回访记录：承办单位是否联系</source>
         <translation>Callback record: did the unit get in touch?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <location filename="../../ui/ticket_detail.py" line="140"/>
         <source>记入回访记录：是否解决</source>
         <translation>Callback record: solved?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="124"/>
+        <location filename="../../ui/ticket_detail.py" line="141"/>
         <source>记入回访记录：备注</source>
         <translation>Callback record: notes</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="130"/>
+        <location filename="../../ui/ticket_detail.py" line="147"/>
         <source>可选答复：</source>
         <translation>Answers: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="155"/>
+        <location filename="../../ui/ticket_detail.py" line="170"/>
+        <source>&lt;b&gt;这张工单在本机和中心都被修改过（同步冲突）。&lt;/b&gt;请选择保留哪一边的内容，之后才能继续同步它的修改。</source>
+        <translation>&lt;b&gt;This ticket was changed both on this seat and at the center (sync conflict).&lt;/b&gt; Choose which side to keep; its changes sync again after that.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="173"/>
+        <source>&lt;b&gt;中心退回了这张工单的一项修改：&lt;/b&gt;%s</source>
+        <translation>&lt;b&gt;The center sent back a change to this ticket:&lt;/b&gt; %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="177"/>
+        <source>被退回的修改涉及：%s</source>
+        <translation>The change sent back concerned: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="181"/>
+        <source>处理办法：工单已恢复为中心的内容。如仍需修改，点“修改”按上面的提示改正后保存，修改会重新提交到中心。</source>
+        <translation>What to do: the ticket is back to the center&apos;s content. If the change is still needed, click “Edit”, correct it as noted above and save; the change is sent to the center again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="184"/>
+        <source>处理办法：点“修改”按上面的提示改正并保存，再打开本工单点“重新提交”，工单会作为新工单发往中心。</source>
+        <translation>What to do: click “Edit”, correct the ticket as noted above and save, then open it again and click “Resubmit”; it is sent to the center as a new ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="192"/>
+        <source>处理冲突</source>
+        <translation>Resolve conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="196"/>
+        <source>重新提交</source>
+        <translation>Resubmit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="200"/>
+        <source>知道了</source>
+        <translation>Got it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="220"/>
         <source>（保密工单，来电人信息不显示）</source>
         <translation>(Confidential ticket: caller details hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="157"/>
+        <location filename="../../ui/ticket_detail.py" line="222"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="166"/>
+        <location filename="../../ui/ticket_detail.py" line="231"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="166"/>
+        <location filename="../../ui/ticket_detail.py" line="231"/>
         <source>导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="167"/>
+        <location filename="../../ui/ticket_detail.py" line="232"/>
         <source>关联</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="181"/>
+        <location filename="../../ui/ticket_detail.py" line="246"/>
         <source>关联已有工单：</source>
         <translation>Linked to earlier tickets: </translation>
     </message>

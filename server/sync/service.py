@@ -275,7 +275,9 @@ def push(
             ticket.official_no = f"{city_prefix}{day}{number:06d}"
     if batch.new:
         columns = [c.key for c in Ticket.__table__.columns if c.key != "id"]
-        session.execute(insert(Ticket), [{k: getattr(t, k) for k in columns} for t in batch.new])
+        # Core inserts (executemany) throughout: the ORM's bulk path costs more than the database.
+        session.execute(insert(cast(Table, Ticket.__table__)),
+                        [{k: getattr(t, k) for k in columns} for t in batch.new])
         new_ids: dict[str, int] = dict(session.execute(select(Ticket.client_id, Ticket.id).where(
             Ticket.client_id.in_([t.client_id for t in batch.new]))).all())
         for ticket in batch.new:
@@ -283,7 +285,7 @@ def push(
     for event in batch.events:
         event["change_seq"] = batch.touched[event["ticket_client_id"]].change_seq
     if batch.events:
-        session.execute(insert(TicketEvent), batch.events)
+        session.execute(insert(cast(Table, TicketEvent.__table__)), batch.events)
     session.flush()
 
     final: list[dict[str, Any]] = []
@@ -301,7 +303,7 @@ def push(
                             "answer": json.dumps(answer, ensure_ascii=False, default=str),
                             "received_at": now})
     if records_out:
-        session.execute(insert(MutationRecord), records_out)
+        session.execute(insert(cast(Table, MutationRecord.__table__)), records_out)
     applied = sum(a["status"] == MutationStatus.APPLIED for a in final)
     log.info("push user_id=%s mutations=%d applied=%d", user.id, len(mutations), applied)
     return final
@@ -333,41 +335,49 @@ def pull(session: Session, *, user: User, cursor: int, limit: int) -> dict[str, 
         Counter.name.in_(["change_seq", "purged_seq"]))).all())
     if 0 < cursor < counters.get("purged_seq", 0):
         raise ResyncRequired()
-    tickets = session.scalars(restrict(select(Ticket), user).where(Ticket.change_seq > cursor)
+    # Plain rows, not ORM objects: a page is read once and turned into JSON (ticket_dict and
+    # event_dict only read attributes, which rows have too).
+    tickets = session.execute(restrict(select(*cast(Table, Ticket.__table__).columns), user)
+                              .where(Ticket.change_seq > cursor)
                               .order_by(Ticket.change_seq).limit(limit + 1)).all()
-    tomb_query = select(Tombstone).where(Tombstone.change_seq > cursor)
+    tomb_query = select(Tombstone.change_seq, Tombstone.key).where(Tombstone.change_seq > cursor)
     if user.role == Role.UNIT.value:
         tomb_query = tomb_query.where(Tombstone.handling_unit == user.unit)
-    tombstones = session.scalars(tomb_query.order_by(Tombstone.change_seq).limit(limit + 1)).all()
-    references = session.scalars(select(ReferenceItem).where(ReferenceItem.change_seq > cursor)
+    tombstones = session.execute(tomb_query.order_by(Tombstone.change_seq).limit(limit + 1)).all()
+    references = session.execute(select(ReferenceItem.change_seq, ReferenceItem.kind, ReferenceItem.key,
+                                        ReferenceItem.value)
+                                 .where(ReferenceItem.change_seq > cursor)
                                  .order_by(ReferenceItem.change_seq).limit(limit + 1)).all()
-    merged: list[tuple[int, Any]] = sorted(
-        [(t.change_seq, t) for t in tickets] + [(t.change_seq, t) for t in tombstones]
-        + [(r.change_seq, r) for r in references], key=lambda pair: pair[0])
+    merged: list[tuple[int, ChangeType, Any]] = [(t.change_seq, ChangeType.TICKET, t) for t in tickets]
+    if tombstones or references:
+        merged += [(t.change_seq, ChangeType.TOMBSTONE, t) for t in tombstones]
+        merged += [(r.change_seq, ChangeType.REFERENCE, r) for r in references]
+        merged.sort(key=lambda triple: triple[0])
     has_more = len(merged) > limit
     merged = merged[:limit]
-    page_tickets = [t for _, t in merged if isinstance(t, Ticket)]
-    events: dict[str, list[TicketEvent]] = {}
+    page_tickets = [t for _, kind, t in merged if kind is ChangeType.TICKET]
+    events: dict[str, list[Any]] = {}
     if page_tickets:
-        for event in session.scalars(select(TicketEvent).where(
+        event_table = cast(Table, TicketEvent.__table__)
+        for event in session.execute(select(*event_table.columns).where(
                 TicketEvent.ticket_client_id.in_([t.client_id for t in page_tickets]),
                 TicketEvent.change_seq > cursor).order_by(TicketEvent.id)):
             events.setdefault(event.ticket_client_id, []).append(event)
     changes: list[dict[str, Any]] = []
-    for seq, item in merged:
-        if isinstance(item, Ticket):
+    none = {"ticket": None, "events": None, "kind": None, "key": None, "value": None}
+    for seq, kind, item in merged:
+        if kind is ChangeType.TICKET:
             hide = caller_hidden(user, item)
-            changes.append({"seq": seq, "type": ChangeType.TICKET.value, "ticket": ticket_dict(item, user),
-                            "events": [event_dict(e, hide) for e in events.get(item.client_id, [])]})
-        elif isinstance(item, Tombstone):
-            changes.append({"seq": seq, "type": ChangeType.TOMBSTONE.value, "key": item.key})
+            changes.append({**none, "seq": seq, "type": kind.value, "ticket": ticket_dict(item, user),
+                            "events": [event_dict(e, hide) for e in events.get(item.client_id, ())]})
+        elif kind is ChangeType.TOMBSTONE:
+            changes.append({**none, "seq": seq, "type": kind.value, "key": item.key})
         else:
-            value = json.loads(item.value)
-            changes.append({"seq": seq, "type": ChangeType.REFERENCE.value, "kind": item.kind,
-                            "key": item.key, "value": value})
+            changes.append({**none, "seq": seq, "type": kind.value, "kind": item.kind,
+                            "key": item.key, "value": json.loads(item.value)})
     if has_more:
         next_cursor = merged[-1][0]
     else:
         # Every number up to the counter in this snapshot is committed and was looked at.
-        next_cursor = max([cursor, int(counters.get("change_seq", 0)), *(s for s, _ in merged)])
+        next_cursor = max([cursor, int(counters.get("change_seq", 0)), *(s for s, _, _ in merged)])
     return {"changes": changes, "cursor": next_cursor, "has_more": has_more}

@@ -14,7 +14,9 @@ from server.tickets.models import Ticket, TicketEvent
 
 def utc_iso(moment: datetime) -> str:
     """Stored times are naive UTC; on the wire they say so (RFC 3339)."""
-    return moment.replace(tzinfo=UTC).isoformat()
+    if moment.tzinfo is None:
+        return moment.isoformat() + "+00:00"  # what .replace(tzinfo=UTC) gives, at half the cost
+    return moment.astimezone(UTC).isoformat()
 
 
 def visible(user: User, ticket: Ticket) -> bool:

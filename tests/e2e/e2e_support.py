@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from keyring.backend import KeyringBackend
 from sqlalchemy import select
 
 from app.domain.lifecycle import Action
@@ -104,3 +105,22 @@ def server_tickets(server: ServerProcess, token: str) -> dict[str, dict[str, Any
         if page * 500 >= body["total"]:
             return found
         page += 1
+
+
+class MemoryKeyring(KeyringBackend):
+    """A real (non-fail, non-plaintext) keyring backend that keeps secrets in a dict."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)

@@ -1,0 +1,92 @@
+"""The seat's connection settings: the center's address, a private CA bundle, the sync interval.
+
+Titles come from the settings' own declarations (``Settings.titles()``), translated in the
+``Settings`` context.
+"""
+
+from dataclasses import replace
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.settings import Settings
+from ui.login_dialog import DEFAULT_SERVER
+
+# Markers so that lupdate collects the titles declared in app/settings.py.
+_TITLES = (
+    QT_TRANSLATE_NOOP("Settings", "中心服务器地址"),
+    QT_TRANSLATE_NOOP("Settings", "CA 证书文件（中心使用单位自签证书时）"),
+    QT_TRANSLATE_NOOP("Settings", "自动同步间隔（秒）"),
+)
+
+
+def _title(name: str) -> str:
+    return QCoreApplication.translate("Settings", Settings.titles()[name])
+
+
+class SettingsDialog(QDialog):
+    """Signals:
+        settings_accepted(object): the edited ``Settings``.
+    """
+
+    settings_accepted = Signal(object)
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.setWindowTitle(self.tr("设置"))
+        self.setMinimumWidth(520)
+        self.server_url = QLineEdit(settings.server_url)
+        self.server_url.setPlaceholderText(DEFAULT_SERVER)
+        self.ca_bundle = QLineEdit(settings.ca_bundle)
+        self.ca_bundle.setPlaceholderText(self.tr("留空则使用系统证书"))
+        browse = QPushButton(self.tr("选择…"))
+        browse.clicked.connect(self._on_browse)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle, 1)
+        ca_row.addWidget(browse)
+        self.sync_interval = QSpinBox()
+        self.sync_interval.setRange(10, 3600)
+        self.sync_interval.setValue(settings.sync_interval)
+        self.sync_interval.setSuffix(self.tr(" 秒"))
+        hint = QLabel(self.tr("更换服务器地址后需要重新登录。"))
+        hint.setStyleSheet("color: #57606a;")
+
+        form = QFormLayout()
+        form.addRow(_title("server_url"), self.server_url)
+        form.addRow(_title("ca_bundle"), ca_row)
+        form.addRow(_title("sync_interval"), self.sync_interval)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+
+    def _on_browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择 CA 证书文件"), "",
+                                              self.tr("证书 (*.pem *.crt);;所有文件 (*)"))
+        if path:
+            self.ca_bundle.setText(path)
+
+    def edited(self) -> Settings:
+        return replace(self._settings, server_url=self.server_url.text().strip().rstrip("/"),
+                       ca_bundle=self.ca_bundle.text().strip(),
+                       sync_interval=self.sync_interval.value())
+
+    def _on_accept(self) -> None:
+        self.settings_accepted.emit(self.edited())
+        self.accept()
