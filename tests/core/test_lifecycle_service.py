@@ -103,3 +103,17 @@ def test_every_report_is_confidential_and_exports_are_queued_for_the_audit(seat:
     with seat.store.session() as s:
         kinds = [o.kind for o in s.scalars(select(OutboxEntry))]
         assert kinds == ["create", "导出"]
+
+
+def test_reports_never_read_a_callers_identity() -> None:
+    """Briefs, dashboards and ratings are built without caller fields (sample.py only writes
+    test rows)."""
+    from pathlib import Path
+
+    import app.reports
+
+    package = Path(app.reports.__file__).parent
+    for source in package.glob("*.py"):
+        if source.name != "sample.py":
+            text = source.read_text(encoding="utf-8")
+            assert "caller_name" not in text and "caller_phone" not in text, source.name
