@@ -8,6 +8,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from app.assistant.category import CategoryModel, train
+from app.assistant.service import load_prior
+from app.assistant.store_source import MODEL_FILENAME
 from app.reference import ReferenceData, default_reference
 from app.seat import Seat, open_seat
 
@@ -20,9 +23,18 @@ def reference() -> ReferenceData:
     return default_reference()
 
 
+@pytest.fixture(scope="session")
+def tiny_category_model() -> CategoryModel:
+    """The bundled keyword prior as a character-only model: trains in milliseconds, no jieba."""
+    return train([], prior=load_prior())
+
+
 @pytest.fixture
-def seat(tmp_path: Path) -> Iterator[Seat]:
-    opened = open_seat(tmp_path / "seat")
+def seat(tmp_path: Path, tiny_category_model: CategoryModel) -> Iterator[Seat]:
+    data_dir = tmp_path / "seat"
+    # A current model file in the seat: the window loads it instead of training one.
+    tiny_category_model.save(data_dir / "assistant" / MODEL_FILENAME)
+    opened = open_seat(data_dir)
     yield opened
     opened.close()
 

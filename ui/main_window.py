@@ -19,12 +19,16 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import func, select
 
+from app.assistant.quality import SaveGate, save_gate
+from app.assistant.store_source import SidebarEngine, draft_from_input
+from app.domain.ticket import TicketInput
 from app.seat import Seat
 from app.store.models import Ticket
 from app.tickets.demo import insert_demo_tickets
 from app.tickets.drafts import SavedDraft, discard_draft, pending_drafts
 from app.tickets.exporter import export_file
 from app.tickets.importer import ImportReport, import_file
+from ui.assistant_sidebar import AssistantSidebar
 from ui.queue_view import QueueView
 from ui.reports.dashboard import ReportsDashboard
 from ui.tasks import run_task
@@ -51,7 +55,7 @@ class DraftBanner(QFrame):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, seat: Seat) -> None:
+    def __init__(self, seat: Seat, *, engine: SidebarEngine | None = None) -> None:
         super().__init__()
         self.seat = seat
         self.setWindowTitle(self.tr("热线座席工作台 — 座席 %s") % seat.settings.seat_id)
@@ -61,10 +65,14 @@ class MainWindow(QMainWindow):
         self.draft_banner = DraftBanner()
         self.draft_banner.restore_button.clicked.connect(self._on_restore_draft)
         self.draft_banner.discard_button.clicked.connect(self._on_discard_draft)
-        self.sidebar = QLabel(self.tr("智能助手"))
-        self.sidebar.setObjectName("assistantSidebar")
-        self.sidebar.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.sidebar.setMinimumWidth(280)
+        self.engine = engine or SidebarEngine.for_store(
+            seat.store, seat.data_dir, default_area_code=seat.settings.default_area_code)
+        self.sidebar = AssistantSidebar(self.engine, seat.context.reference)
+        self.sidebar.field_accepted.connect(self.form.set_field)
+        self.sidebar.open_ticket_requested.connect(self.open_ticket)
+        self.sidebar.link_requested.connect(self.form.add_link)
+        self.form.assist_changed.connect(self.sidebar.set_draft)
+        self.form.quality_gate = self._quality_gate
         capture = QWidget()
         capture_layout = QVBoxLayout(capture)
         capture_layout.setContentsMargins(0, 0, 0, 0)
@@ -75,7 +83,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.form)
         splitter.addWidget(self.sidebar)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 500])
         capture_layout.addWidget(splitter, 1)
 
         self.queue = QueueView(seat)
@@ -99,6 +108,7 @@ class MainWindow(QMainWindow):
         self._drafts: list[SavedDraft] = []
         self.queue.apply_filters()
         self.offer_drafts()
+        self.sidebar.start()
 
     # -- pieces ----------------------------------------------------------------------------
 
@@ -169,8 +179,13 @@ class MainWindow(QMainWindow):
         self.queue.search.setFocus()
         self.queue.search.selectAll()
 
+    def _quality_gate(self, values: TicketInput) -> SaveGate:
+        # The categories on screen stand in for the model: no model code on the GUI thread.
+        return save_gate(draft_from_input(values), self.sidebar.categories)
+
     def _on_ticket_saved(self, ticket_id: int, local_no: str) -> None:
         self.statusBar().showMessage(self.tr("已保存 %s") % local_no, 5000)
+        self.sidebar.note_saved(ticket_id)
         self.queue.model.reload()
 
     def _on_count_changed(self, count: int) -> None:
@@ -280,4 +295,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.form.flush_draft()
         self.form.wait_for_writes()
+        self.sidebar.wait_for_tasks()
         super().closeEvent(event)

@@ -4,6 +4,7 @@ The function runs on the global QThreadPool; its result or exception comes back 
 queued signal, so callbacks always run on the GUI thread and workers never touch widgets.
 """
 
+import contextlib
 import logging
 import traceback
 from collections.abc import Callable
@@ -59,9 +60,15 @@ class _Task(QRunnable):
             result = self._func()
         except Exception as error:  # reported to the GUI thread, never lost
             log.debug("background task failed: %s", traceback.format_exc())
-            self._relay.failed.emit(error)
+            self._deliver(self._relay.failed, error)
         else:
-            self._relay.done.emit(result)
+            self._deliver(self._relay.done, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: Any) -> None:
+        # RuntimeError: the application is shutting down and took the relay with it.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 _live: set[_Relay] = set()

@@ -2,22 +2,27 @@
 
 import json
 from datetime import UTC, datetime
+from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.assistant.callback import callback_script
+from app.domain.enums import Status
 from app.domain.phone import mask_phone
 from app.domain.ticket import FIELD_LABELS
 from app.seat import Seat
@@ -96,9 +101,47 @@ class TicketDetail(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.callback_box: QGroupBox | None = None
+        if ticket.status == Status.COMPLETED.value:
+            self.callback_box = self._callback_box(ticket)
+            layout.addWidget(self.callback_box)
         layout.addWidget(QLabel(self.tr("处理记录")))
         layout.addWidget(self.timeline, 1)
         layout.addWidget(buttons)
+
+    def _callback_box(self, ticket: Ticket) -> QGroupBox:
+        """智能回访: the questions to ask, in order, and where each answer is recorded."""
+        box = QGroupBox(self.tr("回访话术（智能回访）"))
+        steps = callback_script(
+            title=ticket.title, request_type=ticket.request_type, unit=ticket.handling_unit,
+            result=ticket.result,
+            caller_name="" if ticket.confidential or ticket.anonymous else ticket.caller_name)
+        targets = {
+            "satisfaction": self.tr("记入“满意度”栏"),
+            "callback_reached": self.tr("记入回访记录：是否联系上本人"),
+            "callback_contacted": self.tr("记入回访记录：承办单位是否联系"),
+            "callback_resolved": self.tr("记入回访记录：是否解决"),
+            "callback_note": self.tr("记入回访记录：备注"),
+        }
+        lines = []
+        for n, q in enumerate(steps, start=1):
+            line = f"<p><b>{n}. {escape(q.step)}</b>：{escape(q.say)}"
+            if q.options:
+                line += "<br>" + self.tr("可选答复：") + " / ".join(escape(o) for o in q.options)
+            if q.record_to:
+                line += f"<br><span style='color:#5d6d7e'>{escape(targets.get(q.record_to, q.record_to))}</span>"
+            lines.append(line + "</p>")
+        self.callback_text = QLabel("".join(lines))
+        self.callback_text.setTextFormat(Qt.TextFormat.RichText)
+        self.callback_text.setWordWrap(True)
+        self.callback_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.callback_text)
+        scroll.setMinimumHeight(160)
+        inner = QVBoxLayout(box)
+        inner.addWidget(scroll)
+        return box
 
     @staticmethod
     def _wrapped(text: str) -> QLabel:
@@ -120,7 +163,8 @@ class TicketDetail(QDialog):
         self.reveal_button.setEnabled(False)
 
     def _kind_text(self, kind: str) -> str:
-        names = {"create": self.tr("受理"), "update": self.tr("修改"), "import": self.tr("导入")}
+        names = {"create": self.tr("受理"), "update": self.tr("修改"), "import": self.tr("导入"),
+                 "link": self.tr("关联")}
         return names.get(kind, display(kind))
 
     def _detail_text(self, event: TicketEvent) -> str:
@@ -133,6 +177,9 @@ class TicketDetail(QDialog):
                 f"{FIELD_LABELS.get(name, name)}：{self._short(old)} → {self._short(new)}"
                 for name, (old, new) in detail["changes"].items()
                 if name not in ("caller_phone", "caller_name"))  # identity stays out of the timeline
+        if "links" in detail:
+            return self.tr("关联已有工单：") + "；".join(
+                str(link.get("reason", "")).split("\n")[0] for link in detail["links"])
         if "from" in detail:
             note = f"（{detail['note']}）" if detail.get("note") else ""
             return f"{display(detail['from'])} → {display(detail['to'])}{note}"

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.assistant.quality import Finding, SaveGate
 from app.domain.enums import RequestType
 from app.domain.phone import mask_phone
 from app.domain.ticket import MAX_LENGTH, TicketInput, validate_ticket
 from app.seat import Seat
 from app.store.models import Ticket
 from app.tickets.drafts import discard_draft, save_draft
+from app.tickets.links import link_tickets
 from app.tickets.service import (
     TicketValidationError,
     create_ticket,
@@ -40,6 +42,8 @@ from app.tickets.service import (
 from ui.tasks import run_task
 from ui.vocabulary import CHANNELS, REQUEST_TYPES, URGENCIES, display
 
+# The assistant follows typing faster than the autosave does.
+ASSIST_MS = 250
 # Drafts and saves go through one writer thread, in order: an older draft never lands last.
 _WRITER = QThreadPool()
 _WRITER.setMaxThreadCount(1)
@@ -113,11 +117,16 @@ class TicketForm(QWidget):
         ticket_saved(int, str): id and local number of the ticket just saved.
         draft_changed(object): the current TicketInput, a moment after the agent stops typing.
         draft_stored(): the draft has been written to the store.
+        assist_changed(object): the current TicketInput, 250 ms after the last change (for the
+            assistant; faster than the autosave, and also after the form is cleared or loaded).
+        links_changed(int): how many earlier tickets the new ticket will be linked to.
     """
 
     ticket_saved = Signal(int, str)
     draft_changed = Signal(object)
     draft_stored = Signal()
+    assist_changed = Signal(object)
+    links_changed = Signal(int)
 
     def __init__(self, seat: Seat, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +142,14 @@ class TicketForm(QWidget):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(seat.settings.autosave_ms)
         self._autosave.timeout.connect(self._on_autosave)
+        self._assist = QTimer(self)
+        self._assist.setSingleShot(True)
+        self._assist.setInterval(ASSIST_MS)
+        self._assist.timeout.connect(lambda: self.assist_changed.emit(self.values()))
+        # Set by the window: the quality checks run when saving (rules live in app.assistant).
+        self.quality_gate: Callable[[TicketInput], SaveGate] | None = None
+        self._confirmed: TicketInput | None = None
+        self._links: dict[int, str] = {}
         self._build()
         self._connect_changes()
         self.save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self, self.save)
@@ -309,6 +326,7 @@ class TicketForm(QWidget):
             self.description.setPlainText(values.description)
         finally:
             self._loading = False
+        self._assist.start()
 
     def set_field(self, name: str, value: str) -> None:
         """Accept one suggestion (from the assistant) into a field, as if typed."""
@@ -387,6 +405,7 @@ class TicketForm(QWidget):
         if self._loading:
             return
         self._autosave.start()
+        self._assist.start()
         for name, label in self._errors.items():
             if label.text() and name not in ("caller_phone",):
                 self._recheck(name)
@@ -432,11 +451,13 @@ class TicketForm(QWidget):
             focus.setFocus()
             self.status_line.setText(self.tr("还有 %n 处需要修改，见红字提示。", "", len(errors)))
             return
+        if not self._passes_quality(self.values()):
+            return
         self._autosave.stop()
         self._saving = True
         self.save_button.setEnabled(False)
         values, key, editing = self.values(), self._form_key, self._editing_client_id
-        seat = self._seat
+        seat, links = self._seat, dict(self._links)
 
         def write() -> tuple[int, str, str]:
             with seat.store.session() as session, session.begin():
@@ -445,11 +466,50 @@ class TicketForm(QWidget):
                     ticket = create_ticket(session, data=values, context=seat.context)
                 else:
                     update_ticket(session, ticket=ticket, data=values, context=seat.context)
+                if links:
+                    link_tickets(session, ticket=ticket, related=links, actor=seat.context.actor)
                 # The draft goes in the same transaction: either the ticket or the draft survives.
                 discard_draft(session, form_key=key)
                 return ticket.id, ticket.local_no, ticket.caller_phone
 
         self._run_write(write, self._on_saved, self._on_save_failed)
+
+    def _passes_quality(self, values: TicketInput) -> bool:
+        """Quality findings before saving: refuse, ask for a second Ctrl+S, or pass."""
+        if self.quality_gate is None:
+            return True
+        gate = self.quality_gate(values)
+        if gate.refuse:
+            self._show_findings(gate.refuse)
+            self.status_line.setText(self.tr("未保存：") + gate.refuse[0].message)
+            return False
+        if gate.confirm and self._confirmed != values:
+            self._confirmed = values
+            self._show_findings(gate.confirm)
+            self.status_line.setText(
+                self.tr("智能质检：") + "；".join(f.message for f in gate.confirm)
+                + self.tr(" 确认无误请再按一次 Ctrl+S 保存。"))
+            return False
+        return True
+
+    def _show_findings(self, findings: tuple[Finding, ...]) -> None:
+        for f in findings:
+            name = "category1" if f.field == "category" else f.field
+            if name in self._errors:
+                self._show_error(name, f.message)
+        first = "category1" if findings[0].field == "category" else findings[0].field
+        if first in self._errors:
+            getattr(self, first).setFocus()
+
+    def add_link(self, ticket_id: int, reason: str) -> None:
+        """Link the ticket being captured to an earlier one when it is saved."""
+        self._links[ticket_id] = reason
+        self.status_line.setText(self.tr("保存时将与 %n 张已有工单关联。", "", len(self._links)))
+        self.links_changed.emit(len(self._links))
+
+    @property
+    def links(self) -> dict[int, str]:
+        return dict(self._links)
 
     def _on_saved(self, result: object) -> None:
         ticket_id, local_no, phone = result  # type: ignore[misc]
@@ -476,6 +536,10 @@ class TicketForm(QWidget):
         self.flush_draft()
         self._form_key = str(uuid.uuid4())
         self._editing_client_id = ""
+        self._confirmed = None
+        if self._links:
+            self._links = {}
+            self.links_changed.emit(0)
         self.set_values(TicketInput())
         _set_combo(self.request_type, "")
         self._show_errors({})

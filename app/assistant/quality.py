@@ -110,3 +110,32 @@ def check_draft(d: DraftInput, predicted: list[CategoryScore] | None = None) -> 
 
 def _label(field: str) -> str:
     return {"title": "标题", "description": "诉求内容"}.get(field, field)
+
+
+@dataclass(frozen=True)
+class SaveGate:
+    """What the quality checks say when the agent saves (the UI only displays it).
+
+    Policy: a confidential ticket whose free text names the caller, their number or an ID card
+    is refused until the text is fixed (the leak would travel to every unit and export, and the
+    fix is one deletion). Any other "error" finding asks for a second Ctrl+S to save anyway (the
+    agent may know better, e.g. a 表扬 needs no category). Warnings and info are shown only.
+    """
+
+    refuse: tuple[Finding, ...]
+    confirm: tuple[Finding, ...]
+    notes: tuple[Finding, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.refuse and not self.confirm
+
+
+def save_gate(d: DraftInput, predicted: list[CategoryScore] | None = None) -> SaveGate:
+    refuse = tuple(check_confidential(d))
+    others = [*check_fields(d), *check_category(d, predicted or []), *check_wording(d)]
+    return SaveGate(
+        refuse=refuse,
+        confirm=tuple(f for f in others if f.severity == "error"),
+        notes=tuple(f for f in others if f.severity != "error"),
+    )

@@ -74,11 +74,14 @@ def load_or_train_default(model_path: Path, training_pairs: Iterable[tuple[str, 
 
 
 class Assistant:
-    """Holds the loaded models and the history index; :meth:`suggest` is cheap per keystroke."""
+    """Holds the loaded models and the history index; :meth:`suggest` is cheap per keystroke.
+
+    ``model`` may be None while the category model loads: every rule-based part still works.
+    """
 
     def __init__(
         self,
-        model: CategoryModel,
+        model: CategoryModel | None,
         *,
         triager: Triager | None = None,
         unit_rules: UnitRules | None = None,
@@ -105,7 +108,8 @@ class Assistant:
         if history:
             self.remember(history)
         text = draft.text
-        categories = self.model.predict(text) if text else []
+        model = self.model  # read once: a background load may replace it between calls
+        categories = model.predict(text) if text and model is not None else []
         category = draft.category or (categories[0].label if categories else "")
         district = draft.district or find_district(f"{draft.address}。{text}")
         similar = self.index.matches(text, phone=draft.caller_phone, address=draft.address,

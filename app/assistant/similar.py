@@ -82,6 +82,9 @@ class SimilarIndex:
     def __len__(self) -> int:
         return len(self._tickets)
 
+    def __contains__(self, ticket_id: object) -> bool:
+        return ticket_id in self._position
+
     def add(self, ticket: PastTicket) -> None:
         if ticket.id in self._position:
             raise ValueError(f"ticket {ticket.id} already indexed")

@@ -47,7 +47,7 @@ class Ticket(Base):
     created_seat: Mapped[str] = mapped_column(String(32))
     created_by: Mapped[str] = mapped_column(String(50))
     version: Mapped[int] = mapped_column(default=1)
-    # Lifecycle state (app.domain.rules; migration 0005): 协办 units as a JSON list, the 督办
+    # Lifecycle state (app.domain.rules; migration 0006): 协办 units as a JSON list, the 督办
     # level, a waiting extension request (requested date, reason, the day the clock paused),
     # how often it was reopened (重办), the main ticket it was merged into, 办结's solved.
     co_units: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
@@ -189,3 +189,21 @@ class ReferenceItem(Base):
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class TicketLink(Base):
+    """A ticket linked at capture to an earlier one (the assistant's duplicate/similar hint).
+
+    Linking records the relation only; merging duplicates (closing one into another) is the
+    dispatcher's action and is not done here.
+    """
+
+    __tablename__ = "ticket_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    related_client_id: Mapped[str] = mapped_column(String(36), index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime]
+    seat: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(50))

@@ -53,7 +53,7 @@ Helpers for the views:
 - Queues per role: ``app.tickets.queues.role_views(role, username=..., unit=..., today=...,
   calendar=...)`` → list of ``RoleView(key, title, filter)``; ``filter`` is a
   ``app.tickets.queue.QueueFilter`` for the existing queue model, or None for the admin's
-  server-side views (users, units, categories, holidays, audit; see server/README.md).
+  server-side views (users, units, categories, holidays, audit; see README.md, "Central server").
 
 Server endpoints the UI calls through ``app.sync.client.ApiClient.request`` (all under /api/v1):
 ``POST /tickets/{id}/reveal {reason}`` → ``{caller_phone, caller_name}`` (audited; agent,

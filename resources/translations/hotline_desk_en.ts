@@ -2,6 +2,187 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AssistantSidebar</name>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="171"/>
+        <source>智能助手</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="173"/>
+        <location filename="../../ui/assistant_sidebar.py" line="450"/>
+        <source>分类模型加载中…（紧急识别、来电历史照常可用）</source>
+        <translation>Loading category model… (emergency checks and caller history work meanwhile)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="202"/>
+        <source>分类建议</source>
+        <translation>Category suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="204"/>
+        <location filename="../../ui/assistant_sidebar.py" line="503"/>
+        <source>输入标题或诉求内容后显示</source>
+        <translation>Appears once a subject or details are typed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="221"/>
+        <source>承办单位建议</source>
+        <translation>Handling unit suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="233"/>
+        <source>来电历史 (Alt+H)</source>
+        <translation>Caller history (Alt+H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="242"/>
+        <source>相似/重复工单 (Alt+D)</source>
+        <translation>Similar/duplicate tickets (Alt+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="246"/>
+        <source>关联所选工单 (Alt+L)</source>
+        <translation>Link selected ticket (Alt+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="253"/>
+        <source>知识库与历史答复</source>
+        <translation>Knowledge base and past answers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="257"/>
+        <source>智能质检</source>
+        <translation>Quality checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="301"/>
+        <source>双击或按回车打开工单</source>
+        <translation>Double-click or press Enter to open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="320"/>
+        <source>分类模型：已用 %s 条已确认工单训练</source>
+        <translation>Category model: trained on %s confirmed tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="321"/>
+        <source>分类模型：内置关键词（本机已确认工单尚少）</source>
+        <translation>Category model: built-in keywords (few confirmed tickets yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="327"/>
+        <source>分类模型不可用（%s）；其余提示照常。</source>
+        <translation>Category model unavailable (%s); other hints still work.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="344"/>
+        <source>相似工单索引未建立（%s）。</source>
+        <translation>Similar-ticket index not built (%s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="403"/>
+        <source>智能提示出错（%s），请继续填写工单。</source>
+        <translation>Assistant error (%s); carry on with the ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="465"/>
+        <source>⚠ 紧急：请立即转接 %1 %2</source>
+        <translation>⚠ Emergency: transfer to %1 %2 now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="466"/>
+        <source>；同时涉及 </source>
+        <translation>; also involves </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="467"/>
+        <location filename="../../ui/assistant_sidebar.py" line="477"/>
+        <source>依据：</source>
+        <translation>Because: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="475"/>
+        <source>部门热线：可转 %1 %2</source>
+        <translation>Department line: transfer to %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="487"/>
+        <source>话术：</source>
+        <translation>Say: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="489"/>
+        <source>操作：</source>
+        <translation>Do: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="504"/>
+        <source>模型加载中</source>
+        <translation>Model loading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="512"/>
+        <source>按 Alt+%s 填入一级分类</source>
+        <translation>Press Alt+%s to fill category 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="522"/>
+        <source>按 Alt+U 填入承办单位</source>
+        <translation>Press Alt+U to fill the handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="525"/>
+        <source>其他：</source>
+        <translation>Others: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="533"/>
+        <source>来电 %1 此前有 %2 件工单，其中 %3 件未办结（未办结在前）</source>
+        <translation>Caller %1 has %2 earlier tickets, %3 still open (open first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="536"/>
+        <source>来电 %s 此前没有工单（新来电人）</source>
+        <translation>Caller %s has no earlier tickets (new caller)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="547"/>
+        <source>（保密工单）</source>
+        <translation>(confidential)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="548"/>
+        <source>保密工单，内容不显示</source>
+        <translation>Confidential ticket, content hidden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="552"/>
+        <source>办理结果：</source>
+        <translation>Result: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="559"/>
+        <source>疑似重复</source>
+        <translation>Likely duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="559"/>
+        <source>相似</source>
+        <translation>Similar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="560"/>
+        <source>同地址同类</source>
+        <translation>Same address and category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="578"/>
+        <source>来源：</source>
+        <translation>Source: </translation>
+    </message>
+</context>
+<context>
     <name>CountsModel</name>
     <message>
         <location filename="../../ui/reports/models.py" line="45"/>
@@ -17,12 +198,12 @@
 <context>
     <name>DraftBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
@@ -30,90 +211,85 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>热线座席工作台 — 座席 %s</source>
         <translation>Hotline Desk — Seat %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
-        <source>智能助手</source>
-        <translation>Assistant</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>受理工单</source>
         <translation>Ticket intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>工单队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>本机数据：%s</source>
         <translation>Local data: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&lt;h2&gt;欢迎使用热线座席工作台&lt;/h2&gt;&lt;p&gt;本机还没有工单。所有工单先保存在本机，断网也不会丢失。&lt;/p&gt;&lt;p&gt;直接在下面的表单里受理第一张工单（&lt;b&gt;Ctrl+S&lt;/b&gt; 保存，&lt;b&gt;Ctrl+N&lt;/b&gt; 新建），或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试。&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Hotline Desk&lt;/h2&gt;&lt;p&gt;There are no tickets on this computer yet. Every ticket is saved on this computer first, so nothing is lost if the network goes down.&lt;/p&gt;&lt;p&gt;Take your first ticket in the form below (&lt;b&gt;Ctrl+S&lt;/b&gt; saves, &lt;b&gt;Ctrl+N&lt;/b&gt; starts a new one), import an Excel/CSV spreadsheet with “File → Import tickets”, or generate demo data to try it out.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>受理新工单</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>导入工单…</source>
         <translation>Import tickets…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>导出当前队列…</source>
         <translation>Export current queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>搜索工单</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>工单 %n 条</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -121,84 +297,84 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>正在生成演示数据…</source>
         <translation>Generating demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>已生成 %s 条演示工单</source>
         <translation>Generated %s demo tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>操作未完成</source>
         <translation>Operation incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>操作未完成：%s
 已保存的工单不受影响，请稍后重试。</source>
         <translation>The operation did not complete: %s
 Saved tickets are not affected. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>导入工单</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>正在导入 %s …</source>
         <translation>Importing %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>未识别的列（已忽略）：</source>
         <translation>Unrecognized columns (ignored): </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>第%1行：</source>
         <translation>Row %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>……另有 %s 行出错</source>
         <translation>…and %s more rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>导出当前队列</source>
         <translation>Export current queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 tickets to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>发现上次未保存的工单草稿：“%1”。要恢复吗？</source>
         <translation>An unsaved ticket draft was found from last time: “%1”. Restore it?</translation>
     </message>
@@ -206,77 +382,77 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="81"/>
+        <location filename="../../ui/queue_model.py" line="82"/>
         <source>本地编号</source>
         <translation>Local no.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="81"/>
+        <location filename="../../ui/queue_model.py" line="82"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="81"/>
+        <location filename="../../ui/queue_model.py" line="82"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="81"/>
+        <location filename="../../ui/queue_model.py" line="82"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="82"/>
+        <location filename="../../ui/queue_model.py" line="83"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="82"/>
+        <location filename="../../ui/queue_model.py" line="83"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="82"/>
+        <location filename="../../ui/queue_model.py" line="83"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="82"/>
+        <location filename="../../ui/queue_model.py" line="83"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="83"/>
+        <location filename="../../ui/queue_model.py" line="84"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="83"/>
+        <location filename="../../ui/queue_model.py" line="84"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="83"/>
+        <location filename="../../ui/queue_model.py" line="84"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="83"/>
+        <location filename="../../ui/queue_model.py" line="84"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="84"/>
+        <location filename="../../ui/queue_model.py" line="85"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="109"/>
+        <location filename="../../ui/queue_model.py" line="110"/>
         <source>查询失败：%s。请修改筛选条件后重试。</source>
         <translation>Query failed: %s. Change the filters and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="250"/>
+        <location filename="../../ui/queue_model.py" line="251"/>
         <source>（保密）</source>
         <translation>(hidden)</translation>
     </message>
@@ -752,252 +928,297 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="50"/>
+        <location filename="../../ui/ticket_detail.py" line="55"/>
         <source>工单 %s</source>
         <translation>Ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="55"/>
+        <location filename="../../ui/ticket_detail.py" line="60"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="56"/>
+        <location filename="../../ui/ticket_detail.py" line="61"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="57"/>
+        <location filename="../../ui/ticket_detail.py" line="62"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="58"/>
+        <location filename="../../ui/ticket_detail.py" line="63"/>
         <source>渠道 / 类型 / 紧急程度</source>
         <translation>Channel / Type / Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="63"/>
+        <location filename="../../ui/ticket_detail.py" line="68"/>
         <source>显示号码</source>
         <translation>Show number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="67"/>
+        <location filename="../../ui/ticket_detail.py" line="72"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="68"/>
+        <location filename="../../ui/ticket_detail.py" line="73"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="70"/>
+        <location filename="../../ui/ticket_detail.py" line="75"/>
         <source>地点</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="72"/>
+        <location filename="../../ui/ticket_detail.py" line="77"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="73"/>
+        <location filename="../../ui/ticket_detail.py" line="78"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="74"/>
+        <location filename="../../ui/ticket_detail.py" line="79"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="75"/>
+        <location filename="../../ui/ticket_detail.py" line="80"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="77"/>
+        <location filename="../../ui/ticket_detail.py" line="82"/>
         <source>办理结果</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="81"/>
+        <location filename="../../ui/ticket_detail.py" line="86"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="81"/>
+        <location filename="../../ui/ticket_detail.py" line="86"/>
         <source>座席</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="81"/>
+        <location filename="../../ui/ticket_detail.py" line="86"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="81"/>
+        <location filename="../../ui/ticket_detail.py" line="86"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="93"/>
-        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <location filename="../../ui/ticket_detail.py" line="98"/>
+        <location filename="../../ui/ticket_detail.py" line="166"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="99"/>
+        <location filename="../../ui/ticket_detail.py" line="108"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="112"/>
+        <location filename="../../ui/ticket_detail.py" line="114"/>
+        <source>回访话术（智能回访）</source>
+        <translation>Callback script</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="120"/>
+        <source>记入“满意度”栏</source>
+        <translation>Goes into &quot;Satisfaction&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="121"/>
+        <source>记入回访记录：是否联系上本人</source>
+        <translation>Callback record: reached the caller?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="122"/>
+        <source>记入回访记录：承办单位是否联系</source>
+        <translation>Callback record: did the unit get in touch?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <source>记入回访记录：是否解决</source>
+        <translation>Callback record: solved?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="124"/>
+        <source>记入回访记录：备注</source>
+        <translation>Callback record: notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="130"/>
+        <source>可选答复：</source>
+        <translation>Answers: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="155"/>
         <source>（保密工单，来电人信息不显示）</source>
         <translation>(Confidential ticket: caller details hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="114"/>
+        <location filename="../../ui/ticket_detail.py" line="157"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <location filename="../../ui/ticket_detail.py" line="166"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <location filename="../../ui/ticket_detail.py" line="166"/>
         <source>导入</source>
         <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="167"/>
+        <source>关联</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="181"/>
+        <source>关联已有工单：</source>
+        <translation>Linked to earlier tickets: </translation>
     </message>
 </context>
 <context>
     <name>TicketForm</name>
     <message>
-        <location filename="../../ui/ticket_form.py" line="153"/>
+        <location filename="../../ui/ticket_form.py" line="170"/>
         <source>手机或固话，如 13812345678 / 0370-3221234</source>
         <translation>13812345678 or 0370-3221234</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="154"/>
-        <location filename="../../ui/ticket_form.py" line="458"/>
+        <location filename="../../ui/ticket_form.py" line="171"/>
+        <location filename="../../ui/ticket_form.py" line="518"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="155"/>
+        <location filename="../../ui/ticket_form.py" line="172"/>
         <source>保密</source>
         <translation>Confidential</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="159"/>
+        <location filename="../../ui/ticket_form.py" line="176"/>
         <source>路名、小区、楼栋门牌或参照物</source>
         <translation>Street, residential compound, building/unit no. or landmark</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="161"/>
+        <location filename="../../ui/ticket_form.py" line="178"/>
         <source>一句话概括诉求</source>
         <translation>The request in one sentence</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="164"/>
+        <location filename="../../ui/ticket_form.py" line="181"/>
         <source>发生了什么、在哪里、持续多久、希望怎么解决</source>
         <translation>What happened, where, for how long, and what the caller wants done</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="172"/>
+        <location filename="../../ui/ticket_form.py" line="189"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="202"/>
+        <location filename="../../ui/ticket_form.py" line="219"/>
         <source>受理渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="203"/>
+        <location filename="../../ui/ticket_form.py" line="220"/>
         <source>诉求类型</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="204"/>
+        <location filename="../../ui/ticket_form.py" line="221"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="205"/>
+        <location filename="../../ui/ticket_form.py" line="222"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="206"/>
+        <location filename="../../ui/ticket_form.py" line="223"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="212"/>
+        <location filename="../../ui/ticket_form.py" line="229"/>
         <source>一级分类</source>
         <translation>Category 1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="213"/>
+        <location filename="../../ui/ticket_form.py" line="230"/>
         <source>二级分类</source>
         <translation>Category 2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="214"/>
+        <location filename="../../ui/ticket_form.py" line="231"/>
         <source>三级分类</source>
         <translation>Category 3</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="215"/>
+        <location filename="../../ui/ticket_form.py" line="232"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="216"/>
+        <location filename="../../ui/ticket_form.py" line="233"/>
         <source>乡镇/街道</source>
         <translation>Town/subdistrict</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="217"/>
+        <location filename="../../ui/ticket_form.py" line="234"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="218"/>
+        <location filename="../../ui/ticket_form.py" line="235"/>
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="219"/>
+        <location filename="../../ui/ticket_form.py" line="236"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="220"/>
+        <location filename="../../ui/ticket_form.py" line="237"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="226"/>
+        <location filename="../../ui/ticket_form.py" line="243"/>
         <source>新建 (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="227"/>
+        <location filename="../../ui/ticket_form.py" line="244"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="416"/>
+        <location filename="../../ui/ticket_form.py" line="435"/>
         <source>草稿未能保存到本机（%s）。请检查磁盘空间；已输入的内容仍在表单中。</source>
         <translation>Could not save the draft on this computer (%s). Check the disk space; what you typed is still in the form.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_form.py" line="433"/>
+        <location filename="../../ui/ticket_form.py" line="452"/>
         <source>还有 %n 处需要修改，见红字提示。</source>
         <translation>
             <numerusform>%n field needs fixing; see the notes in red.</numerusform>
@@ -1005,27 +1226,50 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="460"/>
+        <location filename="../../ui/ticket_form.py" line="484"/>
+        <source>未保存：</source>
+        <translation>Not saved: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="490"/>
+        <source>智能质检：</source>
+        <translation>Quality check: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="491"/>
+        <source> 确认无误请再按一次 Ctrl+S 保存。</source>
+        <translation> If this is right, press Ctrl+S again to save.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ticket_form.py" line="507"/>
+        <source>保存时将与 %n 张已有工单关联。</source>
+        <translation>
+            <numerusform>Will be linked to %n earlier ticket when saved.</numerusform>
+            <numerusform>Will be linked to %n earlier tickets when saved.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="520"/>
         <source>已保存工单 %1，来电 %2。</source>
         <translation>Saved ticket %1 (caller %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="468"/>
+        <location filename="../../ui/ticket_form.py" line="528"/>
         <source>未保存：请按红字提示修改。</source>
         <translation>Not saved: fix the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="471"/>
+        <location filename="../../ui/ticket_form.py" line="531"/>
         <source>未保存：写入本机数据库失败（%s）。内容仍在表单和草稿中，请检查磁盘空间后再按 Ctrl+S。</source>
         <translation>Not saved: writing to the local database failed (%s). Your input is still in the form and the draft; check the disk space, then press Ctrl+S again.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="494"/>
+        <location filename="../../ui/ticket_form.py" line="558"/>
         <source>正在修改工单 %s</source>
         <translation>Editing ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="501"/>
+        <location filename="../../ui/ticket_form.py" line="565"/>
         <source>已恢复上次未保存的草稿。</source>
         <translation>Restored the unsaved draft from last time.</translation>
     </message>

@@ -1,15 +1,15 @@
 """Lifecycle state on tickets: co-units, escalation level, extension request, reopen count,
 merged-into, solved.
 
-Revision ID: 0005_lifecycle
-Revises: 0004_sync
+Revision ID: 0006_lifecycle
+Revises: 0005_ticket_links
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_lifecycle"
-down_revision = "0004_sync"
+revision = "0006_lifecycle"
+down_revision = "0005_ticket_links"
 branch_labels = None
 depends_on = None
 
