@@ -7,6 +7,9 @@ from pydantic import BaseModel
 from sqlalchemy import text
 
 from app.sync.protocol import API_PREFIX
+from server.admin.routes import router as admin_router
+from server.audit.routes import reveal_router
+from server.audit.routes import router as audit_router
 from server.auth.routes import router as auth_router
 from server.config import ServerSettings
 from server.db import Database, open_database, upgrade
@@ -59,5 +62,8 @@ def create_app(settings: ServerSettings, database: Database | None = None) -> Fa
     api.include_router(auth_router)
     api.include_router(tickets_router)
     api.include_router(sync_router)
+    api.include_router(reveal_router)
+    api.include_router(audit_router)
+    api.include_router(admin_router)
     app.include_router(api)
     return app

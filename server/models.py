@@ -1,5 +1,6 @@
 """Every table of the server, imported in one place for Alembic."""
 
+from server.audit.models import AuditEntry
 from server.auth.models import AuthToken, LoginThrottle, User
 from server.db import Base
 from server.reference.models import ReferenceItem
@@ -7,6 +8,6 @@ from server.sync.models import Counter, MutationRecord, Tombstone
 from server.tickets.models import Ticket, TicketEvent
 
 __all__ = [
-    "AuthToken", "Base", "Counter", "LoginThrottle", "MutationRecord", "ReferenceItem",
+    "AuditEntry", "AuthToken", "Base", "Counter", "LoginThrottle", "MutationRecord", "ReferenceItem",
     "Ticket", "TicketEvent", "Tombstone", "User",
 ]

@@ -2,8 +2,11 @@
 
 Main path: 受理 → 派单 → 签收 → 办理 → 办结 → 回访 → 归档.
 Side paths: 退单 (a unit returns a misrouted ticket to the dispatcher), 延期 (an extension
-request that pauses nothing in the state, only the deadline), 重办 (an unsatisfied callback
-sends the ticket back to its unit) and 督办 (escalation, a flag on any open ticket).
+request: the status stays, the deadline clock pauses until 延期审批 approves or refuses it),
+重办 (an unsatisfied callback sends the ticket back to its unit), 督办 (escalation, a level on
+any open ticket) and 合并 (a duplicate leaves the open queues, archived under its main ticket).
+
+Who may act and what each action needs is ``app.domain.rules`` (built on this table).
 """
 
 from dataclasses import dataclass
@@ -23,6 +26,8 @@ class Action(StrEnum):
     REOPEN = "重办"
     ESCALATE = "督办"
     ARCHIVE = "归档"
+    DECIDE_EXTENSION = "延期审批"
+    MERGE = "合并"
 
 
 @dataclass(frozen=True)
@@ -38,16 +43,19 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.DISPATCH: Transition(frozenset({Status.ACCEPTED, Status.RETURNED}), Status.DISPATCHED),
     Action.SIGN: Transition(frozenset({Status.DISPATCHED}), Status.SIGNED),
     Action.START: Transition(frozenset({Status.SIGNED}), Status.IN_PROGRESS),
-    Action.RETURN: Transition(frozenset({Status.DISPATCHED, Status.SIGNED}), Status.RETURNED),
+    Action.RETURN: Transition(_WORKING, Status.RETURNED),
     Action.REQUEST_EXTENSION: Transition(frozenset({Status.SIGNED, Status.IN_PROGRESS}), None),
+    Action.DECIDE_EXTENSION: Transition(frozenset({Status.SIGNED, Status.IN_PROGRESS}), None),
     # 受理 → 办结 is the agent answering a 咨询 on the spot (直接办结).
     Action.COMPLETE: Transition(
         frozenset({Status.ACCEPTED, Status.SIGNED, Status.IN_PROGRESS}), Status.COMPLETED
     ),
-    Action.CALLBACK: Transition(frozenset({Status.COMPLETED}), Status.CALLED_BACK),
+    # 回访 again after 未联系上; 不满意 sends the ticket back to its unit (see rules.plan_action).
+    Action.CALLBACK: Transition(frozenset({Status.COMPLETED, Status.CALLED_BACK}), Status.CALLED_BACK),
     Action.REOPEN: Transition(frozenset({Status.COMPLETED, Status.CALLED_BACK}), Status.DISPATCHED),
     Action.ESCALATE: Transition(frozenset({Status.ACCEPTED, Status.RETURNED}) | _WORKING, None),
-    Action.ARCHIVE: Transition(frozenset({Status.CALLED_BACK}), Status.ARCHIVED),
+    Action.ARCHIVE: Transition(frozenset({Status.COMPLETED, Status.CALLED_BACK}), Status.ARCHIVED),
+    Action.MERGE: Transition(frozenset({Status.ACCEPTED, Status.RETURNED}) | _WORKING, Status.ARCHIVED),
 }
 
 

@@ -57,6 +57,8 @@ def mask_phone(phone: str) -> str:
     """Hide the middle of a number: 138****1234, 0370-***1234. Unknown shapes keep only 4 digits."""
     if not phone:
         return ""
+    if is_masked(phone):
+        return phone  # already masked (as the center sends numbers)
     if _MOBILE.fullmatch(phone):
         return f"{phone[:3]}****{phone[-4:]}"
     main, _, _ = phone.partition("转")
@@ -64,3 +66,8 @@ def mask_phone(phone: str) -> str:
         area, local = main.split("-", 1)
         return f"{area}-{'*' * max(len(local) - 4, 0)}{local[-4:]}"
     return f"{'*' * max(len(main) - 4, 0)}{main[-4:]}"
+
+
+def is_masked(phone: str) -> bool:
+    """A number as the center sends it (138****1234): shown as is, never dialled or validated."""
+    return "*" in phone

@@ -21,19 +21,25 @@ ROLE_LABELS: dict[Role, str] = {
     Role.ADMIN: "管理员",
 }
 
-# Who may take each lifecycle action.
+# Who may take each lifecycle action (the status and the unit are checked in app.domain.rules).
+# The admin manages accounts and reference data, not tickets: no lifecycle action.
+_DESK = frozenset({Role.DISPATCHER, Role.SUPERVISOR})
 ACTION_ROLES: dict[Action, frozenset[Role]] = {
-    Action.DISPATCH: frozenset({Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN}),
-    Action.SIGN: frozenset({Role.UNIT, Role.DISPATCHER, Role.ADMIN}),
-    Action.START: frozenset({Role.UNIT, Role.DISPATCHER, Role.ADMIN}),
-    Action.RETURN: frozenset({Role.UNIT, Role.ADMIN}),
-    Action.REQUEST_EXTENSION: frozenset({Role.UNIT, Role.ADMIN}),
-    # 受理 → 办结 is also the agent answering a 咨询 on the spot.
-    Action.COMPLETE: frozenset({Role.AGENT, Role.UNIT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN}),
-    Action.CALLBACK: frozenset({Role.AGENT, Role.SUPERVISOR, Role.ADMIN}),
-    Action.REOPEN: frozenset({Role.SUPERVISOR, Role.DISPATCHER, Role.ADMIN}),
-    Action.ESCALATE: frozenset({Role.SUPERVISOR, Role.ADMIN}),
-    Action.ARCHIVE: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Action.DISPATCH: _DESK,
+    # Only a handler of the ticket's 主办 unit (rules.unit_errors).
+    Action.SIGN: frozenset({Role.UNIT}),
+    Action.START: frozenset({Role.UNIT}),
+    Action.RETURN: frozenset({Role.UNIT}),
+    Action.REQUEST_EXTENSION: frozenset({Role.UNIT}),
+    Action.DECIDE_EXTENSION: _DESK,
+    # The unit completes its work; 受理 → 办结 is a 咨询 answered on the spot (直接办结) by the
+    # agent, a dispatcher or a supervisor (rules.DIRECT_COMPLETE_ROLES).
+    Action.COMPLETE: frozenset({Role.UNIT, Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR}),
+    Action.CALLBACK: frozenset({Role.AGENT, Role.SUPERVISOR}),
+    Action.REOPEN: _DESK,
+    Action.ESCALATE: frozenset({Role.SUPERVISOR}),
+    Action.MERGE: _DESK,
+    Action.ARCHIVE: _DESK,
 }
 
 CREATE_ROLES: frozenset[Role] = frozenset(
@@ -43,6 +49,13 @@ CREATE_ROLES: frozenset[Role] = frozenset(
 UNIT_EDITABLE_FIELDS: frozenset[str] = frozenset({"result"})
 # Roles that see the caller of a confidential (保密) ticket; the creating user also does.
 CONFIDENTIAL_CALLER_ROLES: frozenset[Role] = frozenset({Role.SUPERVISOR, Role.ADMIN})
+# Roles that may reveal a caller's full number (an audited, explicit action with a reason):
+# the agent calls back, the supervisor checks quality, the 主办 unit's handler contacts the
+# citizen about the work. The dispatcher routes and the admin manages accounts: neither needs
+# a citizen's number. A confidential ticket's number only to CONFIDENTIAL_CALLER_ROLES (and
+# never to an admin: not a ticket role) and to the user who took the call.
+REVEAL_ROLES: frozenset[Role] = frozenset({Role.AGENT, Role.SUPERVISOR, Role.UNIT})
+ADMIN_ROLES: frozenset[Role] = frozenset({Role.ADMIN})
 
 
 def can_act(role: Role, action: Action) -> bool:
@@ -56,3 +69,14 @@ def can_edit_field(role: Role, field: str) -> bool:
 def action_denied_message(role: Role, action: Action) -> str:
     allowed = "、".join(ROLE_LABELS[r] for r in Role if r in ACTION_ROLES[action])
     return f"{ROLE_LABELS[role]}不能执行“{action.value}”；请联系{allowed}处理。"
+
+
+def can_reveal(role: Role, *, confidential: bool, own_unit: bool, creator: bool) -> bool:
+    """May this user see the full number of a caller (after giving a reason)?"""
+    if creator:
+        return True
+    if confidential:
+        return role in CONFIDENTIAL_CALLER_ROLES and role in REVEAL_ROLES
+    if role is Role.UNIT:
+        return own_unit
+    return role in REVEAL_ROLES

@@ -144,6 +144,10 @@ def validate_ticket(
     except ValueError:
         request_type = None
 
+    if request_type is RequestType.REPORT and not values.confidential:
+        # Whistleblowers are protected by default: every 举报 is confidential (保密).
+        values = replace(values, confidential=True)
+
     if request_type in _NEEDS_CATEGORY and not values.category1:
         errors["category1"] = "请选择一级分类（可参考右侧助手的建议）。"
     if values.category1 and not reference.categories.contains(

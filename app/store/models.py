@@ -47,6 +47,17 @@ class Ticket(Base):
     created_seat: Mapped[str] = mapped_column(String(32))
     created_by: Mapped[str] = mapped_column(String(50))
     version: Mapped[int] = mapped_column(default=1)
+    # Lifecycle state (app.domain.rules; migration 0006): 协办 units as a JSON list, the 督办
+    # level, a waiting extension request (requested date, reason, the day the clock paused),
+    # how often it was reopened (重办), the main ticket it was merged into, 办结's solved.
+    co_units: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    escalation_level: Mapped[str] = mapped_column(String(4), default="", server_default="")
+    extension_to: Mapped[date | None] = mapped_column(default=None)
+    extension_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    extension_since: Mapped[date | None] = mapped_column(default=None)
+    reopen_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    merged_into: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    solved: Mapped[str] = mapped_column(String(8), default="", server_default="")
 
     events: Mapped[list["TicketEvent"]] = relationship(
         back_populates="ticket", order_by="TicketEvent.id", cascade="all, delete-orphan"
@@ -67,6 +78,8 @@ class Ticket(Base):
         Index("ix_tickets_status_deadline", "status", "deadline", "created_at"),
         Index("ix_tickets_phone", "caller_phone"),
         Index("ix_tickets_unit", "handling_unit", "created_at"),
+        Index("ix_tickets_escalation", "escalation_level", "created_at"),
+        Index("ix_tickets_extension", "extension_to"),
     )
 
 

@@ -137,10 +137,34 @@ def _server_columns(server: dict[str, Any]) -> dict[str, Any]:
         created_seat=server["created_seat"], created_by=server["created_by"],
         version=server["version"],
     )
+    row.update(lifecycle_columns(server))
     if server.get("redacted"):
         for name in CALLER_FIELDS:
             row.pop(name)  # hidden from this user: keep what the seat has
     return row
+
+
+def _keep_local_phone(row: dict[str, Any], server: dict[str, Any]) -> dict[str, Any]:
+    """The center sends numbers masked (revealing is an audited request): a seat that has the
+    full number (it took the call) keeps it; a seat that never had it stores the mask."""
+    if server.get("phone_masked"):
+        row.pop("caller_phone", None)
+    return row
+
+
+def lifecycle_columns(server: dict[str, Any]) -> dict[str, Any]:
+    """The lifecycle columns (app.domain.rules) of a server copy, defaults when absent."""
+    def day(name: str) -> date | None:
+        value = server.get(name)
+        return date.fromisoformat(value) if value else None
+
+    return {
+        "co_units": json.dumps(list(server.get("co_units") or []), ensure_ascii=False),
+        "escalation_level": server.get("escalation_level") or "",
+        "extension_to": day("extension_to"), "extension_reason": server.get("extension_reason") or "",
+        "extension_since": day("extension_since"), "reopen_count": int(server.get("reopen_count") or 0),
+        "merged_into": server.get("merged_into") or "", "solved": server.get("solved") or "",
+    }
 
 
 class SyncEngine:
@@ -305,7 +329,7 @@ class SyncEngine:
     @staticmethod
     def _overwrite(session: Session, ticket: Ticket, server: dict[str, Any]) -> None:
         old_body = searchable_text(ticket)
-        for name, value in _server_columns(server).items():
+        for name, value in _keep_local_phone(_server_columns(server), server).items():
             setattr(ticket, name, value)
         session.flush()
         new_body = searchable_text(ticket)
@@ -393,7 +417,7 @@ class SyncEngine:
                     server["version"] == mine.version and (
                         mine.official_no != server["official_no"] or row["deadline"] != mine.deadline)):
                 row["id"] = mine.id
-                updates.append(row)
+                updates.append(_keep_local_phone(row, server))
                 old_body = index_text(*(getattr(mine, f) for f in _SEARCH_FIELDS))
                 new_body = index_text(row["title"], row["description"], row["address"],
                                       row.get("caller_name", mine.caller_name))

@@ -15,6 +15,15 @@ SERVER_FIELDS: tuple[str, ...] = (
     "created_at", "updated_at", "created_seat", "created_by", "version",
 )
 CALLER_FIELDS: tuple[str, ...] = ("caller_name", "caller_phone")
+# Lifecycle state the server sets (app.domain.rules); on the wire co_units is a list and the
+# dates are ISO strings. A server copy without them (an older center) means "none".
+LIFECYCLE_FIELDS: tuple[str, ...] = (
+    "co_units", "escalation_level", "extension_to", "extension_reason", "extension_since",
+    "reopen_count", "merged_into", "solved",
+)
+# Seat → center mutation kinds that are not about one ticket: a seat reports its exports to the
+# audit log (ticket_client_id is a fresh id; payload {"rows", "format", "filter", "confidential"}).
+EXPORT_KIND = "导出"
 
 
 class MutationStatus(StrEnum):

@@ -4,6 +4,7 @@ The queue keeps only ids (as Anki's browser does) and builds rows for what is on
 million tickets cost a few megabytes. Everything here is read-only and runs off the GUI thread.
 """
 
+import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -51,6 +52,18 @@ class QueueFilter:
     search: str = ""
     caller_phone: str = ""
     today: date = field(default_factory=date.today)
+    # Lifecycle queues (app.tickets.queues.role_views builds them per role).
+    handling_unit: str = ""  # the 主办 unit
+    co_unit: str = ""  # a 协办 unit
+    created_by: str = ""  # the user who took the call (callbacks assigned to an agent)
+    satisfactions: tuple[str, ...] = ()
+    escalated: bool = False  # 督办 level set
+    extension_pending: bool = False  # an extension request waits for the dispatcher
+    reopened: bool = False  # 重办 at least once
+    exclude_merged: bool = False
+    duplicates: bool = False  # another open ticket with the same number, or address + category
+    # Calendar-aware end of "due soon" (app.domain.calendar.due_soon_until); None: today + 1 day.
+    due_soon_until: date | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,9 @@ class QueueRow(NamedTuple):
     status: str
     handling_unit: str
     deadline: str | None
+    escalation_level: str
+    extension_to: str | None
+    reopen_count: int
 
 
 _ROW_COLUMNS = ", ".join(QueueRow._fields)
@@ -110,12 +126,42 @@ def _where(flt: QueueFilter) -> tuple[str, list[object]]:
         params.append(flt.created_to.isoformat(" "))
     if flt.due:
         any_of("t.status", OPEN_STATUS_VALUES)
+        # A waiting extension request pauses the clock: listed under extension requests instead.
+        clauses.append("t.extension_to IS NULL")
         if flt.due == "overdue":
             clauses.append("t.deadline < ?")
             params.append(flt.today.isoformat())
+        elif flt.due_soon_until is not None:
+            clauses.append("t.deadline BETWEEN ? AND ?")
+            params.extend([flt.today.isoformat(), flt.due_soon_until.isoformat()])
         else:
             clauses.append("t.deadline BETWEEN ? AND date(?, ?)")
             params.extend([flt.today.isoformat(), flt.today.isoformat(), f"+{DUE_SOON_DAYS} day"])
+    if flt.handling_unit:
+        clauses.append("t.handling_unit = ?")
+        params.append(flt.handling_unit)
+    if flt.co_unit:
+        clauses.append("t.co_units LIKE ? ESCAPE '\\'")
+        quoted = json.dumps(flt.co_unit, ensure_ascii=False)
+        params.append("%" + quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    if flt.created_by:
+        clauses.append("t.created_by = ?")
+        params.append(flt.created_by)
+    any_of("t.satisfaction", flt.satisfactions)
+    if flt.escalated:
+        clauses.append("t.escalation_level != ''")
+    if flt.extension_pending:
+        clauses.append("t.extension_to IS NOT NULL")
+    if flt.reopened:
+        clauses.append("t.reopen_count > 0")
+    if flt.exclude_merged:
+        clauses.append("t.merged_into = ''")
+    if flt.duplicates:
+        open_list = ", ".join(f"'{v}'" for v in OPEN_STATUS_VALUES)
+        clauses.append(
+            "EXISTS (SELECT 1 FROM tickets d WHERE d.id != t.id AND d.merged_into = ''"
+            f" AND d.status IN ({open_list}) AND ((t.caller_phone != '' AND d.caller_phone = t.caller_phone)"
+            " OR (t.address != '' AND d.address = t.address AND d.category1 = t.category1)))")
     if flt.search.strip():
         expression = match_query(flt.search)
         if expression is None:

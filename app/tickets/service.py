@@ -5,7 +5,7 @@ The caller owns the session and its transaction; nothing here commits.
 
 import json
 import uuid
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime, timedelta, timezone
 
 from sqlalchemy import select, text
@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 from app.domain.calendar import deadline_for
 from app.domain.enums import RequestType, Status
 from app.domain.lifecycle import Action, next_status
+from app.domain.phone import is_masked
+from app.domain.roles import Role
 from app.domain.ticket import TicketInput, validate_ticket
 from app.reference import ReferenceData
 from app.settings import Settings
@@ -26,8 +28,13 @@ LOCAL_TZ = timezone(timedelta(hours=8))
 
 @dataclass(frozen=True)
 class Actor:
+    """Who saves: the seat, the user's name, and (once signed in to the center) the user's role
+    and unit, which the lifecycle functions (app.tickets.lifecycle) check before the server does."""
+
     seat: str
     agent: str
+    role: Role | None = None
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -159,7 +166,12 @@ def update_ticket(
     session: Session, *, ticket: Ticket, data: TicketInput, context: TicketContext
 ) -> dict[str, list[object]]:
     """Apply the agent's edits; returns the changed fields {name: [old, new]} (empty: no change)."""
-    values = _validated(data, context)
+    if is_masked(ticket.caller_phone) and data.caller_phone == ticket.caller_phone:
+        # The center sent this number masked; it stays as it is and is not checked again.
+        values = replace(_validated(replace(data, caller_phone="13800000000"), context),
+                         caller_phone=ticket.caller_phone)
+    else:
+        values = _validated(data, context)
     changes: dict[str, list[object]] = {
         name: [getattr(ticket, name), getattr(values, name)]
         for name in EDITABLE_FIELDS

@@ -6,6 +6,8 @@ from datetime import UTC
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import JSONResponse
 
+from server.audit import service as audit
+from server.audit.service import AuditAction
 from server.auth import service
 from server.auth.schemas import LoginRequest, LoginResponse, Message, UserRead
 from server.deps import UNAUTHORIZED, CurrentUser, DatabaseDep, SettingsDep, TokenDep
@@ -29,6 +31,8 @@ def login(body: LoginRequest, request: Request, database: DatabaseDep,
             result = LoginResponse(token=issued.token, expires_at=issued.expires_at.replace(tzinfo=UTC),
                                    user=user_read(issued.user))
             user_id = issued.user.id
+            audit.record(session, action=AuditAction.LOGIN, username=issued.user.username,
+                         role=issued.user.role, address=address)
     except service.LoginThrottled as throttled:
         log.warning("login throttled retry_after=%s", throttled.retry_after)
         raise HTTPException(
@@ -41,6 +45,7 @@ def login(body: LoginRequest, request: Request, database: DatabaseDep,
         with database.write_session() as session, session.begin():
             service.record_failure(session, username=body.username, address=address,
                                    settings=settings)
+            audit.record(session, action=AuditAction.LOGIN_FAILED, username=body.username, address=address)
         return JSONResponse(  # type: ignore[return-value]
             status_code=status.HTTP_401_UNAUTHORIZED,
             content={"detail": "用户名或密码不正确，请检查后重试。"},

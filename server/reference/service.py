@@ -101,6 +101,8 @@ def reference_from_items(items: list[tuple[str, str, dict[str, Any]]]) -> tuple[
     makeup: list[date] = []
     config: dict[str, Any] = {}
     for kind, key, value in items:
+        if value.get("deleted"):
+            continue  # removed by an admin (the item stays so that seats pull the removal)
         if kind == ReferenceKind.CATEGORY:
             path = [*value["path"], "", ""][:3]
             categories.append((path[0], path[1], path[2]))

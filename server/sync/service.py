@@ -19,19 +19,23 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.domain.calendar import deadline_for
-from app.domain.enums import RequestType, Satisfaction, Status
-from app.domain.lifecycle import Action, TransitionError, next_status
-from app.domain.roles import CREATE_ROLES, Role, action_denied_message, can_act, can_edit_field
+from app.domain.enums import RequestType, Status
+from app.domain.lifecycle import Action
+from app.domain.roles import CREATE_ROLES, Role, can_edit_field
 from app.domain.ticket import FIELD_LABELS, TicketInput, validate_ticket
 from app.reference import ReferenceData
 from app.sync.protocol import (
     CALLER_FIELDS,
     EDITABLE_FIELDS,
+    EXPORT_KIND,
     ChangeType,
     MutationStatus,
     mutation_body_hash,
 )
+from server.audit.service import AuditAction
+from server.audit.service import record as record_audit
 from server.auth.models import User
+from server.lifecycle import service as lifecycle
 from server.reference.models import ReferenceItem
 from server.reference.service import deadline_days
 from server.sync.models import Counter, MutationRecord, Tombstone
@@ -84,6 +88,8 @@ class _Batch:
     new: list[Ticket] = field(default_factory=list)
     touched: dict[str, Ticket] = field(default_factory=dict)
     events: list[dict[str, Any]] = field(default_factory=list)
+    session: Session | None = None
+    audits: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _answer(m: MutationIn, status: MutationStatus, **extra: Any) -> dict[str, Any]:
@@ -129,6 +135,9 @@ def _create(m: MutationIn, batch: _Batch, now: datetime) -> dict[str, Any]:
         created_seat=(m.seat or str(m.payload.get("created_seat", "")))[:32],
         created_by=(m.actor or str(m.payload.get("created_by", "")))[:50],
         created_user=batch.user.username, version=1, change_seq=0,
+        # Bulk-inserted with Core below: column defaults are not applied, so set them here.
+        co_units="[]", escalation_level="", extension_reason="", reopen_count=0, merged_into="",
+        solved="",
     )
     batch.tickets[ticket.client_id] = ticket
     batch.new.append(ticket)
@@ -149,6 +158,10 @@ def _event(m: MutationIn, batch: _Batch, ticket: Ticket, kind: str, detail: Any,
 def _existing(m: MutationIn, batch: _Batch) -> Ticket | dict[str, Any]:
     ticket = batch.tickets.get(m.ticket_client_id)
     if ticket is None or not visible(batch.user, ticket):
+        if ticket is not None:  # another unit's ticket: a refused access
+            batch.audits.append({"action": AuditAction.REFUSED, "ticket_client_id": ticket.client_id,
+                                 "ticket_no": ticket.official_no, "reason": "处理非本单位的工单",
+                                 "detail": {"kind": m.kind, "mutation_id": m.mutation_id}})
         # Another unit's ticket answers as unknown: its existence is not disclosed.
         return _answer(m, MutationStatus.REJECTED,
                        reason="中心没有这张工单，或您无权处理它；请先同步，或联系派单员。")
@@ -197,26 +210,37 @@ def _action(m: MutationIn, batch: _Batch, action: Action, now: datetime) -> dict
     if isinstance(found, dict):
         return found
     ticket = found
-    role = Role(batch.user.role)
-    if not can_act(role, action):
-        return _answer(m, MutationStatus.REJECTED, ticket=ticket, reason=action_denied_message(role, action))
-    if action is Action.DISPATCH and not ticket.handling_unit:
-        return _answer(m, MutationStatus.REJECTED, ticket=ticket, reason="派单前请先选择承办单位。")
-    try:
-        status = next_status(Status(ticket.status), action)
-    except TransitionError as error:
-        return _answer(m, MutationStatus.REJECTED, ticket=ticket, reason=str(error))
-    satisfaction = m.payload.get("satisfaction")
-    if action is Action.CALLBACK and satisfaction in Satisfaction._value2member_map_:
-        ticket.satisfaction = str(satisfaction)
-    old = ticket.status
-    ticket.status = status.value
+
+    def find_ticket(client_id: str) -> Ticket | None:
+        main = batch.tickets.get(client_id)
+        if main is None and batch.session is not None:
+            main = batch.session.scalar(select(Ticket).where(Ticket.client_id == client_id))
+        return main if main is not None and visible(batch.user, main) else None
+
+    plan = lifecycle.plan_pushed_action(
+        user=batch.user, ticket=ticket, action=action, payload=m.payload, at=m.at or now,
+        reference=batch.reference, deadline_days=deadline_days(batch.config), find_ticket=find_ticket)
+    if not plan.ok:
+        reason = lifecycle.refusal_reason(plan)
+        if lifecycle.is_access_refusal(batch.user, action, ticket):
+            batch.audits.append({"action": AuditAction.REFUSED, "ticket_client_id": ticket.client_id,
+                                 "ticket_no": ticket.official_no, "reason": reason,
+                                 "detail": {"kind": action.value, "mutation_id": m.mutation_id}})
+        return _answer(m, MutationStatus.REJECTED, ticket=ticket, reason=reason)
+    lifecycle.apply_plan(ticket, plan)
     ticket.version += 1
     ticket.updated_at = now
     batch.touched[ticket.client_id] = ticket
-    _event(m, batch, ticket, action.value, {"from": old, "to": ticket.status,
-                                           "note": str(m.payload.get("note", ""))[:500]}, now)
+    _event(m, batch, ticket, action.value, plan.detail, now)
     return _answer(m, MutationStatus.APPLIED, _ticket=ticket)
+
+
+def _export(m: MutationIn, batch: _Batch, now: datetime) -> dict[str, Any]:
+    """A seat reports an export: an audit row (who, when, how many rows, which filter)."""
+    batch.audits.append({"action": AuditAction.EXPORT, "at": m.at or now, "reason": "",
+                         "detail": {k: m.payload.get(k) for k in ("rows", "format", "filter",
+                                                                  "confidential", "seat")}})
+    return _answer(m, MutationStatus.APPLIED)
 
 
 def push(
@@ -232,7 +256,7 @@ def push(
     tickets = {t.client_id: t for t in session.scalars(
         select(Ticket).where(Ticket.client_id.in_(client_ids))
         .order_by(Ticket.client_id).with_for_update())}
-    batch = _Batch(user, reference, config, city_prefix, tickets)
+    batch = _Batch(user, reference, config, city_prefix, tickets, session=session)
     answers: list[dict[str, Any]] = []
     fresh: dict[str, tuple[str, dict[str, Any]]] = {}
     for m in mutations:
@@ -258,6 +282,8 @@ def push(
             answer = _update(m, batch, now)
         elif m.kind in Action._value2member_map_:
             answer = _action(m, batch, Action(m.kind), now)
+        elif m.kind == EXPORT_KIND:
+            answer = _export(m, batch, now)
         else:
             answer = _answer(m, MutationStatus.REJECTED, reason=f"未知的变更类型“{m.kind}”，请升级客户端。")
         fresh[m.mutation_id] = (digest, answer)
@@ -304,6 +330,8 @@ def push(
                             "received_at": now})
     if records_out:
         session.execute(insert(cast(Table, MutationRecord.__table__)), records_out)
+    for audit in batch.audits:
+        record_audit(session, username=user.username, role=user.role, **audit)
     applied = sum(a["status"] == MutationStatus.APPLIED for a in final)
     log.info("push user_id=%s mutations=%d applied=%d", user.id, len(mutations), applied)
     return final

@@ -41,6 +41,15 @@ class Ticket(Base):
     created_by: Mapped[str] = mapped_column(String(50), default="")
     created_user: Mapped[str] = mapped_column(String(64), default="")
     version: Mapped[int] = mapped_column(default=1)
+    # Lifecycle state (app.domain.rules; migration 0002), as on the seats.
+    co_units: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    escalation_level: Mapped[str] = mapped_column(String(4), default="", server_default="")
+    extension_to: Mapped[date | None] = mapped_column(default=None)
+    extension_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    extension_since: Mapped[date | None] = mapped_column(default=None)
+    reopen_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    merged_into: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    solved: Mapped[str] = mapped_column(String(8), default="", server_default="")
     # Commit-ordered change number (see server.sync.service.allocate_seqs): the pull cursor.
     change_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
 

@@ -1,12 +1,15 @@
 """Reading tickets with per-object access: who sees what, and the wire form of a ticket."""
 
+import json
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from app.domain.phone import mask_phone
 from app.domain.roles import CONFIDENTIAL_CALLER_ROLES, Role
+from app.domain.rules import parse_units
 from app.sync.protocol import CALLER_FIELDS, EDITABLE_FIELDS
 from server.auth.models import User
 from server.tickets.models import Ticket, TicketEvent
@@ -20,13 +23,18 @@ def utc_iso(moment: datetime) -> str:
 
 
 def visible(user: User, ticket: Ticket) -> bool:
-    """A unit handler sees only its own unit's tickets; every other role sees all."""
-    return user.role != Role.UNIT.value or ticket.handling_unit == user.unit
+    """A unit handler sees only the tickets its unit leads (主办) or assists (协办); every
+    other role sees all."""
+    return (user.role != Role.UNIT.value or ticket.handling_unit == user.unit
+            or user.unit in parse_units(ticket.co_units))
 
 
 def restrict(statement: Select[Any], user: User) -> Select[Any]:
     if user.role == Role.UNIT.value:
-        return statement.where(Ticket.handling_unit == user.unit)
+        # co_units is a JSON list: the quoted name matches one whole element.
+        quoted = json.dumps(user.unit, ensure_ascii=False)
+        return statement.where((Ticket.handling_unit == user.unit)
+                               | Ticket.co_units.contains(quoted, autoescape=True))
     return statement
 
 
@@ -44,6 +52,14 @@ def ticket_dict(ticket: Ticket, user: User) -> dict[str, Any]:
         created_at=utc_iso(ticket.created_at), updated_at=utc_iso(ticket.updated_at),
         created_seat=ticket.created_seat, created_by=ticket.created_by, version=ticket.version,
         redacted=False,
+        co_units=list(parse_units(ticket.co_units)), escalation_level=ticket.escalation_level,
+        extension_to=ticket.extension_to.isoformat() if ticket.extension_to else None,
+        extension_reason=ticket.extension_reason,
+        extension_since=ticket.extension_since.isoformat() if ticket.extension_since else None,
+        reopen_count=ticket.reopen_count, merged_into=ticket.merged_into, solved=ticket.solved,
+        # Numbers leave the center masked, for every role: the full one only through
+        # POST /tickets/{id}/reveal, which is audited.
+        caller_phone=mask_phone(ticket.caller_phone), phone_masked=bool(ticket.caller_phone),
     )
     if caller_hidden(user, ticket):
         data.update(dict.fromkeys(CALLER_FIELDS, ""), redacted=True)
@@ -51,14 +67,17 @@ def ticket_dict(ticket: Ticket, user: User) -> dict[str, Any]:
 
 
 def event_dict(event: TicketEvent, hide_caller: bool) -> dict[str, Any]:
-    import json
-
     detail = json.loads(event.detail)
+    changes = detail.get("changes") if isinstance(detail, dict) else None
+    if isinstance(detail, dict) and isinstance(detail.get("caller_phone"), str):
+        detail["caller_phone"] = mask_phone(detail["caller_phone"])
+    if isinstance(changes, dict) and isinstance(changes.get("caller_phone"), list):
+        changes["caller_phone"] = [mask_phone(str(v or "")) for v in changes["caller_phone"]]
     if hide_caller and isinstance(detail, dict):
         for key in CALLER_FIELDS:
             detail.pop(key, None)
-            if isinstance(detail.get("changes"), dict):
-                detail["changes"].pop(key, None)
+            if isinstance(changes, dict):
+                changes.pop(key, None)
     return {
         "event_id": event.event_id, "at": utc_iso(event.at), "seat": event.seat,
         "actor": event.actor, "kind": event.kind, "detail": detail,

@@ -6,14 +6,14 @@ With only (status, created_at) SQLite read every open ticket's row to check its 
 (275,776 overdue tickets in the bench store). With (status, deadline, created_at) both come from
 the index alone: count 10 ms, first page 35 ms at 1M.
 
-Revision ID: 0006_queue_indexes
-Revises: 0005_ticket_links
+Revision ID: 0007_queue_indexes
+Revises: 0006_lifecycle
 """
 
 from alembic import op
 
-revision = "0006_queue_indexes"
-down_revision = "0005_ticket_links"
+revision = "0007_queue_indexes"
+down_revision = "0006_lifecycle"
 branch_labels = None
 depends_on = None
 

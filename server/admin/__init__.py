@@ -1,0 +1,1 @@
+"""admin feature: users, units, categories and holidays through the server."""

@@ -1,0 +1,1 @@
+"""audit feature: who revealed, exported, signed in, was refused or changed the set-up."""

@@ -1,0 +1,1 @@
+"""lifecycle feature: lifecycle actions pushed by seats, planned with app.domain.rules."""

@@ -1,0 +1,60 @@
+"""Each role's queues find the tickets that role has to work on."""
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from app.domain.roles import Role
+from app.seat import Seat
+from app.store.models import Ticket
+from app.tickets import lifecycle
+from app.tickets.queue import count
+from app.tickets.queues import role_views
+from app.tickets.service import Actor, TicketContext, create_ticket, local_date, utc_now
+from tests.core.test_lifecycle_service import LAMP
+
+
+def ctx(seat: Seat, role: Role, unit: str = "", name: str = "") -> TicketContext:
+    return replace(seat.context, actor=Actor("S01", name or f"u-{role}", role, unit))
+
+
+def test_views_per_role(seat: Seat) -> None:
+    units = seat.context.reference.unit_names()
+    main, other = units[0], units[1]
+    agent = ctx(seat, Role.AGENT, name="agent1")
+    disp, boss = ctx(seat, Role.DISPATCHER), ctx(seat, Role.SUPERVISOR)
+    handler = ctx(seat, Role.UNIT, main)
+    with seat.store.session() as s, s.begin():
+        fresh = create_ticket(s, data=LAMP, context=agent)
+        twin = create_ticket(s, data=LAMP, context=agent)  # same number and address: a duplicate
+        worked = create_ticket(s, data=replace(LAMP, caller_phone="13700001111", address="别处1号"), context=agent)
+        lifecycle.dispatch(s, ticket=worked, units=[main, other], context=disp)
+        lifecycle.sign(s, ticket=worked, context=handler)
+        late = create_ticket(s, data=replace(LAMP, caller_phone="13700002222", address="别处2号"), context=agent)
+        lifecycle.dispatch(s, ticket=late, units=[main], context=disp)
+        late.deadline = local_date(utc_now()).date() - timedelta(days=1)
+        lifecycle.escalate(s, ticket=late, level="二级", note="超期", context=boss)
+        ids = (fresh.id, twin.id, worked.id, late.id)
+    today = local_date(utc_now()).date()
+    calendar = seat.context.reference.calendar
+
+    def counts(role: Role, **kw: str) -> dict[str, int]:
+        views = role_views(role, username=kw.get("username", ""), unit=kw.get("unit", ""), today=today,
+                           calendar=calendar)
+        with seat.store.raw_connection() as connection:
+            return {v.key: count(connection, v.filter) for v in views if v.filter is not None}
+
+    assert counts(Role.AGENT, username="agent1") == {"my_today": 4, "my_callbacks": 0, "my_unreached": 0}
+    assert counts(Role.DISPATCHER) == {"to_dispatch": 2, "returned": 0, "extensions": 0, "duplicates": 2}
+    unit_counts = counts(Role.UNIT, unit=main)
+    assert unit_counts["to_sign"] == 1 and unit_counts["in_progress"] == 1 and unit_counts["overdue"] == 1
+    assert counts(Role.UNIT, unit=other)["assisting"] == 1
+    boss_counts = counts(Role.SUPERVISOR)
+    assert boss_counts["escalated"] == 1 and boss_counts["overdue"] == 1
+    with seat.store.session() as s, s.begin():
+        ticket = s.get(Ticket, ids[2])
+        assert ticket is not None and ticket.deadline is not None
+        lifecycle.request_extension(s, ticket=ticket, new_deadline=ticket.deadline + timedelta(days=5),
+                                    reason="等待配件", context=handler)
+    assert counts(Role.DISPATCHER)["extensions"] == 1
+    assert [v.key for v in role_views(Role.ADMIN, username="root", today=date(2026, 3, 9), calendar=calendar)] == [
+        "users", "units", "categories", "holidays", "audit"]
