@@ -75,7 +75,7 @@ class Ticket(Base):
         Index("ix_tickets_urgency", "urgency", "created_at"),
         Index("ix_tickets_deadline", "deadline"),
         # Overdue / due soon: open statuses and a deadline range, newest first, from the index.
-        Index("ix_tickets_status_deadline", "status", "deadline", "created_at"),
+        Index("ix_tickets_status_deadline", "status", "deadline", "created_at", "extension_to"),
         Index("ix_tickets_phone", "caller_phone"),
         Index("ix_tickets_unit", "handling_unit", "created_at"),
         Index("ix_tickets_escalation", "escalation_level", "created_at"),

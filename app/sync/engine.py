@@ -33,7 +33,13 @@ from app.store.models import (
 from app.store.search_text import index_text
 from app.sync.client import ApiClient
 from app.sync.errors import ResyncRequired
-from app.sync.protocol import CALLER_FIELDS, EDITABLE_FIELDS, ChangeType, MutationStatus
+from app.sync.protocol import (
+    CALLER_FIELDS,
+    EDITABLE_FIELDS,
+    LIFECYCLE_FIELDS,
+    ChangeType,
+    MutationStatus,
+)
 from app.tickets.service import Actor, record_change, searchable_text, ticket_snapshot, utc_now
 
 log = logging.getLogger("app.sync.engine")
@@ -46,7 +52,8 @@ _INSERT_SEARCH = text("INSERT INTO ticket_search(rowid, body) VALUES (:id, :body
 _PLAIN_COLUMNS = (*(n for n in EDITABLE_FIELDS if n not in CALLER_FIELDS), "client_id", "official_no",
                   "status", "satisfaction", "deadline", "created_seat", "created_by", "version")
 _plain_values = operator.itemgetter(*_PLAIN_COLUMNS)
-_INSERT_COLUMNS = (*_PLAIN_COLUMNS, *CALLER_FIELDS, "created_at", "updated_at", "local_no")
+_INSERT_COLUMNS = (*_PLAIN_COLUMNS, *CALLER_FIELDS, "created_at", "updated_at", "local_no",
+                   *LIFECYCLE_FIELDS)
 assert {c.name for c in cast(Table, Ticket.__table__).columns} == {"id", *_INSERT_COLUMNS}
 _RAW_INSERT_TICKET = (f"INSERT INTO tickets ({', '.join(_INSERT_COLUMNS)}) "
                       f"VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})")
@@ -111,9 +118,12 @@ def _sql_time(value: str) -> str:
 def _insert_values(server: dict[str, Any], local_no: str) -> tuple[Any, ...]:
     """The row of a pulled ticket new to this seat, in ``_INSERT_COLUMNS`` order."""
     hidden = server.get("redacted")
+    lifecycle = lifecycle_columns(server)
     return (*_plain_values(server), "" if hidden else server["caller_name"],
             "" if hidden else server["caller_phone"], _sql_time(server["created_at"]),
-            _sql_time(server["updated_at"]), local_no)
+            _sql_time(server["updated_at"]), local_no,
+            *(value.isoformat() if isinstance(value, date) else value
+              for value in (lifecycle[name] for name in LIFECYCLE_FIELDS)))
 
 
 def _raw_connection(session: Session) -> sqlite3.Connection:

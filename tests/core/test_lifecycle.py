@@ -8,18 +8,26 @@ from app.domain.lifecycle import Action, TransitionError, allowed_actions, next_
 # The whole table, written out by hand from the hotline's rules (not derived from the code).
 ALLOWED: dict[Status, dict[Action, Status]] = {
     Status.ACCEPTED: {Action.DISPATCH: Status.DISPATCHED, Action.COMPLETE: Status.COMPLETED,
-                      Action.ESCALATE: Status.ACCEPTED},
+                      Action.ESCALATE: Status.ACCEPTED, Action.MERGE: Status.ARCHIVED},
     Status.DISPATCHED: {Action.SIGN: Status.SIGNED, Action.RETURN: Status.RETURNED,
-                        Action.ESCALATE: Status.DISPATCHED},
+                        Action.ESCALATE: Status.DISPATCHED, Action.MERGE: Status.ARCHIVED},
     Status.SIGNED: {Action.START: Status.IN_PROGRESS, Action.RETURN: Status.RETURNED,
-                    Action.REQUEST_EXTENSION: Status.SIGNED, Action.COMPLETE: Status.COMPLETED,
-                    Action.ESCALATE: Status.SIGNED},
-    Status.IN_PROGRESS: {Action.REQUEST_EXTENSION: Status.IN_PROGRESS,
-                         Action.COMPLETE: Status.COMPLETED, Action.ESCALATE: Status.IN_PROGRESS},
-    Status.COMPLETED: {Action.CALLBACK: Status.CALLED_BACK, Action.REOPEN: Status.DISPATCHED},
-    Status.CALLED_BACK: {Action.REOPEN: Status.DISPATCHED, Action.ARCHIVE: Status.ARCHIVED},
+                    Action.REQUEST_EXTENSION: Status.SIGNED, Action.DECIDE_EXTENSION: Status.SIGNED,
+                    Action.COMPLETE: Status.COMPLETED, Action.ESCALATE: Status.SIGNED,
+                    Action.MERGE: Status.ARCHIVED},
+    Status.IN_PROGRESS: {Action.RETURN: Status.RETURNED,
+                         Action.REQUEST_EXTENSION: Status.IN_PROGRESS,
+                         Action.DECIDE_EXTENSION: Status.IN_PROGRESS,
+                         Action.COMPLETE: Status.COMPLETED, Action.ESCALATE: Status.IN_PROGRESS,
+                         Action.MERGE: Status.ARCHIVED},
+    # A callback that reached nobody (未联系上) can be tried again; 不满意 reopens (rules module).
+    Status.COMPLETED: {Action.CALLBACK: Status.CALLED_BACK, Action.REOPEN: Status.DISPATCHED,
+                       Action.ARCHIVE: Status.ARCHIVED},
+    Status.CALLED_BACK: {Action.CALLBACK: Status.CALLED_BACK, Action.REOPEN: Status.DISPATCHED,
+                         Action.ARCHIVE: Status.ARCHIVED},
     Status.ARCHIVED: {},
-    Status.RETURNED: {Action.DISPATCH: Status.DISPATCHED, Action.ESCALATE: Status.RETURNED},
+    Status.RETURNED: {Action.DISPATCH: Status.DISPATCHED, Action.ESCALATE: Status.RETURNED,
+                      Action.MERGE: Status.ARCHIVED},
 }
 
 CASES = [(status, action) for status in Status for action in Action]
@@ -53,7 +61,8 @@ def test_main_path_runs_from_acceptance_to_archive() -> None:
 
 def test_allowed_actions_follow_the_main_path_order() -> None:
     assert allowed_actions(Status.SIGNED) == [
-        Action.START, Action.RETURN, Action.REQUEST_EXTENSION, Action.COMPLETE, Action.ESCALATE]
+        Action.START, Action.RETURN, Action.REQUEST_EXTENSION, Action.DECIDE_EXTENSION,
+        Action.COMPLETE, Action.ESCALATE, Action.MERGE]
 
 
 def test_returned_ticket_goes_back_to_dispatch_and_unsatisfied_callback_reopens() -> None:

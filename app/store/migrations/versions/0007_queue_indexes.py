@@ -1,4 +1,4 @@
-"""Queue indexes: overdue / due-soon tickets found from (status, deadline, created_at) alone.
+"""Queue indexes: overdue / due-soon tickets found from (status, deadline, created_at, extension_to) alone.
 
 The overdue and due-soon filters ask for open statuses and a deadline range, newest first.
 With only (status, created_at) SQLite read every open ticket's row to check its deadline: at
@@ -20,7 +20,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("tickets", schema=None) as batch_op:
-        batch_op.create_index("ix_tickets_status_deadline", ["status", "deadline", "created_at"], unique=False)
+        batch_op.create_index("ix_tickets_status_deadline", ["status", "deadline", "created_at", "extension_to"], unique=False)
 
 
 def downgrade() -> None:
