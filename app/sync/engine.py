@@ -40,7 +40,13 @@ from app.sync.protocol import (
     ChangeType,
     MutationStatus,
 )
-from app.tickets.service import Actor, record_change, searchable_text, ticket_snapshot, utc_now
+from app.tickets.service import (
+    Actor,
+    apply_field_changes,
+    searchable_text,
+    ticket_snapshot,
+    utc_now,
+)
 
 log = logging.getLogger("app.sync.engine")
 _SEARCH_FIELDS = ("title", "description", "address", "caller_name")
@@ -527,18 +533,7 @@ class SyncEngine:
             changes = {name: [server[name], values[name]] for name in EDITABLE_FIELDS
                        if name in values and values[name] != server[name]}
             if changes:
-                old_body = searchable_text(ticket)
-                for name, (_, new) in changes.items():
-                    setattr(ticket, name, new)
-                base_version = ticket.version
-                ticket.version += 1
-                ticket.updated_at = utc_now()
-                new_body = searchable_text(ticket)
-                if new_body != old_body:
-                    session.execute(_DELETE_SEARCH, {"id": ticket.id, "body": old_body})
-                    session.execute(_INSERT_SEARCH, {"id": ticket.id, "body": new_body})
-                record_change(session, ticket, actor, "update", {"changes": changes},
-                              at=ticket.updated_at, base_version=base_version)
+                apply_field_changes(session, ticket=ticket, changes=changes, actor=actor)
             session.delete(conflict)
 
     def resubmit(self, client_id: str) -> None:

@@ -177,8 +177,15 @@ def update_ticket(
         for name in EDITABLE_FIELDS
         if getattr(ticket, name) != getattr(values, name)
     }
-    if not changes:
-        return changes
+    if changes:
+        apply_field_changes(session, ticket=ticket, changes=changes, actor=context.actor)
+    return changes
+
+
+def apply_field_changes(
+    session: Session, *, ticket: Ticket, changes: dict[str, list[object]], actor: Actor
+) -> None:
+    """Set changed fields {name: [old, new]}, bump the version, reindex, record the update."""
     old_body = searchable_text(ticket)
     for name, (_, new) in changes.items():
         setattr(ticket, name, new)
@@ -196,9 +203,8 @@ def update_ticket(
             text("INSERT INTO ticket_search(rowid, body) VALUES (:id, :body)"),
             {"id": ticket.id, "body": new_body},
         )
-    record_change(session, ticket, context.actor, "update", {"changes": changes},
-            at=ticket.updated_at, base_version=base_version)
-    return changes
+    record_change(session, ticket, actor, "update", {"changes": changes},
+                  at=ticket.updated_at, base_version=base_version)
 
 
 def apply_action(
