@@ -167,7 +167,7 @@ class TicketForm(QWidget):
         self.urgency = _picker(editable=False)
         self.caller_name = QLineEdit()
         self.caller_phone = QLineEdit()
-        self.caller_phone.setPlaceholderText(self.tr("手机或固话，如 13812345678 / 0370-3221234"))
+        self.caller_phone.setPlaceholderText(self.tr("13812345678 或 0370-3221234"))
         self.anonymous = QCheckBox(self.tr("匿名"))
         self.confidential = QCheckBox(self.tr("保密"))
         self.category1, self.category2, self.category3 = _picker(), _picker(), _picker()

@@ -132,5 +132,7 @@ class Assistant:
             caller_history=caller,
             knowledge=self.knowledge.search(text) if text else [],
             past_answers=past_answers,
-            findings=check_draft(draft, categories),
+            # A form not yet started gets no list of everything missing; the save gate
+            # (quality.save_gate) still checks every field when the agent saves.
+            findings=check_draft(draft, categories) if text or draft.caller_phone else [],
         )

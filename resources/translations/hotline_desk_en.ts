@@ -1585,7 +1585,7 @@ Saved tickets are not affected. Please try again later.</translation>
     <name>TicketForm</name>
     <message>
         <location filename="../../ui/ticket_form.py" line="170"/>
-        <source>手机或固话，如 13812345678 / 0370-3221234</source>
+        <source>13812345678 或 0370-3221234</source>
         <translation>13812345678 or 0370-3221234</translation>
     </message>
     <message>
