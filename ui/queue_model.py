@@ -8,6 +8,7 @@ The first screen comes from a LIMIT query; the full id list loads in the backgro
 import sqlite3
 from array import array
 from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
@@ -38,8 +39,29 @@ CACHE_ROWS = 4000
 TicketIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_TICKET_ID = int(TicketIdRole)
+_SORT = int(SortRole)
+_ANSWERED = frozenset({_DISPLAY, _BACKGROUND, _FONT, _TOOLTIP, _TICKET_ID, _SORT})
+
 OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
 DUE_SOON_BRUSH = QBrush(QColor("#fff4cc"))
+_BOLD = QFont()
+_BOLD.setBold(True)
+
+
+@dataclass(frozen=True, slots=True)
+class _RowView:
+    """What one row shows, prepared once: the texts of every column and its marks."""
+
+    ticket_id: int
+    texts: tuple[str, ...]
+    background: QBrush | None
+    urgent: bool
+    tooltips: dict[int, str]
 
 
 class QueueModel(QAbstractTableModel):
@@ -77,6 +99,7 @@ class QueueModel(QAbstractTableModel):
         self._all_loaded = False
         self._pages: dict[int, list[int]] = {}
         self._rows: OrderedDict[int, QueueRow] = OrderedDict()
+        self._views: dict[int, _RowView] = {}  # by row number; cleared whenever rows move
         self._generation = 0
         self._rejected: set[int] = set()
         self._conflicted: set[int] = set()
@@ -117,6 +140,7 @@ class QueueModel(QAbstractTableModel):
         self._ids = array("q", first)
         self._all_loaded = len(first) == total
         self._rows.clear()
+        self._views.clear()
         self.endResetModel()
         self.count_changed.emit(total)
         if self._all_loaded:
@@ -142,6 +166,7 @@ class QueueModel(QAbstractTableModel):
             return  # a newer query replaced this one
         self._ids = ids
         self._pages.clear()
+        self._views.clear()
         self._all_loaded = True
         if len(ids) != self._count:
             # Tickets were saved meanwhile: the full list is the truth.
@@ -174,6 +199,7 @@ class QueueModel(QAbstractTableModel):
         self._rows.pop(ticket_id, None)
         row = self.row_of(ticket_id)
         if row >= 0:
+            self._views.pop(row, None)
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def set_sync_marks(self, rejected: set[int], conflicted: set[int]) -> None:
@@ -181,6 +207,7 @@ class QueueModel(QAbstractTableModel):
         if (rejected, conflicted) == (self._rejected, self._conflicted):
             return
         self._rejected, self._conflicted = rejected, conflicted
+        self._views.clear()
         if self._count:
             self.dataChanged.emit(self.index(0, self.COL_LOCAL_NO),
                                   self.index(self._count - 1, self.COL_LOCAL_NO))
@@ -225,33 +252,48 @@ class QueueModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count:
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        # Qt asks every visible cell for seven roles per paint: refuse the unused ones first
+        # and answer the rest from the row's prepared view, so a paint costs little more
+        # than an in-memory model's.
+        if role not in _ANSWERED:
             return None
-        if role == TicketIdRole:
-            return self.ticket_id(index.row())
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
-                        Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole, SortRole):
-            return None
-        row = self._row(index.row())
+        row = index.row()
+        view = self._views.get(row)
+        if view is None:
+            if not index.isValid() or not 0 <= row < self._count:
+                return None
+            if role == _TICKET_ID:
+                return self.ticket_id(row)
+            view = self._build_view(row)
+            if view is None:
+                return None
+        if role in (_DISPLAY, _SORT):
+            return view.texts[index.column()]
+        if role == _BACKGROUND:
+            return view.background
+        if role == _TICKET_ID:
+            return view.ticket_id
+        column = index.column()
+        if role == _FONT:
+            return _BOLD if view.urgent and column in (self.COL_URGENCY, self.COL_TITLE) else None
+        return view.tooltips.get(column)
+
+    def _build_view(self, row_index: int) -> _RowView | None:
+        row = self._row(row_index)
         if row is None:
             return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(row)
-        if role == Qt.ItemDataRole.FontRole:
-            if row.urgency != "一般" and index.column() in (self.COL_URGENCY, self.COL_TITLE):
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        marked = index.column() == self.COL_LOCAL_NO and self._sync_mark(row.id)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if marked:
-                return marked
-            return row.title if index.column() == self.COL_TITLE else None
-        if marked and role == Qt.ItemDataRole.DisplayRole:
-            return "⚠ " + self._display(row, index.column())
-        return self._display(row, index.column())
+        texts = [self._display(row, column) for column in range(len(self._headers))]
+        tooltips = {self.COL_TITLE: row.title}
+        mark = self._sync_mark(row.id)
+        if mark:
+            texts[self.COL_LOCAL_NO] = "⚠ " + texts[self.COL_LOCAL_NO]
+            tooltips[self.COL_LOCAL_NO] = mark
+        view = _RowView(row.id, tuple(texts), self._background(row), row.urgency != "一般", tooltips)
+        if len(self._views) >= CACHE_ROWS:
+            self._views.clear()
+        self._views[row_index] = view
+        return view
 
     def _background(self, row: QueueRow) -> QBrush | None:
         if row.status not in _OPEN or not row.deadline:

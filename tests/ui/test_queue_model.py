@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from app.domain.ticket import TicketInput
 from app.seat import Seat
@@ -81,3 +82,21 @@ def test_search_and_filter_change_the_count(model: QueueModel, qtbot: QtBot) -> 
     assert counted.args == [150]
     model.set_query(QueueFilter(request_types=("咨询",), search="路灯"))
     assert model.rowCount() == 150
+
+
+def test_a_changed_ticket_and_new_sync_marks_show_on_rows_already_painted(
+        seat: Seat, model: QueueModel, qtbot: QtBot) -> None:
+    ticket_id = model.index(0, 0).data(TicketIdRole)
+    assert model.index(0, QueueModel.COL_TITLE).data().startswith("第449号")  # row now prepared
+    with seat.store.session() as session, session.begin():
+        session.execute(text("UPDATE tickets SET title = '井盖缺失' WHERE id = :id"), {"id": ticket_id})
+    with qtbot.waitSignal(model.dataChanged):
+        model.refresh_ticket(ticket_id)
+    assert model.index(0, QueueModel.COL_TITLE).data() == "井盖缺失"
+    assert model.index(0, QueueModel.COL_TITLE).data(Qt.ItemDataRole.ToolTipRole) == "井盖缺失"
+
+    model.set_sync_marks({ticket_id}, set())
+    assert model.index(0, QueueModel.COL_LOCAL_NO).data().startswith("⚠ ")
+    assert "退回" in model.index(0, QueueModel.COL_LOCAL_NO).data(Qt.ItemDataRole.ToolTipRole)
+    model.set_sync_marks(set(), set())
+    assert not model.index(0, QueueModel.COL_LOCAL_NO).data().startswith("⚠")
