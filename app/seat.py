@@ -26,10 +26,13 @@ def load_seat_reference(settings: Settings) -> ReferenceData:
     return default_reference()
 
 
-def open_seat(data_dir: Path) -> Seat:
-    """Open (and migrate) the store in ``data_dir``, creating the directory if needed."""
+def open_seat(data_dir: Path, *, background_checkpoints: bool = False) -> Seat:
+    """Open (and migrate) the store in ``data_dir``, creating the directory if needed.
+
+    ``background_checkpoints``: the caller runs the WAL checkpoints (see app.store.wal).
+    """
     settings = load_settings(data_dir)
-    store = Store(data_dir)
+    store = Store(data_dir, background_checkpoints=background_checkpoints)
     context = TicketContext(
         Actor(settings.seat_id, settings.agent_name), load_seat_reference(settings), settings
     )

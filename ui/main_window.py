@@ -42,6 +42,7 @@ from ui.sync_status import SyncStatusBar
 from ui.tasks import run_task
 from ui.ticket_detail import TicketDetail
 from ui.ticket_form import TicketForm
+from ui.wal_checkpoints import CheckpointScheduler
 
 
 class DraftBanner(QFrame):
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.sync_status.conflicts_clicked.connect(self.open_conflicts)
         self.sync_status.rejections_clicked.connect(self._on_rejections_clicked)
         self.sync_status.show_status(self.sync.status)
+        self.checkpoints = CheckpointScheduler(seat.store, self)
         self._build_menus()
         self._drafts: list[SavedDraft] = []
         self.queue.apply_filters()
@@ -409,4 +411,5 @@ class MainWindow(QMainWindow):
         self.form.wait_for_writes()
         self.sidebar.wait_for_tasks()
         self.sync.shutdown()
+        self.checkpoints.shutdown()
         super().closeEvent(event)

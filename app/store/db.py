@@ -25,9 +25,16 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
-def create_store_engine(path: Path) -> Engine:
+def _defer_checkpoints(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # See app.store.wal: a background checkpointer copies the WAL, not the saving commit.
+    dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+
+
+def create_store_engine(path: Path, *, background_checkpoints: bool = False) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _set_pragmas)
+    if background_checkpoints:
+        event.listen(engine, "connect", _defer_checkpoints)
     return engine
 
 
@@ -46,12 +53,15 @@ class Store:
     """The store of one seat: its file, its engine and a session factory.
 
     The caller owns each session and its transaction (``with store.session() as s, s.begin()``).
+    With ``background_checkpoints`` the saving connections never checkpoint the WAL themselves;
+    the owner must then run ``app.store.wal.WalCheckpointer`` now and then (the desktop does).
     """
 
-    def __init__(self, data_dir: Path, *, migrate: bool = True) -> None:
+    def __init__(self, data_dir: Path, *, migrate: bool = True, background_checkpoints: bool = False) -> None:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.path = data_dir / STORE_FILENAME
-        self.engine = create_store_engine(self.path)
+        self.background_checkpoints = background_checkpoints
+        self.engine = create_store_engine(self.path, background_checkpoints=background_checkpoints)
         if migrate:
             upgrade(self.engine)
         self.session = sessionmaker(self.engine, expire_on_commit=False)

@@ -8,13 +8,15 @@ client id / length is a save that had returned to the caller when the process wa
 """
 
 import sys
+import threading
 import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.domain.ticket import TicketInput
-from app.seat import open_seat
+from app.seat import Seat, open_seat
+from app.store.wal import WalCheckpointer
 from app.tickets.drafts import pending_drafts, save_draft
 from app.tickets.service import create_ticket
 
@@ -27,8 +29,23 @@ def typed_text(length: int) -> str:
     return (TYPED * (length // len(TYPED) + 1))[:length]
 
 
+def open_like_the_app(data_dir: Path) -> Seat:
+    """As the desktop opens its store: saves never checkpoint, a thread does (often, so that
+    kills land in the middle of checkpoints too)."""
+    seat = open_seat(data_dir, background_checkpoints=True)
+    checkpointer = WalCheckpointer(seat.store.path)
+
+    def checkpoint_forever() -> None:
+        while not threading.Event().wait(0.02):
+            if checkpointer.due():
+                checkpointer.run()
+
+    threading.Thread(target=checkpoint_forever, daemon=True).start()
+    return seat
+
+
 def save_tickets(data_dir: Path) -> None:
-    seat = open_seat(data_dir)
+    seat = open_like_the_app(data_dir)
     data = TicketInput(request_type="投诉", caller_name="王女士", caller_phone="13812345678",
                        category1="城市管理", district="梁园区", address="凯旋路88号",
                        title="油烟扰民", description=TYPED)
@@ -40,7 +57,7 @@ def save_tickets(data_dir: Path) -> None:
 
 
 def type_draft(data_dir: Path) -> None:
-    seat = open_seat(data_dir)
+    seat = open_like_the_app(data_dir)
     with seat.store.session() as session:
         drafts = [d for d in pending_drafts(session) if d.form_key == FORM_KEY]
     # As the app does after a crash: the draft is offered back and typing goes on from it.

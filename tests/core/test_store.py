@@ -15,6 +15,7 @@ from app.store.db import (
     create_store_engine,
     upgrade,
 )
+from app.store.wal import WalCheckpointer
 from app.tickets.queue import QueueFilter, count
 
 
@@ -109,3 +110,43 @@ def test_overdue_and_due_soon_counts_read_only_an_index(tmp_path: Path) -> None:
             plan = " ".join(row[3] for row in connection.execute(
                 f"EXPLAIN QUERY PLAN SELECT count(*) FROM tickets t{where}", params))
             assert "COVERING INDEX ix_tickets_status_deadline" in plan
+
+
+def _wal_size(store: Store) -> int:
+    wal = store.path.with_name(store.path.name + "-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def _write_pages(store: Store, rows: int, batch: str) -> None:
+    with store.session() as session, session.begin():
+        for n in range(rows):
+            session.execute(text("INSERT INTO counters(name, value) VALUES (:n, 1)"),
+                            {"n": f"filler-{batch}-{n:06d}-" + "x" * 3000})
+
+
+def test_the_app_store_leaves_checkpoints_to_the_background_checkpointer(tmp_path: Path) -> None:
+    with Store(tmp_path, background_checkpoints=True) as store:
+        with store.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
+        checkpointer = WalCheckpointer(store.path)
+        _write_pages(store, 1500, 'a')  # more than SQLite's automatic 1,000 pages
+        grown = _wal_size(store)
+        assert grown > 1000 * 4096  # no save copied the WAL into the file
+        assert checkpointer.due()
+        result = checkpointer.run()
+        assert result.complete and result.wal_frames > 1000
+        assert not checkpointer.due()  # nothing written since
+        _write_pages(store, 10, 'b')
+        assert checkpointer.due()
+        # The WAL restarted from its beginning instead of growing.
+        assert _wal_size(store) == grown
+        assert checkpointer.run().complete
+        with store.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            assert connection.exec_driver_sql(
+                "SELECT count(*) FROM counters WHERE name LIKE 'filler-%'").scalar() == 1510
+
+
+def test_tools_keep_sqlite_automatic_checkpoints(tmp_path: Path) -> None:
+    with Store(tmp_path) as store, store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1000
