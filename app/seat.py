@@ -1,11 +1,12 @@
 """Opening a seat: its data directory, settings, reference data and store, in one place."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.reference import ReferenceData, default_reference, load_reference
 from app.settings import Settings, load_settings
 from app.store.db import Store
+from app.sync.reference_mirror import mirrored_reference
 from app.tickets.service import Actor, TicketContext
 
 
@@ -26,6 +27,13 @@ def load_seat_reference(settings: Settings) -> ReferenceData:
     return default_reference()
 
 
+def reload_reference(seat: Seat) -> None:
+    """Rebuild the seat's rules from the reference data the center sent last (after a pull)."""
+    with seat.store.session() as session:
+        reference = mirrored_reference(session, load_seat_reference(seat.settings))
+    seat.context = replace(seat.context, reference=reference)
+
+
 def open_seat(data_dir: Path, *, background_checkpoints: bool = False) -> Seat:
     """Open (and migrate) the store in ``data_dir``, creating the directory if needed.
 
@@ -33,7 +41,8 @@ def open_seat(data_dir: Path, *, background_checkpoints: bool = False) -> Seat:
     """
     settings = load_settings(data_dir)
     store = Store(data_dir, background_checkpoints=background_checkpoints)
-    context = TicketContext(
-        Actor(settings.seat_id, settings.agent_name), load_seat_reference(settings), settings
-    )
+    with store.session() as session:
+        # The center's units, categories and holidays once a sync has brought them.
+        reference = mirrored_reference(session, load_seat_reference(settings))
+    context = TicketContext(Actor(settings.seat_id, settings.agent_name), reference, settings)
     return Seat(data_dir, settings, store, context)

@@ -304,6 +304,10 @@ class AssistantSidebar(QWidget):
 
     # -- start-up and upkeep ---------------------------------------------------------------
 
+    def set_reference(self, reference: ReferenceData) -> None:
+        """Hotline hand-off scripts follow the center's directory."""
+        self._reference = reference
+
     def start(self) -> None:
         """Load the model and build the recent-ticket index in the background."""
         engine = self._engine

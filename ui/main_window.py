@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from app.assistant.quality import SaveGate, save_gate
 from app.assistant.store_source import SidebarEngine, draft_from_input
 from app.domain.ticket import TicketInput
-from app.seat import Seat
+from app.seat import Seat, reload_reference
 from app.settings import Settings
 from app.store.models import Ticket
 from app.sync.engine import SyncReport
@@ -260,6 +260,11 @@ class MainWindow(QMainWindow):
     def _on_synced(self, report: SyncReport) -> None:
         if report.pulled or report.pushed:
             self.queue.reload_keeping_place()  # new tickets, official numbers
+        if report.reference_changes:
+            # An admin changed units, categories or holidays: the seat's rules follow.
+            reload_reference(self.seat)
+            self.form.set_reference(self.seat.context.reference)
+            self.sidebar.set_reference(self.seat.context.reference)
 
     def _on_review_changed(self) -> None:
         with self.seat.store.session() as session:

@@ -29,6 +29,7 @@ from app.assistant.quality import Finding, SaveGate
 from app.domain.enums import RequestType
 from app.domain.phone import mask_phone
 from app.domain.ticket import MAX_LENGTH, TicketInput, validate_ticket
+from app.reference import ReferenceData
 from app.seat import Seat
 from app.store.models import Ticket
 from app.tickets.drafts import discard_draft, save_draft
@@ -342,6 +343,26 @@ class TicketForm(QWidget):
     @property
     def form_key(self) -> str:
         return self._form_key
+
+    def set_reference(self, reference: ReferenceData) -> None:
+        """The center changed units, categories or districts: refill the pickers and keep what
+        is chosen (a choice no longer listed stays as typed, and validation says so)."""
+        self._reference = reference
+        pickers = (self.category1, self.category2, self.category3, self.district, self.street,
+                   self.handling_unit)
+        chosen = [_combo_value(combo) for combo in pickers]
+        category1, category2, _, district, _, _ = chosen
+        _fill(self.category1, reference.categories.level1())
+        _fill(self.category2, reference.categories.level2(category1))
+        _fill(self.category3, reference.categories.level3(category1, category2))
+        _fill(self.district, list(reference.districts))
+        _fill(self.street, reference.streets(district))
+        _fill(self.handling_unit, reference.unit_names())
+        for combo, value in zip(pickers, chosen, strict=True):
+            if value and _combo_value(combo) != value and combo.isEditable():
+                combo.blockSignals(True)
+                combo.setEditText(value)
+                combo.blockSignals(False)
 
     # -- cascading pickers -----------------------------------------------------------------
 

@@ -80,6 +80,7 @@ class SyncReport:
     pending: int
     conflicts: int
     rejected: int
+    reference_changes: int = 0  # units, categories, holidays… the center changed: rebuild rules
 
     def line(self) -> str:
         return (f"pushed={self.pushed} pulled={self.pulled} pending={self.pending} "
@@ -190,6 +191,7 @@ class SyncEngine:
         self.api = api
         self.push_batch = push_batch
         self.pull_limit = pull_limit
+        self._reference_changes = 0
 
     # ----------------------------------------------------------------------- counts
 
@@ -499,9 +501,9 @@ class SyncEngine:
             session.execute(delete(SyncConflict).where(SyncConflict.ticket_client_id == ticket.client_id))
             session.delete(ticket)
 
-    @staticmethod
-    def _take_reference(session: Session, changes: Iterable[dict[str, Any]]) -> None:
+    def _take_reference(self, session: Session, changes: Iterable[dict[str, Any]]) -> None:
         for change in changes:
+            self._reference_changes += 1
             value = json.dumps(change["value"], ensure_ascii=False)
             session.execute(sqlite_insert(ReferenceItem).values(
                 kind=change["kind"], key=change["key"], value=value,
@@ -516,7 +518,8 @@ class SyncEngine:
             set_state(session, "last_sync_at", _iso(utc_now()))
             now = counts(session)
         log.info("sync pushed=%d pulled=%d pending=%d", pushed, pulled, now.pending)
-        return SyncReport(pushed, pulled, now.pending, now.conflicts, now.rejected)
+        reference_changes, self._reference_changes = self._reference_changes, 0
+        return SyncReport(pushed, pulled, now.pending, now.conflicts, now.rejected, reference_changes)
 
     # ------------------------------------------------------------- user decisions
 

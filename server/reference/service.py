@@ -3,27 +3,25 @@ and turned back into app.reference.ReferenceData so that validation is the clien
 
 import json
 import threading
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.calendar import DEFAULT_DEADLINE_DAYS, WorkCalendar
+from app.domain.calendar import DEFAULT_DEADLINE_DAYS
 from app.domain.enums import RequestType
 from app.reference import (
     CategoryTree,
-    Hotline,
     ReferenceData,
     ReferenceError,
-    Unit,
     load_calendar,
     load_districts,
     load_hotlines,
     load_units,
 )
 from app.sync.protocol import ReferenceKind
+from app.sync.reference_mirror import reference_from_items
 from server.reference.models import ReferenceItem
 
 
@@ -89,40 +87,6 @@ def put_item(session: Session, kind: ReferenceKind, key: str, value: dict[str, A
         session.add(ReferenceItem(kind=kind.value, key=key, value=encoded, change_seq=seq))
     else:
         item.value, item.change_seq = encoded, seq
-
-
-def reference_from_items(items: list[tuple[str, str, dict[str, Any]]]) -> tuple[ReferenceData, dict[str, Any]]:
-    """Rebuild ReferenceData (and the configuration) from (kind, key, value) items."""
-    categories: list[tuple[str, str, str]] = []
-    districts: dict[str, tuple[str, ...]] = {}
-    units: list[Unit] = []
-    hotlines: list[Hotline] = []
-    holidays: list[date] = []
-    makeup: list[date] = []
-    config: dict[str, Any] = {}
-    for kind, key, value in items:
-        if value.get("deleted"):
-            continue  # removed by an admin (the item stays so that seats pull the removal)
-        if kind == ReferenceKind.CATEGORY:
-            path = [*value["path"], "", ""][:3]
-            categories.append((path[0], path[1], path[2]))
-        elif kind == ReferenceKind.DISTRICT:
-            districts[key] = tuple(value.get("streets", []))
-        elif kind == ReferenceKind.UNIT:
-            units.append(Unit(key, value.get("kind", ""), value.get("district", ""),
-                              tuple(value.get("duties", []))))
-        elif kind == ReferenceKind.HOTLINE:
-            hotlines.append(Hotline(key, value.get("name", ""), value.get("kind", ""),
-                                    value.get("when", ""), value.get("script", "")))
-        elif kind == ReferenceKind.HOLIDAY:
-            (makeup if value.get("type") == "班" else holidays).append(date.fromisoformat(key))
-        elif kind == ReferenceKind.CONFIG:
-            config[key] = value.get("value")
-    reference = ReferenceData(
-        categories=CategoryTree.from_rows(categories), districts=districts, units=tuple(units),
-        hotlines=tuple(hotlines), calendar=WorkCalendar.from_days(holidays, makeup),
-    )
-    return reference, config
 
 
 _cache_lock = threading.Lock()

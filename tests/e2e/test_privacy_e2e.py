@@ -4,6 +4,7 @@ admin-only audit log, and logs without numbers, names or tokens."""
 
 import json
 import logging
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from lifecycle_support import local, sign_in, step
 from sqlalchemy import select
 
 from app.domain.phone import mask_phone
+from app.seat import open_seat
 from app.store.models import ReferenceItem, TicketEvent
 from app.tickets import lifecycle
 from app.tickets.exporter import export_file
@@ -199,9 +201,15 @@ def test_admin_manages_users_and_reference_data_through_the_server(make_seat: An
     assert requests.put(f"{url}/holidays/2026-12-31", headers=headers, timeout=10, json={"type": "休"}).ok
     assert requests.put(f"{url}/categories", headers=headers, timeout=10, json={"path": ["城乡建设", "供水"]}).ok
     seat = sign_in(make_seat("dispatcher"))
-    seat.sync()
+    assert seat.sync().reference_changes > 0  # the desktop rebuilds its rules on this
     with seat.store.session() as s:
         items = {(i.kind, i.key): json.loads(i.value) for i in s.scalars(select(ReferenceItem))}
+    reopened = open_seat(seat.data_dir)
+    rules = reopened.context.reference
+    reopened.close()
+    assert next(u for u in rules.units if u.name == "市水务局").duties == ("供水",)
+    assert rules.categories.contains("城乡建设", "供水")
+    assert not rules.calendar.is_working_day(date(2026, 12, 31))  # a Thursday
     assert items[("unit", "市水务局")]["duties"] == ["供水"]
     assert items[("holiday", "2026-12-31")]["type"] == "休"
     assert ("category", "城乡建设/供水") in items
@@ -211,6 +219,9 @@ def test_admin_manages_users_and_reference_data_through_the_server(make_seat: An
     with seat.store.session() as s:
         item = s.get(ReferenceItem, ("unit", "市水务局"))
         assert item is not None and json.loads(item.value) == {"deleted": True}
+    reopened = open_seat(seat.data_dir)
+    assert "市水务局" not in reopened.context.reference.unit_names()
+    reopened.close()
 
     boss = server.login("boss", PASSWORD)
     assert requests.put(f"{url}/units/假单位", headers={"Authorization": f"Bearer {boss}"}, timeout=10,

@@ -1,6 +1,7 @@
 """The capture form as an agent uses it: keyboard only, inline errors, drafts that survive."""
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.reference import Unit
 from app.seat import Seat, open_seat
 from app.store.models import Ticket
 from app.tickets.drafts import pending_drafts
@@ -140,3 +142,16 @@ def test_draft_survives_a_killed_app_and_comes_back_whole(tmp_path: Path, qtbot:
         assert pending_drafts(session) == []
     second.close()
     QApplication.processEvents()
+
+
+def test_new_reference_from_the_center_refills_pickers_and_keeps_the_choice(
+        form: TicketForm, seat: Seat) -> None:
+    form.set_field("handling_unit", "市城市管理局")
+    form.set_field("district", "梁园区")
+    reference = seat.context.reference
+    units = (*(u for u in reference.units if u.name != "市城市管理局"), Unit("市数据局", "市直", "", ()))
+    form.set_reference(replace(reference, units=units))
+    assert form.handling_unit.findText("市数据局") >= 0
+    assert form.handling_unit.findText("市城市管理局") < 0
+    assert form.handling_unit.currentText() == "市城市管理局"  # still what the agent chose
+    assert form.district.currentText() == "梁园区"
