@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.assistant.quality import SaveGate, save_gate
 from app.assistant.store_source import SidebarEngine, draft_from_input
@@ -306,8 +306,8 @@ class MainWindow(QMainWindow):
 
     def _on_count_changed(self, count: int) -> None:
         self.count_label.setText(self.tr("工单 %n 条", "", count))
-        with self.seat.store.session() as session:
-            empty = not session.scalar(select(func.count()).select_from(Ticket))
+        with self.seat.store.session() as session:  # one row is enough to know (a count is not)
+            empty = session.scalar(select(Ticket.id).limit(1)) is None
         self.welcome.setVisible(empty)
 
     def open_ticket(self, ticket_id: int) -> TicketDetail:

@@ -42,6 +42,7 @@ class QueueView(QWidget):
         self._seat = seat
         self.model = QueueModel(seat.store, self)
         self.model.count_changed.connect(self._on_count_changed)
+        self.model.count_pending.connect(self._on_count_pending)
         self.model.load_failed.connect(self._on_load_failed)
 
         self.search = QLineEdit()
@@ -164,6 +165,9 @@ class QueueView(QWidget):
     def _on_count_changed(self, count: int) -> None:
         self.count_label.setText(self.tr("共 %n 条", "", count))
         self.count_changed.emit(count)
+
+    def _on_count_pending(self, shown: int) -> None:
+        self.count_label.setText(self.tr("正在统计…（已显示前 %n 条）", "", shown))
 
     def _on_load_failed(self, message: str) -> None:
         self.count_label.setText(message)

@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../../ui/assistant_sidebar.py" line="173"/>
-        <location filename="../../ui/assistant_sidebar.py" line="450"/>
+        <location filename="../../ui/assistant_sidebar.py" line="454"/>
         <source>分类模型加载中…（紧急识别、来电历史照常可用）</source>
         <translation>Loading category model… (emergency checks and caller history work meanwhile)</translation>
     </message>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../ui/assistant_sidebar.py" line="204"/>
-        <location filename="../../ui/assistant_sidebar.py" line="503"/>
+        <location filename="../../ui/assistant_sidebar.py" line="507"/>
         <source>输入标题或诉求内容后显示</source>
         <translation>Appears once a subject or details are typed</translation>
     </message>
@@ -61,123 +61,123 @@
         <translation>Double-click or press Enter to open</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="320"/>
+        <location filename="../../ui/assistant_sidebar.py" line="324"/>
         <source>分类模型：已用 %s 条已确认工单训练</source>
         <translation>Category model: trained on %s confirmed tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="321"/>
+        <location filename="../../ui/assistant_sidebar.py" line="325"/>
         <source>分类模型：内置关键词（本机已确认工单尚少）</source>
         <translation>Category model: built-in keywords (few confirmed tickets yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="327"/>
+        <location filename="../../ui/assistant_sidebar.py" line="331"/>
         <source>分类模型不可用（%s）；其余提示照常。</source>
         <translation>Category model unavailable (%s); other hints still work.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="344"/>
+        <location filename="../../ui/assistant_sidebar.py" line="348"/>
         <source>相似工单索引未建立（%s）。</source>
         <translation>Similar-ticket index not built (%s).</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="403"/>
+        <location filename="../../ui/assistant_sidebar.py" line="407"/>
         <source>智能提示出错（%s），请继续填写工单。</source>
         <translation>Assistant error (%s); carry on with the ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="465"/>
+        <location filename="../../ui/assistant_sidebar.py" line="469"/>
         <source>⚠ 紧急：请立即转接 %1 %2</source>
         <translation>⚠ Emergency: transfer to %1 %2 now</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="466"/>
+        <location filename="../../ui/assistant_sidebar.py" line="470"/>
         <source>；同时涉及 </source>
         <translation>; also involves </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="467"/>
-        <location filename="../../ui/assistant_sidebar.py" line="477"/>
+        <location filename="../../ui/assistant_sidebar.py" line="471"/>
+        <location filename="../../ui/assistant_sidebar.py" line="481"/>
         <source>依据：</source>
         <translation>Because: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="475"/>
+        <location filename="../../ui/assistant_sidebar.py" line="479"/>
         <source>部门热线：可转 %1 %2</source>
         <translation>Department line: transfer to %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="487"/>
+        <location filename="../../ui/assistant_sidebar.py" line="491"/>
         <source>话术：</source>
         <translation>Say: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="489"/>
+        <location filename="../../ui/assistant_sidebar.py" line="493"/>
         <source>操作：</source>
         <translation>Do: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="504"/>
+        <location filename="../../ui/assistant_sidebar.py" line="508"/>
         <source>模型加载中</source>
         <translation>Model loading</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="512"/>
+        <location filename="../../ui/assistant_sidebar.py" line="516"/>
         <source>按 Alt+%s 填入一级分类</source>
         <translation>Press Alt+%s to fill category 1</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="522"/>
+        <location filename="../../ui/assistant_sidebar.py" line="526"/>
         <source>按 Alt+U 填入承办单位</source>
         <translation>Press Alt+U to fill the handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="525"/>
+        <location filename="../../ui/assistant_sidebar.py" line="529"/>
         <source>其他：</source>
         <translation>Others: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="533"/>
+        <location filename="../../ui/assistant_sidebar.py" line="537"/>
         <source>来电 %1 此前有 %2 件工单，其中 %3 件未办结（未办结在前）</source>
         <translation>Caller %1 has %2 earlier tickets, %3 still open (open first)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="536"/>
+        <location filename="../../ui/assistant_sidebar.py" line="540"/>
         <source>来电 %s 此前没有工单（新来电人）</source>
         <translation>Caller %s has no earlier tickets (new caller)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="547"/>
+        <location filename="../../ui/assistant_sidebar.py" line="551"/>
         <source>（保密工单）</source>
         <translation>(confidential)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="548"/>
+        <location filename="../../ui/assistant_sidebar.py" line="552"/>
         <source>保密工单，内容不显示</source>
         <translation>Confidential ticket, content hidden</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="552"/>
+        <location filename="../../ui/assistant_sidebar.py" line="556"/>
         <source>办理结果：</source>
         <translation>Result: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="559"/>
+        <location filename="../../ui/assistant_sidebar.py" line="563"/>
         <source>疑似重复</source>
         <translation>Likely duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="559"/>
+        <location filename="../../ui/assistant_sidebar.py" line="563"/>
         <source>相似</source>
         <translation>Similar</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="560"/>
+        <location filename="../../ui/assistant_sidebar.py" line="564"/>
         <source>同地址同类</source>
         <translation>Same address and category</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="578"/>
+        <location filename="../../ui/assistant_sidebar.py" line="582"/>
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
@@ -359,12 +359,12 @@
 <context>
     <name>DraftBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
@@ -426,120 +426,120 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>热线座席工作台 — 座席 %s</source>
         <translation>Hotline Desk — Seat %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>受理工单</source>
         <translation>Ticket intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>工单队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>本机数据：%s</source>
         <translation>Local data: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&lt;h2&gt;欢迎使用热线座席工作台&lt;/h2&gt;&lt;p&gt;本机还没有工单。所有工单先保存在本机，断网也不会丢失。&lt;/p&gt;&lt;p&gt;直接在下面的表单里受理第一张工单（&lt;b&gt;Ctrl+S&lt;/b&gt; 保存，&lt;b&gt;Ctrl+N&lt;/b&gt; 新建），或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试。&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Hotline Desk&lt;/h2&gt;&lt;p&gt;There are no tickets on this computer yet. Every ticket is saved on this computer first, so nothing is lost if the network goes down.&lt;/p&gt;&lt;p&gt;Take your first ticket in the form below (&lt;b&gt;Ctrl+S&lt;/b&gt; saves, &lt;b&gt;Ctrl+N&lt;/b&gt; starts a new one), import an Excel/CSV spreadsheet with “File → Import tickets”, or generate demo data to try it out.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>受理新工单</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>导入工单…</source>
         <translation>Import tickets…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>导出当前队列…</source>
         <translation>Export current queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>搜索工单</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>登录中心…</source>
         <translation>Log in to the center…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>处理同步冲突…</source>
         <translation>Resolve sync conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>没有待处理的同步冲突。</source>
         <translation>No sync conflicts to resolve.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>工单 %n 条</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -547,84 +547,84 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>正在生成演示数据…</source>
         <translation>Generating demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>已生成 %s 条演示工单</source>
         <translation>Generated %s demo tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>操作未完成</source>
         <translation>Operation incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>操作未完成：%s
 已保存的工单不受影响，请稍后重试。</source>
         <translation>The operation did not complete: %s
 Saved tickets are not affected. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>导入工单</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>正在导入 %s …</source>
         <translation>Importing %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>未识别的列（已忽略）：</source>
         <translation>Unrecognized columns (ignored): </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>第%1行：</source>
         <translation>Row %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>……另有 %s 行出错</source>
         <translation>…and %s more rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>导出当前队列</source>
         <translation>Export current queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 tickets to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>发现上次未保存的工单草稿：“%1”。要恢复吗？</source>
         <translation>An unsaved ticket draft was found from last time: “%1”. Restore it?</translation>
     </message>
@@ -632,87 +632,88 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="84"/>
+        <location filename="../../ui/queue_model.py" line="113"/>
         <source>本地编号</source>
         <translation>Local no.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="84"/>
+        <location filename="../../ui/queue_model.py" line="113"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="84"/>
+        <location filename="../../ui/queue_model.py" line="113"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="84"/>
+        <location filename="../../ui/queue_model.py" line="113"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="85"/>
+        <location filename="../../ui/queue_model.py" line="114"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="85"/>
+        <location filename="../../ui/queue_model.py" line="114"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="85"/>
+        <location filename="../../ui/queue_model.py" line="114"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="85"/>
+        <location filename="../../ui/queue_model.py" line="114"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="86"/>
+        <location filename="../../ui/queue_model.py" line="115"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="86"/>
+        <location filename="../../ui/queue_model.py" line="115"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="86"/>
+        <location filename="../../ui/queue_model.py" line="115"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="86"/>
+        <location filename="../../ui/queue_model.py" line="115"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="87"/>
+        <location filename="../../ui/queue_model.py" line="116"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="112"/>
+        <location filename="../../ui/queue_model.py" line="144"/>
+        <location filename="../../ui/queue_model.py" line="198"/>
         <source>查询失败：%s。请修改筛选条件后重试。</source>
         <translation>Query failed: %s. Change the filters and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="190"/>
+        <location filename="../../ui/queue_model.py" line="273"/>
         <source>与中心冲突，待处理</source>
         <translation>In conflict with the center: to be resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="192"/>
+        <location filename="../../ui/queue_model.py" line="275"/>
         <source>被中心退回，打开查看原因</source>
         <translation>Sent back by the center: open it to see why</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="274"/>
+        <location filename="../../ui/queue_model.py" line="372"/>
         <source>（保密）</source>
         <translation>(hidden)</translation>
     </message>
@@ -720,81 +721,89 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_view.py" line="48"/>
+        <location filename="../../ui/queue_view.py" line="49"/>
         <source>搜索标题、诉求内容、地址、来电人（任意长度的词，空格分隔多个词）</source>
         <translation>Search subject, details, address, caller (any word length; separate words with spaces)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="50"/>
+        <location filename="../../ui/queue_view.py" line="51"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="51"/>
+        <location filename="../../ui/queue_view.py" line="52"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="52"/>
+        <location filename="../../ui/queue_view.py" line="53"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="53"/>
+        <location filename="../../ui/queue_view.py" line="54"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="54"/>
+        <location filename="../../ui/queue_view.py" line="55"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="55"/>
+        <location filename="../../ui/queue_view.py" line="56"/>
         <source>全部紧急程度</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="57"/>
+        <location filename="../../ui/queue_view.py" line="58"/>
         <source>全部期限</source>
         <translation>Any due date</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="58"/>
+        <location filename="../../ui/queue_view.py" line="59"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="59"/>
+        <location filename="../../ui/queue_view.py" line="60"/>
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="61"/>
+        <location filename="../../ui/queue_view.py" line="62"/>
         <source>全部时间</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="61"/>
+        <location filename="../../ui/queue_view.py" line="62"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="62"/>
+        <location filename="../../ui/queue_view.py" line="63"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="62"/>
+        <location filename="../../ui/queue_view.py" line="63"/>
         <source>日期范围</source>
         <translation>Date range</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_view.py" line="165"/>
+        <location filename="../../ui/queue_view.py" line="166"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/queue_view.py" line="170"/>
+        <source>正在统计…（已显示前 %n 条）</source>
+        <translation>
+            <numerusform>Counting… (showing the first %n)</numerusform>
+            <numerusform>Counting… (showing the first %n)</numerusform>
         </translation>
     </message>
 </context>
@@ -1584,128 +1593,128 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>TicketForm</name>
     <message>
-        <location filename="../../ui/ticket_form.py" line="170"/>
+        <location filename="../../ui/ticket_form.py" line="171"/>
         <source>13812345678 或 0370-3221234</source>
         <translation>13812345678 or 0370-3221234</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="171"/>
-        <location filename="../../ui/ticket_form.py" line="518"/>
+        <location filename="../../ui/ticket_form.py" line="172"/>
+        <location filename="../../ui/ticket_form.py" line="539"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="172"/>
+        <location filename="../../ui/ticket_form.py" line="173"/>
         <source>保密</source>
         <translation>Confidential</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="176"/>
+        <location filename="../../ui/ticket_form.py" line="177"/>
         <source>路名、小区、楼栋门牌或参照物</source>
         <translation>Street, residential compound, building/unit no. or landmark</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="178"/>
+        <location filename="../../ui/ticket_form.py" line="179"/>
         <source>一句话概括诉求</source>
         <translation>The request in one sentence</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="181"/>
+        <location filename="../../ui/ticket_form.py" line="182"/>
         <source>发生了什么、在哪里、持续多久、希望怎么解决</source>
         <translation>What happened, where, for how long, and what the caller wants done</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="189"/>
+        <location filename="../../ui/ticket_form.py" line="190"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="219"/>
+        <location filename="../../ui/ticket_form.py" line="220"/>
         <source>受理渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="220"/>
+        <location filename="../../ui/ticket_form.py" line="221"/>
         <source>诉求类型</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="221"/>
+        <location filename="../../ui/ticket_form.py" line="222"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="222"/>
+        <location filename="../../ui/ticket_form.py" line="223"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="223"/>
+        <location filename="../../ui/ticket_form.py" line="224"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="229"/>
+        <location filename="../../ui/ticket_form.py" line="230"/>
         <source>一级分类</source>
         <translation>Category 1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="230"/>
+        <location filename="../../ui/ticket_form.py" line="231"/>
         <source>二级分类</source>
         <translation>Category 2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="231"/>
+        <location filename="../../ui/ticket_form.py" line="232"/>
         <source>三级分类</source>
         <translation>Category 3</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="232"/>
+        <location filename="../../ui/ticket_form.py" line="233"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="233"/>
+        <location filename="../../ui/ticket_form.py" line="234"/>
         <source>乡镇/街道</source>
         <translation>Town/subdistrict</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="234"/>
+        <location filename="../../ui/ticket_form.py" line="235"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="235"/>
+        <location filename="../../ui/ticket_form.py" line="236"/>
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="236"/>
+        <location filename="../../ui/ticket_form.py" line="237"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="237"/>
+        <location filename="../../ui/ticket_form.py" line="238"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="243"/>
+        <location filename="../../ui/ticket_form.py" line="244"/>
         <source>新建 (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="244"/>
+        <location filename="../../ui/ticket_form.py" line="245"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="435"/>
+        <location filename="../../ui/ticket_form.py" line="456"/>
         <source>草稿未能保存到本机（%s）。请检查磁盘空间；已输入的内容仍在表单中。</source>
         <translation>Could not save the draft on this computer (%s). Check the disk space; what you typed is still in the form.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_form.py" line="452"/>
+        <location filename="../../ui/ticket_form.py" line="473"/>
         <source>还有 %n 处需要修改，见红字提示。</source>
         <translation>
             <numerusform>%n field needs fixing; see the notes in red.</numerusform>
@@ -1713,22 +1722,22 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="484"/>
+        <location filename="../../ui/ticket_form.py" line="505"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="490"/>
+        <location filename="../../ui/ticket_form.py" line="511"/>
         <source>智能质检：</source>
         <translation>Quality check: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="491"/>
+        <location filename="../../ui/ticket_form.py" line="512"/>
         <source> 确认无误请再按一次 Ctrl+S 保存。</source>
         <translation> If this is right, press Ctrl+S again to save.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_form.py" line="507"/>
+        <location filename="../../ui/ticket_form.py" line="528"/>
         <source>保存时将与 %n 张已有工单关联。</source>
         <translation>
             <numerusform>Will be linked to %n earlier ticket when saved.</numerusform>
@@ -1736,27 +1745,27 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="520"/>
+        <location filename="../../ui/ticket_form.py" line="541"/>
         <source>已保存工单 %1，来电 %2。</source>
         <translation>Saved ticket %1 (caller %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="528"/>
+        <location filename="../../ui/ticket_form.py" line="549"/>
         <source>未保存：请按红字提示修改。</source>
         <translation>Not saved: fix the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="531"/>
+        <location filename="../../ui/ticket_form.py" line="552"/>
         <source>未保存：写入本机数据库失败（%s）。内容仍在表单和草稿中，请检查磁盘空间后再按 Ctrl+S。</source>
         <translation>Not saved: writing to the local database failed (%s). Your input is still in the form and the draft; check the disk space, then press Ctrl+S again.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="558"/>
+        <location filename="../../ui/ticket_form.py" line="579"/>
         <source>正在修改工单 %s</source>
         <translation>Editing ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="565"/>
+        <location filename="../../ui/ticket_form.py" line="586"/>
         <source>已恢复上次未保存的草稿。</source>
         <translation>Restored the unsaved draft from last time.</translation>
     </message>

@@ -1,6 +1,8 @@
 """The queue model: lazy rows, masked numbers, sorting by re-query, background id loading."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -58,14 +60,21 @@ def test_newest_first_with_masked_phone_and_hidden_confidential_caller(model: Qu
     assert model.index(confidential_row, QueueModel.COL_PHONE).data() == "******"
 
 
-def test_rows_beyond_the_first_page_show_before_all_ids_arrive(seat: Seat, qtbot: QtBot,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_screen_shows_at_once_then_the_count_then_rows_beyond_it(
+        seat: Seat, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     _fill(seat, 450)
-    monkeypatch.setattr(queue_model, "run_task", lambda *args, **kwargs: None)  # never finishes
+    background: list[tuple[Callable[[], Any], Callable[[Any], None]]] = []
+    monkeypatch.setattr(queue_model, "run_task",
+                        lambda func, on_done, *args, **kwargs: background.append((func, on_done)))
     queue = QueueModel(seat.store)
-    queue.set_query(QueueFilter())
+    with qtbot.waitSignal(queue.count_pending) as pending:
+        queue.set_query(QueueFilter(search="工单"))
+    assert pending.args == [200] and queue.rowCount() == 200  # nothing waits for the count
+    count, on_counted = background[0]  # the count ends first; the id list never does here
+    with qtbot.waitSignal(queue.count_changed) as counted:
+        on_counted(count())
+    assert counted.args == [450] and queue.rowCount() == 450
     assert not queue.is_fully_loaded()
-    assert queue.rowCount() == 450
     assert queue.index(449, QueueModel.COL_TITLE).data().startswith("第0号")
 
 
