@@ -1,5 +1,7 @@
 """The workstation window: capture form, queue, menus, status bar, draft recovery."""
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -21,16 +23,23 @@ from sqlalchemy import select
 
 from app.assistant.quality import SaveGate, save_gate
 from app.assistant.store_source import SidebarEngine, draft_from_input
+from app.domain.roles import ROLE_LABELS, Role
 from app.domain.ticket import TicketInput
 from app.seat import Seat, reload_reference
 from app.settings import Settings
 from app.store.models import Ticket
 from app.sync.engine import SyncReport
+from app.sync.identity import Identity
 from app.sync.review import conflicts, marked_tickets
 from app.tickets.demo import insert_demo_tickets
 from app.tickets.drafts import SavedDraft, discard_draft, pending_drafts
 from app.tickets.exporter import export_file
 from app.tickets.importer import ImportReport, import_file
+from app.tickets.lifecycle import record_export
+from app.tickets.queue import describe_filter
+from app.tickets.queues import role_views
+from app.tickets.service import LOCAL_TZ
+from ui.admin_view import AdminView
 from ui.assistant_sidebar import AssistantSidebar
 from ui.conflict_dialog import ConflictDialog
 from ui.login_dialog import LoginDialog
@@ -104,11 +113,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.queue, self.tr("工单队列"))
         self.reports: ReportsDashboard | None = None
         self.tabs.addTab(QWidget(), self.tr("统计报表"))
+        self.admin: AdminView | None = None
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
 
         self.count_label = QLabel()
+        self.identity_label = QLabel()
         self.sync_status = SyncStatusBar()
+        self.statusBar().addPermanentWidget(self.identity_label)
         self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().showMessage(self.tr("本机数据：%s") % seat.store.path)
@@ -127,11 +139,12 @@ class MainWindow(QMainWindow):
         self.sync_status.sync_clicked.connect(self._on_sync_clicked)
         self.sync_status.conflicts_clicked.connect(self.open_conflicts)
         self.sync_status.rejections_clicked.connect(self._on_rejections_clicked)
+        self.sync.identity_changed.connect(self.show_identity)
         self.sync_status.show_status(self.sync.status)
         self.checkpoints = CheckpointScheduler(seat.store, self)
         self._build_menus()
         self._drafts: list[SavedDraft] = []
-        self.queue.apply_filters()
+        self.show_identity(self.sync.identity)
         self._on_review_changed()
         self.offer_drafts()
         self.sidebar.start()
@@ -203,6 +216,33 @@ class MainWindow(QMainWindow):
         # Ctrl+N belongs to the window, so that it works from the queue too.
         self.form.new_shortcut.setEnabled(False)
 
+    def show_identity(self, identity: Identity | None) -> None:
+        """The signed-in user's work: their role's queues, and only the tabs their role uses."""
+        role = identity.role if identity else None
+        if identity is None:
+            self.identity_label.setText(self.tr("未登录中心：登录后显示您角色的工作视图"))
+            self.queue.set_role_views([])
+        else:
+            self.identity_label.setText(self.tr("%1（%2%3）").replace(
+                "%1", identity.display_name or identity.username).replace(
+                "%2", ROLE_LABELS[identity.role]).replace("%3", f"·{identity.unit}" if identity.unit else ""))
+            self.queue.set_role_views(role_views(
+                identity.role, username=identity.username, unit=identity.unit,
+                today=datetime.now(LOCAL_TZ).date(), calendar=self.seat.context.reference.calendar))
+        captures = role not in (Role.UNIT, Role.ADMIN)
+        self.tabs.setTabVisible(0, captures)
+        self.tabs.setTabVisible(2, role is not Role.UNIT)
+        if role is Role.ADMIN and self.admin is None:
+            self.admin = AdminView(self.sync)
+            self.tabs.addTab(self.admin, self.tr("管理"))
+        if self.admin is not None:
+            self.tabs.setTabVisible(self.tabs.indexOf(self.admin), role is Role.ADMIN)
+        if role is Role.ADMIN and self.admin is not None:
+            self.tabs.setCurrentWidget(self.admin)
+            self.admin.refresh()
+        elif not captures or (role is not None and role is not Role.AGENT):
+            self.tabs.setCurrentIndex(1)  # their work is in the queues
+
     def _on_tab_changed(self, index: int) -> None:
         # The dashboard queries the whole store: built only when a supervisor first opens it.
         if index == 2 and self.reports is None:
@@ -260,6 +300,7 @@ class MainWindow(QMainWindow):
     def _on_synced(self, report: SyncReport) -> None:
         if report.pulled or report.pushed:
             self.queue.reload_keeping_place()  # new tickets, official numbers
+            self.queue.refresh_view_counts()
         if report.reference_changes:
             # An admin changed units, categories or holidays: the seat's rules follow.
             reload_reference(self.seat)
@@ -311,13 +352,25 @@ class MainWindow(QMainWindow):
         self.welcome.setVisible(empty)
 
     def open_ticket(self, ticket_id: int) -> TicketDetail:
-        detail = TicketDetail(self.seat, ticket_id, self)
+        detail = TicketDetail(self.seat, ticket_id, self, sync=self.sync)
+        detail.ticket_changed.connect(lambda changed: self._on_ticket_changed(changed, detail))
         detail.edit_requested.connect(self._on_edit_ticket)
         detail.resubmit_requested.connect(self.sync.resubmit)
         detail.rejections_dismissed.connect(self.sync.dismiss_rejections)
         detail.conflict_requested.connect(self.open_conflicts)
         detail.show()
         return detail
+
+    def _on_ticket_changed(self, ticket_id: int, detail: TicketDetail) -> None:
+        """An action was taken (or a reveal audited): send it, and show the ticket as it is now."""
+        self.sync.local_change()
+        if ticket_id < 0:
+            return
+        self.queue.reload_keeping_place()  # it may leave this work queue
+        self.queue.refresh_view_counts()
+        self.statusBar().showMessage(self.tr("已保存，正在发送到中心"), 5000)
+        reopened = self.open_ticket(ticket_id)
+        reopened.setGeometry(detail.geometry())
 
     def _on_edit_ticket(self, ticket_id: int) -> None:
         with self.seat.store.session() as session:
@@ -374,13 +427,27 @@ class MainWindow(QMainWindow):
     def export_path(self, path: Path) -> None:
         store, flt, sort = self.seat.store, self.queue.model.query_filter, self.queue.model.query_sort
 
-        def export() -> int:
-            with store.raw_connection() as connection:
-                return export_file(connection, path, flt, sort)
+        context = self.seat.context
 
-        run_task(export, lambda n: self.statusBar().showMessage(
-            self.tr("已导出 %1 条到 %2").replace("%1", str(n)).replace("%2", str(path)), 8000),
-            self._on_task_failed, owner=self)
+        def export() -> int:
+            connection = store.raw_connection()
+            try:
+                rows = export_file(connection, path, flt, sort)
+            finally:
+                connection.close()
+            with store.session() as session, session.begin():  # the center audits every export
+                record_export(session, rows=rows, file_format=path.suffix.lstrip(".").lower(),
+                              description=describe_filter(flt), context=context)
+            return rows
+
+        run_task(export, self._on_exported(path), self._on_task_failed, owner=self)
+
+    def _on_exported(self, path: Path) -> Callable[[int], None]:
+        def done(rows: int) -> None:
+            self.statusBar().showMessage(
+                self.tr("已导出 %1 条到 %2").replace("%1", str(rows)).replace("%2", str(path)), 8000)
+            self.sync.local_change()
+        return done
 
     # -- drafts ----------------------------------------------------------------------------
 

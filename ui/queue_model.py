@@ -53,6 +53,7 @@ _ANSWERED = frozenset({_DISPLAY, _BACKGROUND, _FONT, _TOOLTIP, _TICKET_ID, _SORT
 
 OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
 DUE_SOON_BRUSH = QBrush(QColor("#fff4cc"))
+ESCALATED_BRUSH = QBrush(QColor("#ead7f2"))
 _BOLD = QFont()
 _BOLD.setBold(True)
 
@@ -333,7 +334,7 @@ class QueueModel(QAbstractTableModel):
             return view.ticket_id
         column = index.column()
         if role == _FONT:
-            return _BOLD if view.urgent and column in (self.COL_URGENCY, self.COL_TITLE) else None
+            return _BOLD if view.urgent and column in (self.COL_URGENCY, self.COL_TITLE, self.COL_STATUS) else None
         return view.tooltips.get(column)
 
     def _build_view(self, row_index: int) -> _RowView | None:
@@ -346,11 +347,31 @@ class QueueModel(QAbstractTableModel):
         if mark:
             texts[self.COL_LOCAL_NO] = "⚠ " + texts[self.COL_LOCAL_NO]
             tooltips[self.COL_LOCAL_NO] = mark
-        view = _RowView(row.id, tuple(texts), self._background(row), row.urgency != "一般", tooltips)
+        background = self._background(row)
+        notes = self._lifecycle_notes(row)
+        if notes:
+            texts[self.COL_STATUS] = " · ".join([texts[self.COL_STATUS], *notes])
+            tooltips[self.COL_STATUS] = "；".join(notes)
+        if row.escalation_level and row.status in _OPEN:
+            background = ESCALATED_BRUSH  # 督办 stands out before anything else
+        view = _RowView(row.id, tuple(texts), background, row.urgency != "一般" or bool(row.escalation_level),
+                        tooltips)
         if len(self._views) >= CACHE_ROWS:
             self._views.clear()
         self._views[row_index] = view
         return view
+
+    def _lifecycle_notes(self, row: QueueRow) -> list[str]:
+        if row.status not in _OPEN:
+            return []
+        notes = []
+        if row.escalation_level:
+            notes.append(self.tr("督办%s") % row.escalation_level)
+        if row.extension_to:
+            notes.append(self.tr("延期待批"))
+        if row.reopen_count:
+            notes.append(self.tr("重办"))
+        return notes
 
     def _background(self, row: QueueRow) -> QBrush | None:
         if row.status not in _OPEN or not row.deadline:

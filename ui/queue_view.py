@@ -1,5 +1,6 @@
 """The queue: filters, a search box and the lazy ticket table."""
 
+from dataclasses import fields, replace
 from datetime import UTC, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
@@ -10,15 +11,19 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.seat import Seat
+from app.tickets import queue
 from app.tickets.queue import QueueFilter
+from app.tickets.queues import RoleView
 from app.tickets.service import LOCAL_TZ
 from ui.queue_model import QueueModel, TicketIdRole
+from ui.tasks import run_task
 from ui.vocabulary import CHANNELS, REQUEST_TYPES, STATUSES, URGENCIES, display
 
 
@@ -40,6 +45,14 @@ class QueueView(QWidget):
     def __init__(self, seat: Seat, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._seat = seat
+        # The signed-in role's work queues (app.tickets.queues); the filters below narrow them.
+        self.views = QTabBar()
+        self.views.setObjectName("roleViews")
+        self.views.setExpanding(False)
+        self.views.setDrawBase(False)
+        self.views.hide()
+        self._role_views: list[RoleView] = []
+        self._count_generation = 0
         self.model = QueueModel(seat.store, self)
         self.model.count_changed.connect(self._on_count_changed)
         self.model.count_pending.connect(self._on_count_pending)
@@ -111,7 +124,9 @@ class QueueView(QWidget):
             filters.addWidget(widget)
         filters.addStretch()
         filters.addWidget(self.count_label)
+        self.views.currentChanged.connect(lambda _index: self.apply_filters())
         layout = QVBoxLayout(self)
+        layout.addWidget(self.views)
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -147,11 +162,67 @@ class QueueView(QWidget):
             today=now.date(),
         )
 
+    def set_role_views(self, views: list[RoleView]) -> None:
+        """Show these work queues as tabs (none: the plain queue) and open the first one."""
+        self._role_views = [v for v in views if v.filter is not None]
+        self.views.blockSignals(True)
+        while self.views.count():
+            self.views.removeTab(0)
+        for view in self._role_views:
+            self.views.addTab(view.title)
+        if self._role_views:
+            self.views.addTab(self.tr("全部工单"))
+        self.views.setCurrentIndex(0)
+        self.views.blockSignals(False)
+        self.views.setVisible(bool(self._role_views))
+        self.apply_filters()
+        self.refresh_view_counts()
+
+    def role_view(self) -> RoleView | None:
+        index = self.views.currentIndex()
+        return self._role_views[index] if 0 <= index < len(self._role_views) else None
+
+    def select_view(self, key: str) -> None:
+        for index, view in enumerate(self._role_views):
+            if view.key == key:
+                self.views.setCurrentIndex(index)
+
+    def refresh_view_counts(self) -> None:
+        """Count each work queue in the background and show it on its tab."""
+        if not self._role_views:
+            return
+        self._count_generation += 1
+        generation, store = self._count_generation, self._seat.store
+        filters = [v.filter for v in self._role_views]
+
+        def count_all() -> list[int]:
+            connection = store.raw_connection()
+            try:
+                return [queue.count(connection, f) for f in filters if f is not None]
+            finally:
+                connection.close()
+
+        run_task(count_all, lambda counts: self._show_view_counts(generation, counts), owner=self)
+
+    def _show_view_counts(self, generation: int, counts: list[int]) -> None:
+        if generation != self._count_generation or len(counts) != len(self._role_views):
+            return
+        for index, (view, count) in enumerate(zip(self._role_views, counts, strict=True)):
+            self.views.setTabText(index, f"{view.title} ({count})")
+
     def apply_filters(self) -> None:
         is_range = self.period.currentData() == "range"
         self.date_from.setVisible(is_range)
         self.date_to.setVisible(is_range)
-        self.model.set_query(self.current_filter())
+        chosen = self.current_filter()
+        view = self.role_view()
+        if view is not None and view.filter is not None:
+            # The work queue is the base; each filter the user set narrows or replaces its field.
+            unset = QueueFilter(today=chosen.today)
+            changed = {f.name: getattr(chosen, f.name) for f in fields(QueueFilter)
+                       if getattr(chosen, f.name) != getattr(unset, f.name)}
+            chosen = replace(view.filter, **changed)
+        self.model.set_query(chosen)
 
     def reload_keeping_place(self) -> None:
         """Re-run the query (new tickets arrived) keeping the scroll position and selection."""

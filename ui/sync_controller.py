@@ -14,12 +14,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
+from app.domain.roles import Role
 from app.seat import Seat
 from app.settings import Settings, save_settings
 from app.sync.client import ApiClient, LoginResult, RetryPolicy
 from app.sync.credentials import TokenStore
 from app.sync.engine import SyncEngine, SyncReport, counts, get_state
 from app.sync.errors import ApiError, AuthRequired, ServerUnavailable
+from app.sync.identity import Identity, remember_identity, restore_identity
 from app.sync.review import dismiss_rejections
 from ui.tasks import run_task
 
@@ -65,6 +67,8 @@ class SyncController(QObject):
         login_finished(bool, str): a login attempt ended; on failure, the message for the agent.
         synced(object): a round ended well; the ``SyncReport``.
         review_changed(): conflicts or rejections may have changed (resolve, dismiss, sync).
+        identity_changed(object): who is signed in changed (``Identity`` or None after logout);
+            the seat's actor already carries the new role and unit.
     """
 
     status_changed = Signal(object)
@@ -72,6 +76,7 @@ class SyncController(QObject):
     login_finished = Signal(bool, str)
     synced = Signal(object)
     review_changed = Signal()
+    identity_changed = Signal(object)
 
     def __init__(self, seat: Seat, *, tokens: TokenStore | None = None,
                  retry: RetryPolicy = APP_RETRY, parent: QObject | None = None) -> None:
@@ -92,6 +97,8 @@ class SyncController(QObject):
         self._soon.setInterval(SOON_MS)
         self._soon.timeout.connect(self.sync_now)
         self.status = SyncStatus(SyncState.UNCONFIGURED, keyring_ok=self.tokens.persistent)
+        # Offline first: the last login's role holds until a logout (the center checks anyway).
+        self.identity = restore_identity(seat)
         self._configure()
         self.refresh_counts()
 
@@ -252,13 +259,14 @@ class SyncController(QObject):
             return api, result
 
         def done(outcome: tuple[ApiClient, LoginResult]) -> None:
-            api, _result = outcome
+            api, result = outcome
             self._seat.settings = replace(self.settings, server_url=server_url, server_user=username)
             save_settings(self._seat.data_dir, self._seat.settings)
             self._configure()
             assert self._api is not None
             self._api.token = api.token
             api.close()
+            self._set_identity(Identity(result.username, result.display_name, Role(result.role), result.unit))
             self.login_finished.emit(True, "")
             self.sync_now()
 
@@ -293,7 +301,32 @@ class SyncController(QObject):
                 tokens.delete(account)
 
         self._set(state=SyncState.LOGGED_OUT)
+        self._set_identity(None)
         run_task(log_out, lambda _: None, pool=self._pool, owner=self)
+
+    def _set_identity(self, identity: Identity | None) -> None:
+        remember_identity(self._seat, identity)
+        self.identity = identity
+        self.identity_changed.emit(identity)
+
+    def call_center(self, work: Callable[[ApiClient], Any], on_done: Callable[[Any], None],
+                    on_error: Callable[[Exception], None]) -> None:
+        """One request to the center with this seat's token, off the GUI thread, after any
+        running round (one client, one thread). Not signed in: ``on_error(AuthRequired())``."""
+        api, tokens = self._api, self.tokens
+        if not self.configured or api is None or self.status.state == SyncState.LOGGED_OUT:
+            on_error(AuthRequired())
+            return
+        account = self.account
+
+        def run() -> Any:
+            if api.token is None:
+                api.token = tokens.get(account)
+                if api.token is None:
+                    raise _NoToken()
+            return work(api)
+
+        run_task(run, on_done, on_error, pool=self._pool, owner=self)
 
     # -- the agent's decisions ---------------------------------------------------------------
 

@@ -4,6 +4,7 @@ import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -25,14 +27,23 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from app.assistant.callback import callback_script
-from app.domain.enums import Status
+from app.domain.enums import OPEN_STATUSES, Status
+from app.domain.lifecycle import Action
 from app.domain.phone import mask_phone
 from app.domain.ticket import FIELD_LABELS
 from app.seat import Seat
 from app.store.models import SyncConflict, Ticket, TicketEvent
+from app.sync.center_calls import Revealed, reveal_from_center
+from app.sync.errors import ApiError
 from app.sync.review import RejectionView, rejections
+from app.tickets import lifecycle
+from app.tickets.lifecycle import LifecycleError
 from app.tickets.service import LOCAL_TZ, get_ticket, timeline
+from ui.lifecycle_dialogs import PERFORM, ActionDialog, RevealDialog, find_ticket
+from ui.sync_controller import SyncController
 from ui.vocabulary import display
+
+_OPEN = frozenset(s.value for s in OPEN_STATUSES)
 
 
 def local_time(moment: datetime) -> str:
@@ -45,16 +56,23 @@ class TicketDetail(QDialog):
         resubmit_requested(str): send this (rejected, fixed) new ticket to the center again.
         rejections_dismissed(str): the agent has read the center's rejections of this ticket.
         conflict_requested(str): open the conflict dialog for this ticket.
+        ticket_changed(int): a lifecycle action was taken on this ticket (saved, to be synced).
     """
 
     edit_requested = Signal(int)
+    ticket_changed = Signal(int)
     resubmit_requested = Signal(str)
     rejections_dismissed = Signal(str)
     conflict_requested = Signal(str)
 
-    def __init__(self, seat: Seat, ticket_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, seat: Seat, ticket_id: int, parent: QWidget | None = None, *,
+                 sync: SyncController | None = None) -> None:
         super().__init__(parent)
         self._seat = seat
+        self._sync = sync
+        self.action_dialog: ActionDialog | None = None
+        self.reveal_dialog: RevealDialog | None = None
+        self.action_buttons: dict[Action, QPushButton] = {}
         with seat.store.session() as session:
             ticket = get_ticket(session, ticket_id)
             if ticket is None:
@@ -78,8 +96,11 @@ class TicketDetail(QDialog):
         self.caller_label = QLabel(self._caller_text(revealed=False))
         caller_row = QHBoxLayout()
         caller_row.addWidget(self.caller_label, 1)
-        self.reveal_button = QPushButton(self.tr("显示号码"))
-        self.reveal_button.setVisible(bool(ticket.caller_phone) and not ticket.confidential)
+        self.reveal_button = QPushButton(self.tr("查看完整号码…"))
+        self.reveal_button.setVisible(bool(ticket.caller_phone) and not ticket.anonymous)
+        self.reveal_button.setEnabled(lifecycle.may_reveal(ticket, seat.context))
+        if not self.reveal_button.isEnabled():
+            self.reveal_button.setToolTip(self.tr("您的角色不能查看这张工单来电人的完整号码。"))
         self.reveal_button.clicked.connect(self._on_reveal)
         caller_row.addWidget(self.reveal_button)
         form.addRow(self.tr("来电人"), caller_row)
@@ -89,10 +110,22 @@ class TicketDetail(QDialog):
             p for p in (ticket.district, ticket.street, ticket.address) if p)))
         form.addRow(self.tr("标题"), self._wrapped(ticket.title))
         form.addRow(self.tr("诉求内容"), self._wrapped(ticket.description))
-        form.addRow(self.tr("承办单位"), QLabel(ticket.handling_unit))
-        form.addRow(self.tr("办理期限"), QLabel(ticket.deadline.isoformat() if ticket.deadline else ""))
+        flags = lifecycle.ticket_flags(ticket)
+        units = ticket.handling_unit + (
+            self.tr("（协办：%s）") % "、".join(flags.co_units) if flags.co_units else "")
+        form.addRow(self.tr("承办单位"), QLabel(units))
+        self.deadline_label = QLabel(self._deadline_text())
+        form.addRow(self.tr("办理期限"), self.deadline_label)
+        if flags.extension_to:
+            form.addRow(self.tr("延期申请"), self._wrapped(self.tr("申请延期到 %1，待审批：%2").replace(
+                "%1", flags.extension_to.isoformat()).replace("%2", flags.extension_reason)))
+        if flags.reopen_count:
+            form.addRow(self.tr("重办"), QLabel(self.tr("已重办 %n 次", "", flags.reopen_count)))
+        if flags.merged_into:
+            form.addRow(self.tr("合并"), QLabel(self.tr("已合并到另一张工单（%s）") % flags.merged_into[:8]))
         if ticket.result:
-            form.addRow(self.tr("办理结果"), self._wrapped(ticket.result))
+            solved = f"（{flags.solved}）" if flags.solved else ""
+            form.addRow(self.tr("办理结果"), self._wrapped(ticket.result + solved))
 
         self.timeline_model = QStandardItemModel(0, 4, self)
         self.timeline_model.setHorizontalHeaderLabels(
@@ -117,7 +150,17 @@ class TicketDetail(QDialog):
         if sent_back or in_conflict:
             self.sync_banner = self._sync_banner(sent_back, in_conflict)
             layout.addWidget(self.sync_banner)
+        self.escalation_banner: QLabel | None = None
+        if flags.escalation_level and ticket.status in _OPEN:
+            self.escalation_banner = QLabel(self.tr("督办（%s）：请优先办理，按督办意见的时限回复。")
+                                            % flags.escalation_level)
+            self.escalation_banner.setObjectName("escalationBanner")
+            self.escalation_banner.setStyleSheet(
+                "#escalationBanner { background: #f3e5f5; border: 1px solid #8e24aa; color: #4a148c;"
+                " font-weight: bold; padding: 6px; }")
+            layout.addWidget(self.escalation_banner)
         layout.addLayout(form)
+        layout.addLayout(self._action_bar())
         self.callback_box: QGroupBox | None = None
         if ticket.status == Status.COMPLETED.value:
             self.callback_box = self._callback_box(ticket)
@@ -224,8 +267,119 @@ class TicketDetail(QDialog):
         return f"{ticket.caller_name}  {phone}".strip()
 
     def _on_reveal(self) -> None:
-        self.caller_label.setText(self._caller_text(revealed=True))
+        self.reveal_dialog = RevealDialog(self)
+        self.reveal_dialog.accepted.connect(lambda: self._reveal(self.reveal_dialog.reason_text()
+                                                                 if self.reveal_dialog else ""))
+        self.reveal_dialog.open()
+
+    def _reveal(self, reason: str) -> None:
+        """From the center when the ticket is there (it audits); else, for a call this seat took,
+        from the local store, with an audit report queued for the center."""
+        ticket = self._ticket
         self.reveal_button.setEnabled(False)
+        if ticket.official_no and self._sync is not None and self._sync.configured:
+            official_no = ticket.official_no
+            self._sync.call_center(
+                lambda api: reveal_from_center(api, official_no=official_no, reason=reason),
+                self._on_revealed, lambda error: self._on_reveal_failed(error, reason))
+            return
+        self._reveal_locally(reason, None)
+
+    def _reveal_locally(self, reason: str, error: Exception | None) -> None:
+        ticket = self._ticket
+        if "*" in ticket.caller_phone:  # the center sent it masked: only the center has it
+            self.reveal_button.setEnabled(True)
+            why = str(error) if error is not None else self.tr("这张工单还没有同步到中心。")
+            QMessageBox.information(self, self.tr("暂时无法查看号码"), self.tr(
+                "%1\n完整号码只在中心保存；连上中心后再点“查看完整号码”。").replace("%1", why))
+            return
+        with self._seat.store.session() as session, session.begin():
+            lifecycle.record_reveal(session, ticket=ticket, reason=reason, context=self._seat.context)
+        self.caller_label.setText(self._caller_text(revealed=True))
+        self.ticket_changed.emit(-1)  # an audit report to send: sync soon
+
+    def _on_revealed(self, revealed: Revealed) -> None:
+        self.caller_label.setText(f"{revealed.caller_name}  {revealed.caller_phone}".strip())
+
+    def _on_reveal_failed(self, error: Exception, reason: str) -> None:
+        if isinstance(error, ApiError):  # the center refused: say why, show nothing
+            self.reveal_button.setEnabled(True)
+            QMessageBox.warning(self, self.tr("不能查看号码"), str(error))
+            return
+        self._reveal_locally(reason, error)  # offline or signed out
+
+    # -- lifecycle actions -------------------------------------------------------------------
+
+    def _action_labels(self) -> dict[Action, str]:
+        return {
+            Action.DISPATCH: self.tr("派单(&P)…"), Action.SIGN: self.tr("签收(&Q)"),
+            Action.START: self.tr("开始办理(&B)"), Action.RETURN: self.tr("退单(&T)…"),
+            Action.REQUEST_EXTENSION: self.tr("申请延期(&Y)…"),
+            Action.DECIDE_EXTENSION: self.tr("审批延期(&Y)…"), Action.COMPLETE: self.tr("办结(&J)…"),
+            Action.CALLBACK: self.tr("回访(&H)…"), Action.REOPEN: self.tr("重办(&R)…"),
+            Action.ESCALATE: self.tr("督办(&D)…"), Action.MERGE: self.tr("合并(&M)…"),
+            Action.ARCHIVE: self.tr("归档(&G)…"),
+        }
+
+    def _action_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        actions = lifecycle.available_actions(self._ticket, self._seat.context)
+        labels = self._action_labels()
+        if self._seat.context.actor.role is None:
+            hint = QLabel(self.tr("登录中心后，可以在这里派单、签收、办结、回访……"))
+            hint.setStyleSheet("color: #5d6d7e")
+            bar.addWidget(hint)
+        for action in actions:
+            button = QPushButton(labels[action])
+            button.clicked.connect(lambda _=False, a=action: self.open_action(a))
+            self.action_buttons[action] = button
+            bar.addWidget(button)
+        bar.addStretch()
+        return bar
+
+    def open_action(self, action: Action) -> ActionDialog:
+        dialog = ActionDialog(self._seat, self._ticket, action, lambda params: self._apply(action, params), self)
+        self.action_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _apply(self, action: Action, params: dict[str, Any]) -> list[str]:
+        """Take ``action`` in one transaction; the refusals (Chinese) if the rules say no."""
+        context = self._seat.context
+        params = dict(params)
+        with self._seat.store.session() as session, session.begin():
+            ticket = session.get(Ticket, self._ticket.id)
+            if ticket is None:
+                return [self.tr("这张工单已不在本机（可能已被中心删除）。")]
+            if action is Action.MERGE:
+                number = params.pop("main_no")
+                main = find_ticket(session, number)
+                if main is None or main.id == ticket.id:
+                    return [self.tr("找不到编号为“%s”的另一张工单；请核对编号（本地编号或正式编号）。") % number]
+                params["main"] = main
+            try:
+                PERFORM[action](session, ticket=ticket, context=context, **params)
+            except LifecycleError as error:
+                session.rollback()
+                return list(error.errors)
+        self.ticket_changed.emit(self._ticket.id)
+        self.accept()
+        return []
+
+    def _deadline_text(self) -> str:
+        ticket = self._ticket
+        if not ticket.deadline:
+            return ""
+        info = lifecycle.deadline_info(ticket, today=datetime.now(LOCAL_TZ).date(),
+                                       calendar=self._seat.context.reference.calendar)
+        text = (info.effective or ticket.deadline).isoformat()
+        if info.paused:
+            text += self.tr("（延期审批中，计时暂停）")
+        if info.mark and info.days_left is not None:
+            days = (self.tr("剩 %n 个工作日", "", info.days_left) if info.days_left >= 0
+                    else self.tr("超期 %n 个工作日", "", -info.days_left))
+            text += f"  {display(info.mark)} · {days}"
+        return text
 
     def _kind_text(self, kind: str) -> str:
         names = {"create": self.tr("受理"), "update": self.tr("修改"), "import": self.tr("导入"),

@@ -24,6 +24,8 @@ LIFECYCLE_FIELDS: tuple[str, ...] = (
 # Seat → center mutation kinds that are not about one ticket: a seat reports its exports to the
 # audit log (ticket_client_id is a fresh id; payload {"rows", "format", "filter", "confidential"}).
 EXPORT_KIND = "导出"
+# A caller's number shown at a seat while the center could not be reached (audited on push).
+REVEAL_KIND = "查看号码"
 
 
 class MutationStatus(StrEnum):

@@ -80,6 +80,7 @@ from app.domain.calendar import (
 )
 from app.domain.enums import OPEN_STATUSES, Status
 from app.domain.lifecycle import Action
+from app.domain.roles import Role, can_reveal
 from app.domain.rules import (
     Performer,
     Plan,
@@ -89,7 +90,7 @@ from app.domain.rules import (
     plan_action,
 )
 from app.store.models import OutboxEntry, Ticket
-from app.sync.protocol import EXPORT_KIND
+from app.sync.protocol import EXPORT_KIND, REVEAL_KIND
 from app.tickets.service import TicketContext, local_date, record_change, utc_now
 
 __all__ = [
@@ -268,5 +269,26 @@ def record_export(session: Session, *, rows: int, file_format: str, description:
     payload = {"rows": rows, "format": file_format, "filter": description[:500],
                "confidential": confidential_rows, "seat": context.actor.seat}
     session.add(OutboxEntry(mutation_id=mutation_id, ticket_client_id=mutation_id, kind=EXPORT_KIND,
+                            base_version=0, created_at=utc_now(),
+                            payload=json.dumps(payload, ensure_ascii=False)))
+
+
+def may_reveal(ticket: Ticket, context: TicketContext) -> bool:
+    """Whether the signed-in user may see this caller's full number (the center's own rule).
+    Before signing in, the seat's agent may see the numbers of the calls the seat took."""
+    actor = context.actor
+    creator = ticket.created_by == actor.agent and ticket.created_seat == actor.seat
+    if actor.role is None:
+        return creator and not ticket.confidential
+    return can_reveal(actor.role, confidential=ticket.confidential,
+                      own_unit=actor.role is Role.UNIT and actor.unit == ticket.handling_unit,
+                      creator=creator)
+
+
+def record_reveal(session: Session, *, ticket: Ticket, reason: str, context: TicketContext) -> None:
+    """Queue the audit report of a number shown from the local store (the center unreachable)."""
+    mutation_id = str(uuid.uuid4())
+    payload = {"ticket": ticket.client_id, "reason": reason[:200], "seat": context.actor.seat}
+    session.add(OutboxEntry(mutation_id=mutation_id, ticket_client_id=mutation_id, kind=REVEAL_KIND,
                             base_version=0, created_at=utc_now(),
                             payload=json.dumps(payload, ensure_ascii=False)))

@@ -7,7 +7,7 @@ million tickets cost a few megabytes. Everything here is read-only and runs off 
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -64,6 +64,13 @@ class QueueFilter:
     duplicates: bool = False  # another open ticket with the same number, or address + category
     # Calendar-aware end of "due soon" (app.domain.calendar.due_soon_until); None: today + 1 day.
     due_soon_until: date | None = None
+
+
+def describe_filter(flt: QueueFilter) -> str:
+    """The filters that are set, for an export's audit record (``status=受理; search=噪音``)."""
+    unset = QueueFilter(today=flt.today)
+    return "; ".join(f"{f.name}={getattr(flt, f.name)}" for f in fields(QueueFilter)
+                     if f.name != "today" and getattr(flt, f.name) != getattr(unset, f.name))
 
 
 @dataclass(frozen=True)

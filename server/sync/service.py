@@ -28,6 +28,7 @@ from app.sync.protocol import (
     CALLER_FIELDS,
     EDITABLE_FIELDS,
     EXPORT_KIND,
+    REVEAL_KIND,
     ChangeType,
     MutationStatus,
     mutation_body_hash,
@@ -243,6 +244,17 @@ def _export(m: MutationIn, batch: _Batch, now: datetime) -> dict[str, Any]:
     return _answer(m, MutationStatus.APPLIED)
 
 
+def _reveal_report(m: MutationIn, batch: _Batch, now: datetime) -> dict[str, Any]:
+    """A seat showed a caller's number offline (a ticket it took itself): audited like a reveal."""
+    ticket = batch.tickets.get(str(m.payload.get("ticket", "")))
+    batch.audits.append({"action": AuditAction.REVEAL, "at": m.at or now,
+                         "reason": str(m.payload.get("reason", ""))[:200],
+                         "ticket_client_id": str(m.payload.get("ticket", ""))[:36],
+                         "ticket_no": ticket.official_no if ticket else "",
+                         "detail": {"offline": True, "seat": m.payload.get("seat")}})
+    return _answer(m, MutationStatus.APPLIED)
+
+
 def push(
     session: Session, *, user: User, mutations: list[MutationIn], reference: ReferenceData,
     config: dict[str, Any], city_prefix: str,
@@ -252,7 +264,8 @@ def push(
     ids = list({m.mutation_id for m in mutations})
     records = {r.mutation_id: r for r in session.scalars(
         select(MutationRecord).where(MutationRecord.mutation_id.in_(ids)))}
-    client_ids = sorted({m.ticket_client_id for m in mutations})
+    client_ids = sorted({m.ticket_client_id for m in mutations}
+                        | {str(m.payload.get("ticket", "")) for m in mutations if m.kind == REVEAL_KIND})
     tickets = {t.client_id: t for t in session.scalars(
         select(Ticket).where(Ticket.client_id.in_(client_ids))
         .order_by(Ticket.client_id).with_for_update())}
@@ -284,6 +297,8 @@ def push(
             answer = _action(m, batch, Action(m.kind), now)
         elif m.kind == EXPORT_KIND:
             answer = _export(m, batch, now)
+        elif m.kind == REVEAL_KIND:
+            answer = _reveal_report(m, batch, now)
         else:
             answer = _answer(m, MutationStatus.REJECTED, reason=f"未知的变更类型“{m.kind}”，请升级客户端。")
         fresh[m.mutation_id] = (digest, answer)

@@ -1,5 +1,6 @@
 """The whole window: first run, Ctrl+N from anywhere, opening a ticket, import and export."""
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -8,8 +9,11 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from app.seat import Seat
+from app.store.models import OutboxEntry
+from app.sync.protocol import REVEAL_KIND
 from app.tickets.demo import insert_demo_tickets
 from ui.main_window import MainWindow
 from ui.queue_model import QueueModel, TicketIdRole
@@ -62,7 +66,17 @@ def test_double_click_opens_the_ticket_with_its_timeline(window: MainWindow, sea
     if not detail.ticket.confidential and detail.ticket.caller_phone:
         assert detail.ticket.caller_phone not in detail.caller_label.text()
         detail.reveal_button.click()
+        dialog = detail.reveal_dialog
+        assert dialog is not None and dialog.isVisible()
+        dialog.submit()  # no reason given: refused, nothing shown
+        assert dialog.isVisible() and dialog.errors.isVisible()
+        assert detail.ticket.caller_phone not in detail.caller_label.text()
+        dialog.reason.setCurrentText("回访需要")
+        dialog.submit()
         assert detail.ticket.caller_phone in detail.caller_label.text()
+        with seat.store.session() as session:  # not signed in: the reveal waits to be audited
+            reports = session.scalars(select(OutboxEntry.payload).where(OutboxEntry.kind == REVEAL_KIND)).all()
+        assert [json.loads(r)["reason"] for r in reports] == ["回访需要"]
 
 
 def test_export_then_import_into_another_seat(window: MainWindow, seat: Seat, qtbot: QtBot,

@@ -1,0 +1,258 @@
+"""The dialogs of the ticket's lifecycle actions (派单, 签收, 退单, 延期, 办结, 回访, 督办…) and of
+revealing a caller's number. Each checks its input with the shared rules
+(``app.tickets.lifecycle.check``) before it closes, shows what to fix beside the form, and
+keeps what was typed when refused; the caller applies the action."""
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.domain.calendar import deadline_for
+from app.domain.enums import RequestType, Satisfaction
+from app.domain.lifecycle import Action
+from app.domain.rules import ESCALATION_LEVELS, SOLVED_VALUES
+from app.seat import Seat
+from app.store.models import Ticket
+from app.tickets import lifecycle
+from app.tickets.service import LOCAL_TZ
+
+# The lifecycle function of each action (keyword parameters as the dialog collects them).
+PERFORM: dict[Action, Callable[..., Ticket]] = {
+    Action.DISPATCH: lifecycle.dispatch, Action.SIGN: lifecycle.sign, Action.START: lifecycle.start,
+    Action.RETURN: lifecycle.return_ticket, Action.REQUEST_EXTENSION: lifecycle.request_extension,
+    Action.DECIDE_EXTENSION: lifecycle.decide_extension, Action.COMPLETE: lifecycle.complete,
+    Action.CALLBACK: lifecycle.callback, Action.REOPEN: lifecycle.reopen,
+    Action.ESCALATE: lifecycle.escalate, Action.MERGE: lifecycle.merge, Action.ARCHIVE: lifecycle.archive,
+}
+
+
+def _today() -> date:
+    return datetime.now(LOCAL_TZ).date()
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class ErrorLabel(QLabel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("actionErrors")
+        self.setStyleSheet("#actionErrors { color: #b00020; }")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_errors(self, errors: list[str]) -> None:
+        self.setText("\n".join(f"· {e}" for e in errors))
+        self.setVisible(bool(errors))
+
+
+class ActionDialog(QDialog):
+    """Collects one action's parameters; ``apply(params) -> errors`` runs it when OK is pressed
+    (the dialog closes only when nothing is left to fix)."""
+
+    def __init__(self, seat: Seat, ticket: Ticket, action: Action,
+                 apply: Callable[[dict[str, Any]], list[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._seat, self._ticket, self.action, self._apply = seat, ticket, action, apply
+        self.setWindowTitle(self.tr("%1 — 工单 %2").replace("%1", action.value).replace(
+            "%2", ticket.official_no or ticket.local_no))
+        self.setMinimumWidth(460)
+        self.form = QFormLayout()
+        self.errors = ErrorLabel()
+        self.units = QComboBox()
+        self.co_units = QLineEdit()
+        self.deadline = QDateEdit()
+        self.reason = QPlainTextEdit()
+        self.result_text = QPlainTextEdit()
+        self.choice = QComboBox()
+        self.approved = QComboBox()
+        self.main_no = QLineEdit()
+        self.note = QLineEdit()
+        self.note.setMaxLength(500)
+        self._build()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("确定%1").replace("%1", action.value))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        # Ctrl+Enter submits from the multi-line fields too.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.errors)
+        layout.addWidget(buttons)
+
+    def _text_box(self, box: QPlainTextEdit, placeholder: str) -> QPlainTextEdit:
+        box.setPlaceholderText(placeholder)
+        box.setTabChangesFocus(True)
+        box.setMaximumHeight(90)
+        return box
+
+    def _build(self) -> None:
+        action, ticket, reference = self.action, self._ticket, self._seat.context.reference
+        form = self.form
+        if action is Action.DISPATCH:
+            self.units.setEditable(True)
+            self.units.addItems(["", *reference.unit_names()])
+            self.units.setCurrentText(ticket.handling_unit)
+            completer = QCompleter(reference.unit_names(), self)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.units.setCompleter(completer)
+            self.co_units.setPlaceholderText(self.tr("可选，多个单位用顿号或逗号分隔"))
+            today = _today()
+            calendar = reference.calendar
+            default = ticket.deadline if ticket.deadline and ticket.deadline >= today else deadline_for(
+                RequestType(ticket.request_type), today, calendar,
+                self._seat.context.settings.deadline_days_by_type())
+            self._date_field(default)
+            form.addRow(self.tr("主办单位(&U)"), self.units)
+            form.addRow(self.tr("协办单位(&C)"), self.co_units)
+            form.addRow(self.tr("办理期限(&D)"), self.deadline)
+        elif action in (Action.RETURN, Action.REOPEN):
+            form.addRow(self.tr("原因(&R)"), self._text_box(self.reason, self.tr(
+                "必填：为什么退回/重办，接手的人要做什么")))
+        elif action is Action.REQUEST_EXTENSION:
+            start = ticket.deadline or _today()
+            self._date_field(self._seat.context.reference.calendar.add_working_days(start, 5))
+            form.addRow(self.tr("延期到(&D)"), self.deadline)
+            form.addRow(self.tr("延期理由(&R)"), self._text_box(self.reason, self.tr("必填：为什么需要更多时间")))
+        elif action is Action.DECIDE_EXTENSION:
+            flags = lifecycle.ticket_flags(ticket)
+            asked = QLabel(self.tr("申请延期到 %1：%2").replace(
+                "%1", flags.extension_to.isoformat() if flags.extension_to else "").replace(
+                "%2", flags.extension_reason))
+            asked.setWordWrap(True)
+            form.addRow(self.tr("申请"), asked)
+            self.approved.addItem(self.tr("同意延期"), True)
+            self.approved.addItem(self.tr("不同意"), False)
+            form.addRow(self.tr("审批(&A)"), self.approved)
+            form.addRow(self.tr("意见(&R)"), self._text_box(self.reason, self.tr("不同意时必填")))
+        elif action is Action.COMPLETE:
+            form.addRow(self.tr("办理结果(&R)"), self._text_box(self.result_text, self.tr(
+                "必填：做了什么、结果如何，回访时会念给市民听")))
+            self.choice.addItems(list(SOLVED_VALUES))
+            form.addRow(self.tr("是否解决(&S)"), self.choice)
+        elif action is Action.CALLBACK:
+            self.choice.addItems([s.value for s in Satisfaction])
+            form.addRow(self.tr("满意度(&S)"), self.choice)
+            hint = QLabel(self.tr("选“不满意”会把工单退回承办单位重办。"))
+            hint.setStyleSheet("color: #5d6d7e")
+            form.addRow("", hint)
+        elif action is Action.ESCALATE:
+            self.choice.addItems(list(ESCALATION_LEVELS))
+            form.addRow(self.tr("督办级别(&L)"), self.choice)
+            form.addRow(self.tr("督办意见(&R)"), self._text_box(self.reason, self.tr(
+                "必填：要求承办单位做什么、何时前完成")))
+        elif action is Action.MERGE:
+            self.main_no.setPlaceholderText(self.tr("保留的主工单编号（本地编号或正式编号）"))
+            form.addRow(self.tr("合并到(&M)"), self.main_no)
+        if action not in (Action.RETURN, Action.REOPEN, Action.REQUEST_EXTENSION,
+                          Action.DECIDE_EXTENSION, Action.ESCALATE):
+            form.addRow(self.tr("备注(&N)"), self.note)
+
+    def _date_field(self, default: date) -> None:
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("yyyy-MM-dd")
+        self.deadline.setDate(_qdate(default))
+
+    def params(self) -> dict[str, Any]:
+        """The parameters as the lifecycle function takes them."""
+        action, reason = self.action, self.reason.toPlainText().strip()
+        note = self.note.text().strip()
+        if action is Action.DISPATCH:
+            co = [u.strip() for u in self.co_units.text().replace("，", "、").replace(",", "、").split("、")]
+            units = [self.units.currentText().strip(), *[u for u in co if u]]
+            return {"units": [u for u in units if u] or [""], "deadline": _pydate(self.deadline.date()),
+                    "note": note}
+        if action is Action.RETURN:
+            return {"reason": reason}
+        if action is Action.REOPEN:
+            return {"reason": reason}
+        if action is Action.REQUEST_EXTENSION:
+            return {"new_deadline": _pydate(self.deadline.date()), "reason": reason}
+        if action is Action.DECIDE_EXTENSION:
+            return {"approved": bool(self.approved.currentData()), "reason": reason}
+        if action is Action.COMPLETE:
+            return {"result": self.result_text.toPlainText().strip(), "solved": self.choice.currentText(), "note": note}
+        if action is Action.CALLBACK:
+            return {"satisfaction": self.choice.currentText(), "note": note}
+        if action is Action.ESCALATE:
+            return {"level": self.choice.currentText(), "note": reason}
+        if action is Action.MERGE:
+            return {"main_no": self.main_no.text().strip(), "note": note}
+        return {"note": note}
+
+    def submit(self) -> None:
+        errors = self._apply(self.params())
+        self.errors.show_errors(errors)
+        if not errors:
+            self.accept()
+
+
+def find_ticket(session: Session, number: str) -> Ticket | None:
+    """A ticket by its local or official number."""
+    if not number:
+        return None
+    return session.scalar(select(Ticket).where(or_(Ticket.local_no == number, Ticket.official_no == number)))
+
+
+class RevealDialog(QDialog):
+    """Asks why the caller's full number is needed; the answer is audited."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("查看完整号码"))
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.reason.addItems(["", self.tr("回访需要"), self.tr("核实信息"), self.tr("转办需要"),
+                              self.tr("联系来电人补充材料")])
+        line = self.reason.lineEdit()
+        assert line is not None  # editable
+        line.setPlaceholderText(self.tr("必填：为什么要看完整号码"))
+        line.setMaxLength(200)
+        self.errors = ErrorLabel()
+        note = QLabel(self.tr("查看号码会记录在审计日志里（谁、何时、哪张工单、原因）。"))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("原因(&R)"), self.reason)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.errors)
+        layout.addWidget(buttons)
+
+    def reason_text(self) -> str:
+        return self.reason.currentText().strip()
+
+    def submit(self) -> None:
+        if len(self.reason_text()) < 2:
+            self.errors.show_errors([self.tr("请写明查看号码的原因，例如“回访需要”。")])
+            return
+        self.accept()
