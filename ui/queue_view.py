@@ -183,9 +183,10 @@ class QueueView(QWidget):
         return self._role_views[index] if 0 <= index < len(self._role_views) else None
 
     def select_view(self, key: str) -> None:
-        for index, view in enumerate(self._role_views):
-            if view.key == key:
-                self.views.setCurrentIndex(index)
+        """Open the work queue ``key`` (``"all"``: every ticket on this seat)."""
+        keys = [view.key for view in self._role_views] + (["all"] if self._role_views else [])
+        if key in keys:
+            self.views.setCurrentIndex(keys.index(key))
 
     def refresh_view_counts(self) -> None:
         """Count each work queue in the background and show it on its tab."""

@@ -2,6 +2,316 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="80"/>
+        <source>%1 — 工单 %2</source>
+        <translation>%1 — ticket %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="98"/>
+        <source>确定%1</source>
+        <translation>Confirm %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="125"/>
+        <source>可选，多个单位用顿号或逗号分隔</source>
+        <translation>Optional; separate several units with commas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="132"/>
+        <source>主办单位(&amp;U)</source>
+        <translation>Lead unit (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="133"/>
+        <source>协办单位(&amp;C)</source>
+        <translation>&amp;Co-handling units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="134"/>
+        <source>办理期限(&amp;D)</source>
+        <translation>&amp;Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="136"/>
+        <source>原因(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="137"/>
+        <source>必填：为什么退回/重办，接手的人要做什么</source>
+        <translation>Required: why it goes back, and what the next person must do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="141"/>
+        <source>延期到(&amp;D)</source>
+        <translation>Extend to (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="142"/>
+        <source>延期理由(&amp;R)</source>
+        <translation>&amp;Reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="142"/>
+        <source>必填：为什么需要更多时间</source>
+        <translation>Required: why more time is needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="145"/>
+        <source>申请延期到 %1：%2</source>
+        <translation>Extension to %1 requested: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="149"/>
+        <source>申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="150"/>
+        <source>同意延期</source>
+        <translation>Approve the extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="151"/>
+        <source>不同意</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="152"/>
+        <source>审批(&amp;A)</source>
+        <translation>Decision (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="153"/>
+        <source>意见(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="153"/>
+        <source>不同意时必填</source>
+        <translation>Required when refusing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="155"/>
+        <source>办理结果(&amp;R)</source>
+        <translation>&amp;Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="156"/>
+        <source>必填：做了什么、结果如何，回访时会念给市民听</source>
+        <translation>Required: what was done and with what result; it is read to the citizen at the callback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="158"/>
+        <source>是否解决(&amp;S)</source>
+        <translation>&amp;Solved?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="161"/>
+        <source>满意度(&amp;S)</source>
+        <translation>&amp;Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="162"/>
+        <source>选“不满意”会把工单退回承办单位重办。</source>
+        <translation>Choosing &quot;unsatisfied&quot; sends the ticket back to the unit to be redone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="167"/>
+        <source>督办级别(&amp;L)</source>
+        <translation>Escalation level (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="168"/>
+        <source>督办意见(&amp;R)</source>
+        <translation>Instructions (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="169"/>
+        <source>必填：要求承办单位做什么、何时前完成</source>
+        <translation>Required: what the unit must do, and by when</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="171"/>
+        <source>保留的主工单编号（本地编号或正式编号）</source>
+        <translation>Number of the ticket to keep (local or official number)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="172"/>
+        <source>合并到(&amp;M)</source>
+        <translation>&amp;Merge into</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="175"/>
+        <source>备注(&amp;N)</source>
+        <translation>&amp;Note</translation>
+    </message>
+</context>
+<context>
+    <name>AdminView</name>
+    <message>
+        <location filename="../../ui/admin_view.py" line="62"/>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="62"/>
+        <source>查看号码</source>
+        <translation>Number shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="62"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="63"/>
+        <source>登录</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="63"/>
+        <source>登录失败</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="64"/>
+        <source>被拒绝的访问</source>
+        <translation>Refused access</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="64"/>
+        <source>管理操作</source>
+        <translation>Admin change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="67"/>
+        <source>用户名（可选）</source>
+        <translation>User name (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="68"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="74"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="74"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="74"/>
+        <location filename="../../ui/admin_view.py" line="94"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="74"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="74"/>
+        <source>工单</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="75"/>
+        <source>原因 / 内容</source>
+        <translation>Reason / details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="94"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="94"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="94"/>
+        <source>承办单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="94"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="97"/>
+        <source>新建账号、改角色、停用和重置密码：用中心的管理接口 /api/v1/admin（见 README“中心服务器”）。</source>
+        <translation>To create accounts, change roles, deactivate or reset passwords, use the center&apos;s admin API /api/v1/admin (see README, &quot;Central server&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="104"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="105"/>
+        <source>用户与角色</source>
+        <translation>Users and roles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="113"/>
+        <source>正在从中心读取…</source>
+        <translation>Reading from the center…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="129"/>
+        <source>导出 %1 行（%2）</source>
+        <translation>Exported %1 rows (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/admin_view.py" line="136"/>
+        <source>共 %n 条</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="141"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="141"/>
+        <source>停用</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="158"/>
+        <source>没有登录中心：请从“同步 → 登录中心”以管理员账号登录。</source>
+        <translation>Not signed in to the center: sign in with an admin account from &quot;Sync → Sign in&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="160"/>
+        <source>连不上中心服务器：审计日志和账号只在中心保存。请检查网络后点“刷新”。</source>
+        <translation>Cannot reach the center: the audit log and accounts are kept only there. Check the network, then press &quot;Refresh&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="162"/>
+        <source>中心拒绝了请求：%s</source>
+        <translation>The center refused: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_view.py" line="164"/>
+        <source>读取失败：%s。请稍后点“刷新”重试。</source>
+        <translation>Could not read: %s. Press &quot;Refresh&quot; to try again later.</translation>
+    </message>
+</context>
+<context>
     <name>AssistantSidebar</name>
     <message>
         <location filename="../../ui/assistant_sidebar.py" line="171"/>
@@ -359,12 +669,12 @@
 <context>
     <name>DraftBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
@@ -426,120 +736,135 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>热线座席工作台 — 座席 %s</source>
         <translation>Hotline Desk — Seat %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>受理工单</source>
         <translation>Ticket intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>工单队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>本机数据：%s</source>
         <translation>Local data: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&lt;h2&gt;欢迎使用热线座席工作台&lt;/h2&gt;&lt;p&gt;本机还没有工单。所有工单先保存在本机，断网也不会丢失。&lt;/p&gt;&lt;p&gt;直接在下面的表单里受理第一张工单（&lt;b&gt;Ctrl+S&lt;/b&gt; 保存，&lt;b&gt;Ctrl+N&lt;/b&gt; 新建），或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试。&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Hotline Desk&lt;/h2&gt;&lt;p&gt;There are no tickets on this computer yet. Every ticket is saved on this computer first, so nothing is lost if the network goes down.&lt;/p&gt;&lt;p&gt;Take your first ticket in the form below (&lt;b&gt;Ctrl+S&lt;/b&gt; saves, &lt;b&gt;Ctrl+N&lt;/b&gt; starts a new one), import an Excel/CSV spreadsheet with “File → Import tickets”, or generate demo data to try it out.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>受理新工单</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>导入工单…</source>
         <translation>Import tickets…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>导出当前队列…</source>
         <translation>Export current queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>搜索工单</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>登录中心…</source>
         <translation>Log in to the center…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>处理同步冲突…</source>
         <translation>Resolve sync conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="223"/>
+        <source>未登录中心：登录后显示您角色的工作视图</source>
+        <translation>Not signed in: sign in to see your role&apos;s work queues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="226"/>
+        <source>%1（%2%3）</source>
+        <translation>%1 (%2%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="237"/>
+        <source>管理</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>没有待处理的同步冲突。</source>
         <translation>No sync conflicts to resolve.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>工单 %n 条</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -547,84 +872,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="371"/>
+        <source>已保存，正在发送到中心</source>
+        <translation>Saved; sending to the center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>正在生成演示数据…</source>
         <translation>Generating demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>已生成 %s 条演示工单</source>
         <translation>Generated %s demo tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>操作未完成</source>
         <translation>Operation incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>操作未完成：%s
 已保存的工单不受影响，请稍后重试。</source>
         <translation>The operation did not complete: %s
 Saved tickets are not affected. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>导入工单</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>正在导入 %s …</source>
         <translation>Importing %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>未识别的列（已忽略）：</source>
         <translation>Unrecognized columns (ignored): </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>第%1行：</source>
         <translation>Row %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>……另有 %s 行出错</source>
         <translation>…and %s more rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>导出当前队列</source>
         <translation>Export current queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 tickets to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>发现上次未保存的工单草稿：“%1”。要恢复吗？</source>
         <translation>An unsaved ticket draft was found from last time: “%1”. Restore it?</translation>
     </message>
@@ -632,88 +962,103 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="113"/>
+        <location filename="../../ui/queue_model.py" line="116"/>
         <source>本地编号</source>
         <translation>Local no.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="113"/>
+        <location filename="../../ui/queue_model.py" line="116"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="113"/>
+        <location filename="../../ui/queue_model.py" line="116"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="113"/>
+        <location filename="../../ui/queue_model.py" line="116"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="114"/>
+        <location filename="../../ui/queue_model.py" line="117"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="114"/>
+        <location filename="../../ui/queue_model.py" line="117"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="114"/>
+        <location filename="../../ui/queue_model.py" line="117"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="114"/>
+        <location filename="../../ui/queue_model.py" line="117"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="115"/>
+        <location filename="../../ui/queue_model.py" line="118"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="115"/>
+        <location filename="../../ui/queue_model.py" line="118"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="115"/>
+        <location filename="../../ui/queue_model.py" line="118"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="115"/>
+        <location filename="../../ui/queue_model.py" line="118"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="116"/>
+        <location filename="../../ui/queue_model.py" line="119"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="144"/>
-        <location filename="../../ui/queue_model.py" line="198"/>
+        <location filename="../../ui/queue_model.py" line="147"/>
+        <location filename="../../ui/queue_model.py" line="201"/>
         <source>查询失败：%s。请修改筛选条件后重试。</source>
         <translation>Query failed: %s. Change the filters and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="273"/>
+        <location filename="../../ui/queue_model.py" line="276"/>
         <source>与中心冲突，待处理</source>
         <translation>In conflict with the center: to be resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="275"/>
+        <location filename="../../ui/queue_model.py" line="278"/>
         <source>被中心退回，打开查看原因</source>
         <translation>Sent back by the center: open it to see why</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="372"/>
+        <location filename="../../ui/queue_model.py" line="369"/>
+        <source>督办%s</source>
+        <translation>Escalated %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="371"/>
+        <source>延期待批</source>
+        <translation>Extension pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="373"/>
+        <source>重办</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="394"/>
         <source>（保密）</source>
         <translation>(hidden)</translation>
     </message>
@@ -721,77 +1066,82 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_view.py" line="49"/>
+        <location filename="../../ui/queue_view.py" line="62"/>
         <source>搜索标题、诉求内容、地址、来电人（任意长度的词，空格分隔多个词）</source>
         <translation>Search subject, details, address, caller (any word length; separate words with spaces)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="51"/>
+        <location filename="../../ui/queue_view.py" line="64"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="52"/>
+        <location filename="../../ui/queue_view.py" line="65"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="53"/>
+        <location filename="../../ui/queue_view.py" line="66"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="54"/>
+        <location filename="../../ui/queue_view.py" line="67"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="55"/>
+        <location filename="../../ui/queue_view.py" line="68"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="56"/>
+        <location filename="../../ui/queue_view.py" line="69"/>
         <source>全部紧急程度</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="58"/>
+        <location filename="../../ui/queue_view.py" line="71"/>
         <source>全部期限</source>
         <translation>Any due date</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="59"/>
+        <location filename="../../ui/queue_view.py" line="72"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="60"/>
+        <location filename="../../ui/queue_view.py" line="73"/>
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="62"/>
+        <location filename="../../ui/queue_view.py" line="75"/>
         <source>全部时间</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="62"/>
+        <location filename="../../ui/queue_view.py" line="75"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="63"/>
+        <location filename="../../ui/queue_view.py" line="76"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="63"/>
+        <location filename="../../ui/queue_view.py" line="76"/>
         <source>日期范围</source>
         <translation>Date range</translation>
     </message>
+    <message>
+        <location filename="../../ui/queue_view.py" line="174"/>
+        <source>全部工单</source>
+        <translation>All tickets</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_view.py" line="166"/>
+        <location filename="../../ui/queue_view.py" line="237"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -799,7 +1149,7 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_view.py" line="170"/>
+        <location filename="../../ui/queue_view.py" line="241"/>
         <source>正在统计…（已显示前 %n 条）</source>
         <translation>
             <numerusform>Counting… (showing the first %n)</numerusform>
@@ -1195,6 +1545,54 @@ Saved tickets are not affected. Please try again later.</translation>
     </message>
 </context>
 <context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="228"/>
+        <source>查看完整号码</source>
+        <translation>Show the full number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="231"/>
+        <source>回访需要</source>
+        <translation>Needed for the callback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="231"/>
+        <source>核实信息</source>
+        <translation>To verify details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="231"/>
+        <source>转办需要</source>
+        <translation>Needed to transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="232"/>
+        <source>联系来电人补充材料</source>
+        <translation>To ask the caller for documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="235"/>
+        <source>必填：为什么要看完整号码</source>
+        <translation>Required: why the full number is needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="238"/>
+        <source>查看号码会记录在审计日志里（谁、何时、哪张工单、原因）。</source>
+        <translation>Showing a number is recorded in the audit log (who, when, which ticket, why).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="244"/>
+        <source>原因(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lifecycle_dialogs.py" line="256"/>
+        <source>请写明查看号码的原因，例如“回访需要”。</source>
+        <translation>Give the reason for showing the number, e.g. &quot;Needed for the callback&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../ui/settings_dialog.py" line="29"/>
@@ -1253,22 +1651,22 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="269"/>
+        <location filename="../../ui/sync_controller.py" line="277"/>
         <source>用户名或密码不正确。</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="271"/>
+        <location filename="../../ui/sync_controller.py" line="279"/>
         <source>登录失败次数过多，请稍后再试。</source>
         <translation>Too many failed logins; please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="273"/>
+        <location filename="../../ui/sync_controller.py" line="281"/>
         <source>连不上中心服务器，请检查服务器地址和网络。</source>
         <translation>Cannot reach the center server; please check the server address and the network.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="275"/>
+        <location filename="../../ui/sync_controller.py" line="283"/>
         <source>登录失败：%s</source>
         <translation>Login failed: %s</translation>
     </message>
@@ -1384,208 +1782,374 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="68"/>
+        <location filename="../../ui/ticket_detail.py" line="86"/>
         <source>工单 %s</source>
         <translation>Ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="73"/>
+        <location filename="../../ui/ticket_detail.py" line="91"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="74"/>
+        <location filename="../../ui/ticket_detail.py" line="92"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="75"/>
+        <location filename="../../ui/ticket_detail.py" line="93"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="76"/>
+        <location filename="../../ui/ticket_detail.py" line="94"/>
         <source>渠道 / 类型 / 紧急程度</source>
         <translation>Channel / Type / Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="81"/>
-        <source>显示号码</source>
-        <translation>Show number</translation>
+        <location filename="../../ui/ticket_detail.py" line="99"/>
+        <source>查看完整号码…</source>
+        <translation>Show full number…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="85"/>
+        <location filename="../../ui/ticket_detail.py" line="103"/>
+        <source>您的角色不能查看这张工单来电人的完整号码。</source>
+        <translation>Your role may not see this caller&apos;s full number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="106"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="86"/>
+        <location filename="../../ui/ticket_detail.py" line="107"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="88"/>
+        <location filename="../../ui/ticket_detail.py" line="109"/>
         <source>地点</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="90"/>
+        <location filename="../../ui/ticket_detail.py" line="111"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="91"/>
+        <location filename="../../ui/ticket_detail.py" line="112"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="92"/>
+        <location filename="../../ui/ticket_detail.py" line="115"/>
+        <source>（协办：%s）</source>
+        <translation> (co-handling: %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="116"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="93"/>
+        <location filename="../../ui/ticket_detail.py" line="118"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="95"/>
+        <location filename="../../ui/ticket_detail.py" line="120"/>
+        <source>延期申请</source>
+        <translation>Extension request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="120"/>
+        <source>申请延期到 %1，待审批：%2</source>
+        <translation>Extension to %1 requested, awaiting a decision: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <source>重办</source>
+        <translation>Redo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <source>已重办 %n 次</source>
+        <translation>
+            <numerusform>Redone %n time</numerusform>
+            <numerusform>Redone %n times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="125"/>
+        <source>合并</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="125"/>
+        <source>已合并到另一张工单（%s）</source>
+        <translation>Merged into another ticket (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="128"/>
         <source>办理结果</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="99"/>
+        <location filename="../../ui/ticket_detail.py" line="132"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="99"/>
+        <location filename="../../ui/ticket_detail.py" line="132"/>
         <source>座席</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="99"/>
+        <location filename="../../ui/ticket_detail.py" line="132"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="99"/>
+        <location filename="../../ui/ticket_detail.py" line="132"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="111"/>
-        <location filename="../../ui/ticket_detail.py" line="231"/>
+        <location filename="../../ui/ticket_detail.py" line="144"/>
+        <location filename="../../ui/ticket_detail.py" line="385"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="125"/>
+        <location filename="../../ui/ticket_detail.py" line="155"/>
+        <source>督办（%s）：请优先办理，按督办意见的时限回复。</source>
+        <translation>Escalated (%s): handle it first and answer within the escalation&apos;s time limit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="168"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="131"/>
+        <location filename="../../ui/ticket_detail.py" line="174"/>
         <source>回访话术（智能回访）</source>
         <translation>Callback script</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="137"/>
+        <location filename="../../ui/ticket_detail.py" line="180"/>
         <source>记入“满意度”栏</source>
         <translation>Goes into &quot;Satisfaction&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="138"/>
+        <location filename="../../ui/ticket_detail.py" line="181"/>
         <source>记入回访记录：是否联系上本人</source>
         <translation>Callback record: reached the caller?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="139"/>
+        <location filename="../../ui/ticket_detail.py" line="182"/>
         <source>记入回访记录：承办单位是否联系</source>
         <translation>Callback record: did the unit get in touch?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="140"/>
+        <location filename="../../ui/ticket_detail.py" line="183"/>
         <source>记入回访记录：是否解决</source>
         <translation>Callback record: solved?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="141"/>
+        <location filename="../../ui/ticket_detail.py" line="184"/>
         <source>记入回访记录：备注</source>
         <translation>Callback record: notes</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="147"/>
+        <location filename="../../ui/ticket_detail.py" line="190"/>
         <source>可选答复：</source>
         <translation>Answers: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="170"/>
+        <location filename="../../ui/ticket_detail.py" line="213"/>
         <source>&lt;b&gt;这张工单在本机和中心都被修改过（同步冲突）。&lt;/b&gt;请选择保留哪一边的内容，之后才能继续同步它的修改。</source>
         <translation>&lt;b&gt;This ticket was changed both on this seat and at the center (sync conflict).&lt;/b&gt; Choose which side to keep; its changes sync again after that.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="173"/>
+        <location filename="../../ui/ticket_detail.py" line="216"/>
         <source>&lt;b&gt;中心退回了这张工单的一项修改：&lt;/b&gt;%s</source>
         <translation>&lt;b&gt;The center sent back a change to this ticket:&lt;/b&gt; %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="177"/>
+        <location filename="../../ui/ticket_detail.py" line="220"/>
         <source>被退回的修改涉及：%s</source>
         <translation>The change sent back concerned: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="181"/>
+        <location filename="../../ui/ticket_detail.py" line="224"/>
         <source>处理办法：工单已恢复为中心的内容。如仍需修改，点“修改”按上面的提示改正后保存，修改会重新提交到中心。</source>
         <translation>What to do: the ticket is back to the center&apos;s content. If the change is still needed, click “Edit”, correct it as noted above and save; the change is sent to the center again.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="184"/>
+        <location filename="../../ui/ticket_detail.py" line="227"/>
         <source>处理办法：点“修改”按上面的提示改正并保存，再打开本工单点“重新提交”，工单会作为新工单发往中心。</source>
         <translation>What to do: click “Edit”, correct the ticket as noted above and save, then open it again and click “Resubmit”; it is sent to the center as a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="192"/>
+        <location filename="../../ui/ticket_detail.py" line="235"/>
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="196"/>
+        <location filename="../../ui/ticket_detail.py" line="239"/>
         <source>重新提交</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="200"/>
+        <location filename="../../ui/ticket_detail.py" line="243"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="220"/>
+        <location filename="../../ui/ticket_detail.py" line="263"/>
         <source>（保密工单，来电人信息不显示）</source>
         <translation>(Confidential ticket: caller details hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="222"/>
+        <location filename="../../ui/ticket_detail.py" line="265"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="231"/>
+        <location filename="../../ui/ticket_detail.py" line="292"/>
+        <source>这张工单还没有同步到中心。</source>
+        <translation>This ticket has not reached the center yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="293"/>
+        <source>暂时无法查看号码</source>
+        <translation>Number not available now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="294"/>
+        <source>%1
+完整号码只在中心保存；连上中心后再点“查看完整号码”。</source>
+        <translation>%1
+The full number is kept only at the center; press &quot;Show full number&quot; again once connected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="307"/>
+        <source>不能查看号码</source>
+        <translation>Number not shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="315"/>
+        <source>派单(&amp;P)…</source>
+        <translation>Dispatch (&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="315"/>
+        <source>签收(&amp;Q)</source>
+        <translation>Sign for (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="316"/>
+        <source>开始办理(&amp;B)</source>
+        <translation>&amp;Begin work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="316"/>
+        <source>退单(&amp;T)…</source>
+        <translation>Return (&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="317"/>
+        <source>申请延期(&amp;Y)…</source>
+        <translation>Request extension (&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="318"/>
+        <source>审批延期(&amp;Y)…</source>
+        <translation>Decide extension (&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="318"/>
+        <source>办结(&amp;J)…</source>
+        <translation>Complete (&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="319"/>
+        <source>回访(&amp;H)…</source>
+        <translation>Call back (&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="319"/>
+        <source>重办(&amp;R)…</source>
+        <translation>&amp;Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="320"/>
+        <source>督办(&amp;D)…</source>
+        <translation>Escalate (&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="320"/>
+        <source>合并(&amp;M)…</source>
+        <translation>&amp;Merge…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="321"/>
+        <source>归档(&amp;G)…</source>
+        <translation>Archive (&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="329"/>
+        <source>登录中心后，可以在这里派单、签收、办结、回访……</source>
+        <translation>Sign in to the center to dispatch, sign for, complete, call back… from here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="353"/>
+        <source>这张工单已不在本机（可能已被中心删除）。</source>
+        <translation>This ticket is no longer on this seat (the center may have deleted it).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="358"/>
+        <source>找不到编号为“%s”的另一张工单；请核对编号（本地编号或正式编号）。</source>
+        <translation>No other ticket numbered &quot;%s&quot;; check the number (local or official).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="377"/>
+        <source>（延期审批中，计时暂停）</source>
+        <translation> (extension pending: clock paused)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ticket_detail.py" line="379"/>
+        <source>剩 %n 个工作日</source>
+        <translation>
+            <numerusform>%n working day left</numerusform>
+            <numerusform>%n working days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ticket_detail.py" line="380"/>
+        <source>超期 %n 个工作日</source>
+        <translation>
+            <numerusform>%n working day late</numerusform>
+            <numerusform>%n working days late</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="385"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="231"/>
+        <location filename="../../ui/ticket_detail.py" line="385"/>
         <source>导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="232"/>
+        <location filename="../../ui/ticket_detail.py" line="386"/>
         <source>关联</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="246"/>
+        <location filename="../../ui/ticket_detail.py" line="400"/>
         <source>关联已有工单：</source>
         <translation>Linked to earlier tickets: </translation>
     </message>

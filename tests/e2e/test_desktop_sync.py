@@ -287,6 +287,7 @@ def test_two_seats_capture_with_the_network_cut_and_see_every_ticket_once(
         assert sorted(t.title for t in mine) == sorted(titles)
         assert all(t.official_no for t in mine)
         assert desk.sync.status.pending == 0
+        desk.window.queue.select_view("all")  # not only the agent's own work queue
         model = desk.window.queue.model
         expected = len(ids)
         qtbot.waitUntil(lambda m=model, n=expected: m.rowCount() == n)  # type: ignore[misc]
