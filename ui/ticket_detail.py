@@ -400,7 +400,14 @@ class TicketDetail(QDialog):
             return self.tr("关联已有工单：") + "；".join(
                 str(link.get("reason", "")).split("\n")[0] for link in detail["links"])
         if "from" in detail:
-            note = f"（{detail['note']}）" if detail.get("note") else ""
+            # What the step said, not only where it went: the level, units, dates, reasons.
+            said = [str(detail[k]) for k in ("level", "units", "deadline", "requested_deadline",
+                                             "satisfaction", "solved", "reason", "note")
+                    if detail.get(k) and not isinstance(detail[k], list)]
+            said += ["、".join(map(str, detail["units"]))] if isinstance(detail.get("units"), list) else []
+            note = f"（{'；'.join(said)}）" if said else ""
+            if detail["from"] == detail["to"]:
+                return note.strip("（）")
             return f"{display(detail['from'])} → {display(detail['to'])}{note}"
         return ""
 

@@ -183,3 +183,54 @@ def test_one_ticket_through_its_whole_life_across_four_desks(
     unit_detail = unit.window.open_ticket(archived.id)
     qtbot.addWidget(unit_detail)
     assert unit_detail.action_buttons == {}
+
+
+def _reveal(desk: Desk, qtbot: QtBot, client_id: str, reason: str) -> str:
+    with desk.seat.store.session() as session:
+        ticket = get_by_client_id(session, client_id)
+        assert ticket is not None
+    detail = desk.window.open_ticket(ticket.id)
+    qtbot.addWidget(detail)
+    assert detail.reveal_button.isEnabled()
+    detail.reveal_button.click()
+    assert detail.reveal_dialog is not None
+    detail.reveal_dialog.reason.setCurrentText(reason)
+    detail.reveal_dialog.submit()
+    qtbot.waitUntil(lambda: "****" not in detail.caller_label.text(), timeout=10000)
+    return detail.caller_label.text()
+
+
+def test_reveals_go_through_the_center_and_the_admin_reads_them_in_the_audit_view(
+        open_desk: Callable[..., Desk], city_handler: str, qtbot: QtBot) -> None:
+    agent, dispatcher, unit = open_desk("agent1"), open_desk("dispatcher"), open_desk(city_handler)
+    local_id = agent.capture(qtbot, "路灯不亮：归德路北段")
+    agent.sync_now(qtbot)
+    with agent.seat.store.session() as session:
+        client_id = session.scalars(select(Ticket.client_id).where(Ticket.id == local_id)).one()
+    dispatcher.sync_now(qtbot)
+    _act(dispatcher, qtbot, client_id, Action.DISPATCH, lambda d: d.units.setCurrentText(CITY_UNIT))
+
+    # The dispatcher has no reason to call the citizen: the button is there, but off.
+    with dispatcher.seat.store.session() as session:
+        copy = get_by_client_id(session, client_id)
+        assert copy is not None
+    detail = dispatcher.window.open_ticket(copy.id)
+    qtbot.addWidget(detail)
+    assert not detail.reveal_button.isEnabled()
+
+    # The unit's copy came masked; the center gives the number to the 主办 unit, with a reason.
+    unit.sync_now(qtbot)
+    assert "13812345678" in _reveal(unit, qtbot, client_id, "上门核实需要联系")
+
+    admin = open_desk("admin")
+    view = admin.window.admin
+    assert view is not None and admin.window.tabs.currentWidget() is view
+    view.action.setCurrentIndex(view.action.findData("reveal"))
+    qtbot.waitUntil(lambda: any(
+        view.audit_model.item(r, 5).text() == "上门核实需要联系" for r in range(view.audit_model.rowCount())),
+        timeout=10000)
+    row = next(r for r in range(view.audit_model.rowCount())
+               if view.audit_model.item(r, 5).text() == "上门核实需要联系")
+    assert view.audit_model.item(row, 1).text() == city_handler
+    assert "13812345678" not in " ".join(view.audit_model.item(row, c).text() for c in range(6))
+    assert view.users_model.rowCount() >= 7
