@@ -444,7 +444,7 @@ def ui_figures(seat: Seat) -> dict[str, float]:
     paint()
     figures["open_ms"] = (time.perf_counter() - start) * 1000
     shown = model.index(0, QueueModel.COL_TITLE).data()
-    log(f"open: {figures['open_ms']:.1f} ms, rows={model.rowCount():,}, first title={shown!r}")
+    log(f"open: {figures['open_ms']:.1f} ms, rows on the first screen={model.rowCount():,} (the count follows in the background), first title={shown!r}")
     figures["ids_loaded_ms"] = figures["open_ms"] + wait_ids(model)
     log(f"all ids in memory after {figures['ids_loaded_ms']:.0f} ms; RSS now {current_rss_mb():.0f} MB")
 
@@ -520,7 +520,7 @@ def ui_figures(seat: Seat) -> dict[str, float]:
         model.set_query(QueueFilter(search=word), QueueSort())
         paint()
         figures[key] = (time.perf_counter() - start) * 1000
-        log(f"search {word}: {figures[key]:.1f} ms, {model.rowCount():,} tickets, "
+        log(f"search {word}: {figures[key]:.1f} ms, {model.rowCount():,} rows shown at first, "
             f"first: {model.index(0, QueueModel.COL_TITLE).data()!r}")
         wait_ids(model)
     log(f"RSS after sorts and searches {current_rss_mb():.0f} MB")
