@@ -1,6 +1,5 @@
 """The queue: filters, a search box and the lazy ticket table."""
 
-from dataclasses import fields, replace
 from datetime import UTC, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.seat import Seat
 from app.tickets import queue
 from app.tickets.queue import QueueFilter
-from app.tickets.queues import RoleView
+from app.tickets.queues import RoleView, narrow
 from app.tickets.service import LOCAL_TZ
 from ui.queue_model import QueueModel, TicketIdRole
 from ui.tasks import run_task
@@ -218,11 +217,7 @@ class QueueView(QWidget):
         chosen = self.current_filter()
         view = self.role_view()
         if view is not None and view.filter is not None:
-            # The work queue is the base; each filter the user set narrows or replaces its field.
-            unset = QueueFilter(today=chosen.today)
-            changed = {f.name: getattr(chosen, f.name) for f in fields(QueueFilter)
-                       if getattr(chosen, f.name) != getattr(unset, f.name)}
-            chosen = replace(view.filter, **changed)
+            chosen = narrow(view.filter, chosen)  # the user's pickers refine the work queue
         self.model.set_query(chosen)
 
     def reload_keeping_place(self) -> None:

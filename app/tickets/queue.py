@@ -64,6 +64,9 @@ class QueueFilter:
     duplicates: bool = False  # another open ticket with the same number, or address + category
     # Calendar-aware end of "due soon" (app.domain.calendar.due_soon_until); None: today + 1 day.
     due_soon_until: date | None = None
+    # Filters that contradict each other (a role view narrowed by the user's own pickers,
+    # app.tickets.queues.narrow): no ticket can match.
+    match_nothing: bool = False
 
 
 def describe_filter(flt: QueueFilter) -> str:
@@ -171,6 +174,8 @@ def _where(flt: QueueFilter) -> tuple[str, list[object]]:
             "EXISTS (SELECT 1 FROM tickets d WHERE d.id != t.id AND d.merged_into = ''"
             f" AND d.status IN ({open_list}) AND ((t.caller_phone != '' AND d.caller_phone = t.caller_phone)"
             " OR (t.address != '' AND d.address = t.address AND d.category1 = t.category1)))")
+    if flt.match_nothing:
+        clauses.append("0")
     if flt.search.strip():
         expression = match_query(flt.search)
         if expression is None:

@@ -8,8 +8,9 @@ user's role; the server refuses what a role may not see or do, so nothing is mer
 categories, holidays, audit — all through /api/v1/admin and /api/v1/audit).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 from app.domain.calendar import WorkCalendar, due_soon_until
 from app.domain.enums import Satisfaction, Status
@@ -78,3 +79,40 @@ def role_views(role: Role, *, username: str, unit: str = "", today: date,
     return [RoleView(key, title, None) for key, title in (
         ("users", "用户与角色"), ("units", "承办单位"), ("categories", "分类目录"),
         ("holidays", "节假日与调休"), ("audit", "审计日志"))]
+
+
+def _both(view: tuple[str, ...], user: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """The values both allow (an empty tuple allows all); True when none is left."""
+    if not view or not user:
+        return view or user, False
+    kept = tuple(v for v in view if v in user)
+    return kept, not kept
+
+
+def narrow(view: QueueFilter, user: QueueFilter) -> QueueFilter:
+    """The tickets of ``view`` that also match ``user`` (the queue's own pickers, search and
+    period): every condition of both holds. Two conditions that cannot both hold (status 办结
+    picked in 待派单, two different units) give ``match_nothing``."""
+    values: dict[str, Any] = {}
+    nothing = view.match_nothing or user.match_nothing
+    for f in fields(QueueFilter):
+        a, b = getattr(view, f.name), getattr(user, f.name)
+        if f.name in ("today", "match_nothing"):
+            continue
+        if f.name == "search":
+            values[f.name] = " ".join(t for t in (a.strip(), b.strip()) if t)
+        elif f.name == "created_from":
+            values[f.name] = max((d for d in (a, b) if d is not None), default=None)
+        elif f.name == "created_to":
+            values[f.name] = min((d for d in (a, b) if d is not None), default=None)
+        elif f.name == "due_soon_until":
+            values[f.name] = a if a is not None else b
+        elif isinstance(a, bool):
+            values[f.name] = a or b
+        elif isinstance(a, tuple):
+            values[f.name], empty = _both(a, b)
+            nothing = nothing or empty
+        else:  # one value each (a unit, a district, due): both set and different → nothing
+            nothing = nothing or bool(a and b and a != b)
+            values[f.name] = a or b
+    return replace(user, **values, match_nothing=nothing)

@@ -7,8 +7,8 @@ from app.domain.roles import Role
 from app.seat import Seat
 from app.store.models import Ticket
 from app.tickets import lifecycle
-from app.tickets.queue import count
-from app.tickets.queues import role_views
+from app.tickets.queue import QueueFilter, count
+from app.tickets.queues import narrow, role_views
 from app.tickets.service import Actor, TicketContext, create_ticket, local_date, utc_now
 from tests.core.test_lifecycle_service import LAMP
 
@@ -58,3 +58,24 @@ def test_views_per_role(seat: Seat) -> None:
     assert counts(Role.DISPATCHER)["extensions"] == 1
     assert [v.key for v in role_views(Role.ADMIN, username="root", today=date(2026, 3, 9), calendar=calendar)] == [
         "users", "units", "categories", "holidays", "audit"]
+
+
+def test_the_users_pickers_narrow_a_view_and_contradictions_match_nothing(seat: Seat) -> None:
+    # From the roles engineer's branch (narrow() was taken from there).
+    today = date(2026, 11, 20)
+    to_dispatch = QueueFilter(statuses=("受理",), today=today)
+    working = QueueFilter(statuses=("派单", "签收", "办理"), handling_unit="市城市管理局", today=today)
+    assert narrow(to_dispatch, QueueFilter(today=today)) == to_dispatch
+    searched = narrow(to_dispatch, QueueFilter(search="路灯", district="梁园区", today=today))
+    assert (searched.statuses, searched.search, searched.district) == (("受理",), "路灯", "梁园区")
+    assert narrow(working, QueueFilter(statuses=("办理", "派单"), today=today)).statuses == ("派单", "办理")
+    assert narrow(to_dispatch, QueueFilter(statuses=("办结",), today=today)).match_nothing
+    assert narrow(working, QueueFilter(handling_unit="市水务局", today=today)).match_nothing
+    with seat.store.session() as session, session.begin():
+        create_ticket(session, data=LAMP, context=seat.context)
+    connection = seat.store.raw_connection()
+    try:
+        assert count(connection, narrow(to_dispatch, QueueFilter(today=today))) == 1
+        assert count(connection, narrow(to_dispatch, QueueFilter(statuses=("办结",), today=today))) == 0
+    finally:
+        connection.close()
