@@ -57,8 +57,17 @@ def _act(desk: Desk, qtbot: QtBot, client_id: str, action: Action,
     with qtbot.waitSignal(detail.ticket_changed, timeout=10000, raising=False) as changed:
         dialog.submit()
     assert changed.signal_triggered and not dialog.isVisible(), dialog.errors.text()
-    desk.sync_now(qtbot)
+    _settle(desk, qtbot)
     assert desk.sync.status.rejected == 0
+
+
+def _settle(desk: Desk, qtbot: QtBot) -> None:
+    """F5, then until nothing is left to send and no round is under way: a round that was
+    already running when F5 was pressed may have pushed or pulled before the last change."""
+    desk.sync_now(qtbot)
+    while desk.sync.status.busy or desk.sync.status.pending:
+        with qtbot.waitSignal(desk.sync.synced, timeout=30000):
+            pass
 
 
 def _status(center: ServerProcess, token: str, client_id: str) -> str:
@@ -98,10 +107,10 @@ def test_one_ticket_through_its_whole_life_across_four_desks(
     with agent.seat.store.session() as session:
         client_id = session.scalars(select(Ticket.client_id).where(Ticket.id == local_id)).one()
     assert _in_view(agent, qtbot, "my_today", client_id)
-    agent.sync_now(qtbot)
+    _settle(agent, qtbot)
 
     # 派单 — refused without a unit (the dialog says what to fix and stays open), then to the city's 城管局.
-    dispatcher.sync_now(qtbot)
+    _settle(dispatcher, qtbot)
     assert _in_view(dispatcher, qtbot, "to_dispatch", client_id)
     with dispatcher.seat.store.session() as session:
         ticket = get_by_client_id(session, client_id)
@@ -118,7 +127,7 @@ def test_one_ticket_through_its_whole_life_across_four_desks(
     assert _status(center, admin_token, client_id) == "派单"
 
     # The unit handler sees it to sign for, with the caller's number masked, and returns it.
-    unit.sync_now(qtbot)
+    _settle(unit, qtbot)
     assert _in_view(unit, qtbot, "to_sign", client_id)
     model = unit.window.queue.model
     with unit.seat.store.session() as session:
@@ -130,36 +139,36 @@ def test_one_ticket_through_its_whole_life_across_four_desks(
          lambda d: d.reason.setPlainText("井盖属于市政设施，应由市政部门处理"))
     assert _status(center, admin_token, client_id) == "退单"
 
-    dispatcher.sync_now(qtbot)
+    _settle(dispatcher, qtbot)
     assert _in_view(dispatcher, qtbot, "returned", client_id)
     _act(dispatcher, qtbot, client_id, Action.DISPATCH, lambda d: d.units.setCurrentText(CITY_UNIT))
 
     # Signed for, an extension asked and approved.
-    unit.sync_now(qtbot)
+    _settle(unit, qtbot)
     _act(unit, qtbot, client_id, Action.SIGN)
     _act(unit, qtbot, client_id, Action.REQUEST_EXTENSION, lambda d: (
         d.deadline.setDate(d.deadline.date().addDays(7)), d.reason.setPlainText("需要订购新井盖，到货约一周")))
-    dispatcher.sync_now(qtbot)
+    _settle(dispatcher, qtbot)
     assert _in_view(dispatcher, qtbot, "extensions", client_id)
     _act(dispatcher, qtbot, client_id, Action.DECIDE_EXTENSION)
     server = server_tickets(center, admin_token)[client_id]
     assert server["status"] == "签收" and not server["extension_to"]
 
     # Completed; the callback finds the citizen unsatisfied: 重办, back to the unit.
-    unit.sync_now(qtbot)
+    _settle(unit, qtbot)
     _act(unit, qtbot, client_id, Action.COMPLETE, lambda d: (
         d.result_text.setPlainText("已临时加盖钢板并设置警示"), d.choice.setCurrentText("部分解决")))
-    agent.sync_now(qtbot)
+    _settle(agent, qtbot)
     assert _in_view(agent, qtbot, "my_callbacks", client_id)
     _act(agent, qtbot, client_id, Action.CALLBACK, lambda d: d.choice.setCurrentText("不满意"))
     assert _status(center, admin_token, client_id) == "派单"
 
     # The supervisor sees the unsatisfied ticket and escalates it; the unit's queue marks it.
-    boss.sync_now(qtbot)
+    _settle(boss, qtbot)
     assert _in_view(boss, qtbot, "unsatisfied", client_id)
     _act(boss, qtbot, client_id, Action.ESCALATE, lambda d: (
         d.choice.setCurrentText("二级"), d.reason.setPlainText("三日内换装新井盖并回复")))
-    unit.sync_now(qtbot)
+    _settle(unit, qtbot)
     assert _in_view(unit, qtbot, "to_sign", client_id)
     row = unit.window.queue.model.row_of(copy.id)
     assert "督办二级" in unit.window.queue.model.index(row, QueueModel.COL_STATUS).data()
@@ -168,15 +177,15 @@ def test_one_ticket_through_its_whole_life_across_four_desks(
     _act(unit, qtbot, client_id, Action.COMPLETE, lambda d: (
         d.result_text.setPlainText("已换装新井盖"), d.choice.setCurrentText("解决")))
 
-    agent.sync_now(qtbot)
+    _settle(agent, qtbot)
     _act(agent, qtbot, client_id, Action.CALLBACK, lambda d: d.choice.setCurrentText("满意"))
-    dispatcher.sync_now(qtbot)
+    _settle(dispatcher, qtbot)
     _act(dispatcher, qtbot, client_id, Action.ARCHIVE)
     final = server_tickets(center, admin_token)[client_id]
     assert final["status"] == "归档" and final["satisfaction"] == "满意"
 
     # Closed: nothing left for the unit to do on it.
-    unit.sync_now(qtbot)
+    _settle(unit, qtbot)
     with unit.seat.store.session() as session:
         archived = get_by_client_id(session, client_id)
         assert archived is not None
@@ -204,10 +213,10 @@ def test_reveals_go_through_the_center_and_the_admin_reads_them_in_the_audit_vie
         open_desk: Callable[..., Desk], city_handler: str, qtbot: QtBot) -> None:
     agent, dispatcher, unit = open_desk("agent1"), open_desk("dispatcher"), open_desk(city_handler)
     local_id = agent.capture(qtbot, "路灯不亮：归德路北段")
-    agent.sync_now(qtbot)
+    _settle(agent, qtbot)
     with agent.seat.store.session() as session:
         client_id = session.scalars(select(Ticket.client_id).where(Ticket.id == local_id)).one()
-    dispatcher.sync_now(qtbot)
+    _settle(dispatcher, qtbot)
     _act(dispatcher, qtbot, client_id, Action.DISPATCH, lambda d: d.units.setCurrentText(CITY_UNIT))
 
     # The dispatcher has no reason to call the citizen: the button is there, but off.
@@ -219,7 +228,7 @@ def test_reveals_go_through_the_center_and_the_admin_reads_them_in_the_audit_vie
     assert not detail.reveal_button.isEnabled()
 
     # The unit's copy came masked; the center gives the number to the 主办 unit, with a reason.
-    unit.sync_now(qtbot)
+    _settle(unit, qtbot)
     assert "13812345678" in _reveal(unit, qtbot, client_id, "上门核实需要联系")
 
     admin = open_desk("admin")
