@@ -33,7 +33,7 @@ from app.sync.identity import Identity
 from app.sync.review import conflicts, marked_tickets
 from app.tickets.demo import insert_demo_tickets
 from app.tickets.drafts import SavedDraft, discard_draft, pending_drafts
-from app.tickets.exporter import export_file
+from app.tickets.exporter import export_queue
 from app.tickets.importer import ImportReport, import_file
 from app.tickets.lifecycle import record_export
 from app.tickets.queue import describe_filter
@@ -426,19 +426,20 @@ class MainWindow(QMainWindow):
 
     def export_path(self, path: Path) -> None:
         store, flt, sort = self.seat.store, self.queue.model.query_filter, self.queue.model.query_sort
-
         context = self.seat.context
 
         def export() -> int:
             connection = store.raw_connection()
             try:
-                rows = export_file(connection, path, flt, sort)
+                summary = export_queue(connection, path, flt, sort)
             finally:
                 connection.close()
-            with store.session() as session, session.begin():  # the center audits every export
-                record_export(session, rows=rows, file_format=path.suffix.lstrip(".").lower(),
-                              description=describe_filter(flt), context=context)
-            return rows
+            # Every export is audited: the report syncs to the center like a ticket change.
+            with store.session() as session, session.begin():
+                record_export(session, rows=summary.rows, file_format=path.suffix.lstrip(".").lower(),
+                              description=describe_filter(flt), context=context,
+                              confidential_rows=summary.confidential)
+            return summary.rows
 
         run_task(export, self._on_exported(path), self._on_task_failed, owner=self)
 

@@ -6,6 +6,7 @@ The role here only decides what the window offers; the center checks every actio
 
 import json
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -23,6 +24,12 @@ class Identity:
     display_name: str
     role: Role
     unit: str = ""
+
+
+def identity_from_user(user: dict[str, Any]) -> Identity:
+    """From the center's user record (login answer or GET /auth/me)."""
+    return Identity(str(user["username"]), str(user.get("display_name") or ""), Role(user["role"]),
+                    str(user.get("unit") or ""))
 
 
 def load_identity(session: Session) -> Identity | None:

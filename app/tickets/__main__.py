@@ -6,9 +6,10 @@ from pathlib import Path
 
 from app.paths import resolve_data_dir
 from app.seat import open_seat
-from app.tickets.exporter import export_file
+from app.tickets.exporter import export_queue
 from app.tickets.importer import import_file
-from app.tickets.queue import QueueFilter, QueueSort
+from app.tickets.lifecycle import record_export
+from app.tickets.queue import QueueFilter, QueueSort, describe_filter
 from app.tickets.spreadsheet import SpreadsheetError
 
 
@@ -35,8 +36,12 @@ def main(argv: list[str] | None = None) -> int:
             print(report.summary())
             return 1 if report.errors else 0
         with seat.store.raw_connection() as connection:
-            count = export_file(connection, args.file, QueueFilter(), QueueSort())
-        print(f"已导出 {count} 条工单到 {args.file}")
+            summary = export_queue(connection, args.file, QueueFilter(), QueueSort())
+        with seat.store.session() as session, session.begin():  # audited as the window's exports are
+            record_export(session, rows=summary.rows, file_format=args.file.suffix.lstrip(".").lower(),
+                          description=describe_filter(QueueFilter()), context=seat.context,
+                          confidential_rows=summary.confidential)
+        print(f"已导出 {summary.rows} 条工单到 {args.file}")
         return 0
     except SpreadsheetError as error:
         print(str(error), file=sys.stderr)

@@ -3,6 +3,7 @@
 import csv
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,7 +34,16 @@ def _text_cell(sheet: WriteOnlyWorksheet, value: str) -> Cell | str:
     return cell
 
 
-def export_rows(connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSort) -> Iterator[list[str]]:
+@dataclass
+class ExportSummary:
+    """What an export wrote, for its audit report (``lifecycle.record_export``)."""
+
+    rows: int = 0
+    confidential: int = 0  # rows of confidential tickets (their caller left out)
+
+
+def export_rows(connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSort,
+                summary: ExportSummary | None = None) -> Iterator[list[str]]:
     """Rows in queue order. A confidential caller's identity never leaves the seat in a file."""
     names = [n for n in EXPORT_HEADERS.values() if n != "created_at"]
     for ids in iter_ids(connection, flt, sort, batch=2000):
@@ -48,6 +58,8 @@ def export_rows(connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSor
             record = fetched[ticket_id]
             if record["confidential"]:
                 record["caller_name"] = record["caller_phone"] = ""
+                if summary is not None:
+                    summary.confidential += 1
             record["created_at"] = _local(str(record["created_at"]))
             for flag in ("confidential", "anonymous"):
                 record[flag] = "是" if record[flag] else ""
@@ -56,26 +68,31 @@ def export_rows(connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSor
 
 def export_file(connection: sqlite3.Connection, path: Path, flt: QueueFilter, sort: QueueSort) -> int:
     """Write the queue to ``path`` (.csv or .xlsx); returns the number of tickets written."""
+    return export_queue(connection, path, flt, sort).rows
+
+
+def export_queue(connection: sqlite3.Connection, path: Path, flt: QueueFilter, sort: QueueSort) -> ExportSummary:
+    """``export_file``, telling also how many confidential tickets went into the file."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise SpreadsheetError("请把导出文件命名为 .csv 或 .xlsx。")
-    count = 0
+    summary = ExportSummary()
     temporary = path.with_name(path.name + ".part")
     if suffix == ".csv":
         # utf-8-sig: Excel on Windows opens it with the Chinese intact.
         with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(EXPORT_HEADERS)
-            for row in export_rows(connection, flt, sort):
+            for row in export_rows(connection, flt, sort, summary):
                 writer.writerow(row)
-                count += 1
+                summary.rows += 1
     else:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("工单")
         sheet.append(list(EXPORT_HEADERS))
-        for row in export_rows(connection, flt, sort):
+        for row in export_rows(connection, flt, sort, summary):
             sheet.append([_text_cell(sheet, value) for value in row])
-            count += 1
+            summary.rows += 1
         workbook.save(temporary)
     temporary.replace(path)
-    return count
+    return summary

@@ -7,7 +7,7 @@ million tickets cost a few megabytes. Everything here is read-only and runs off 
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -69,13 +69,6 @@ class QueueFilter:
     match_nothing: bool = False
 
 
-def describe_filter(flt: QueueFilter) -> str:
-    """The filters that are set, for an export's audit record (``status=受理; search=噪音``)."""
-    unset = QueueFilter(today=flt.today)
-    return "; ".join(f"{f.name}={getattr(flt, f.name)}" for f in fields(QueueFilter)
-                     if f.name != "today" and getattr(flt, f.name) != getattr(unset, f.name))
-
-
 @dataclass(frozen=True)
 class QueueSort:
     column: str = "created_at"
@@ -107,6 +100,39 @@ class QueueRow(NamedTuple):
 
 
 _ROW_COLUMNS = ", ".join(QueueRow._fields)
+
+
+def describe_filter(flt: QueueFilter) -> str:
+    """The filter in words, for the audit of an export; never the caller's number it names."""
+    parts: list[str] = []
+    for label, values in (("状态", flt.statuses), ("渠道", flt.channels), ("诉求类型", flt.request_types),
+                          ("紧急程度", flt.urgencies), ("满意度", flt.satisfactions)):
+        if values:
+            parts.append(f"{label}：{'、'.join(values)}")
+    category = "/".join(v for v in (flt.category1, flt.category2) if v)
+    place = " ".join(v for v in (flt.district, flt.street) if v)
+    for label, value in (("分类", category), ("区域", place), ("主办单位", flt.handling_unit),
+                         ("协办单位", flt.co_unit), ("受理人", flt.created_by)):
+        if value:
+            parts.append(f"{label}：{value}")
+    if flt.created_from or flt.created_to:
+        start = flt.created_from.date().isoformat() if flt.created_from else "…"
+        end = flt.created_to.date().isoformat() if flt.created_to else "…"
+        parts.append(f"受理时间：{start} 至 {end}")
+    flags = {"overdue": "已超期", "due_soon": "即将到期"}
+    if flt.due:
+        parts.append(flags.get(flt.due, flt.due))
+    for flag, label in ((flt.escalated, "督办件"), (flt.extension_pending, "延期待审批"),
+                        (flt.reopened, "重办件"), (flt.exclude_merged, "不含已合并"),
+                        (flt.duplicates, "疑似重复")):
+        if flag:
+            parts.append(label)
+    if flt.caller_phone:
+        parts.append("按来电号码筛选")
+    if flt.search.strip():
+        # The words themselves may be a caller's name or number: the audit keeps neither.
+        parts.append(f"按关键词搜索（{len(flt.search.split())} 个词）")
+    return "；".join(parts) or "全部工单"
 
 
 def _where(flt: QueueFilter) -> tuple[str, list[object]]:

@@ -1,12 +1,16 @@
 """The command line ``python -m app.tickets import|export --data-dir DIR FILE``, as a user runs it."""
 
 import csv
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from app.store.db import Store
+from app.store.models import OutboxEntry
 from tests.conftest import REPO_ROOT
 
 HEADER = "受理时间,渠道,诉求类型,一级分类,区县,地址,标题,诉求内容,来电人,联系电话\n"
@@ -69,6 +73,14 @@ def test_export_csv_and_xlsx(tmp_path: Path, data_dir: Path) -> None:
     assert row["标题"] == "夜间施工噪音" and row["本地编号"].startswith("S01-20250301-")
     refused = run("export", "--data-dir", data_dir, tmp_path / "out.pdf")
     assert refused.returncode == 2 and ".csv 或 .xlsx" in refused.stderr
+    store = Store(data_dir)  # each written file is queued for the center's audit, the refused one not
+    try:
+        with store.session() as session:
+            reports = [json.loads(o.payload) for o in session.scalars(
+                select(OutboxEntry).where(OutboxEntry.kind == "导出").order_by(OutboxEntry.id))]
+    finally:
+        store.close()
+    assert [(r["rows"], r["format"], r["filter"]) for r in reports] == [(1, "csv", "全部工单"), (1, "xlsx", "全部工单")]
 
 
 def test_data_dir_from_environment(tmp_path: Path) -> None:

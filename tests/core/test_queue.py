@@ -10,7 +10,15 @@ import pytest
 from app.domain.lifecycle import Action
 from app.domain.ticket import TicketInput
 from app.seat import Seat
-from app.tickets.queue import QueueFilter, QueueSort, count, fetch_rows, ids_page, iter_ids
+from app.tickets.queue import (
+    QueueFilter,
+    QueueSort,
+    count,
+    describe_filter,
+    fetch_rows,
+    ids_page,
+    iter_ids,
+)
 from app.tickets.service import apply_action, create_ticket
 
 BASE = TicketInput(request_type="投诉", caller_phone="13812345678", category1="城市管理",
@@ -125,3 +133,10 @@ def test_fetch_rows_builds_display_rows(ids: dict[str, int], connection: sqlite3
 def test_search_with_nothing_searchable_matches_nothing(ids: dict[str, int], connection: sqlite3.Connection) -> None:
     assert count(connection, QueueFilter(search="！？")) == 0
     assert count(connection, QueueFilter(search="   ")) == 4  # blank: no search at all
+
+
+def test_an_export_is_described_in_words_without_the_callers_number_or_search_words() -> None:
+    described = describe_filter(QueueFilter(statuses=("受理",), caller_phone="13812345678",
+                                            search="王建国 13812345678", district="梁园区"))
+    assert "13812345678" not in described and "王建国" not in described
+    assert "状态：受理" in described and "梁园区" in described and "按来电号码筛选" in described
