@@ -21,7 +21,7 @@ from app.sync.client import ApiClient, LoginResult, RetryPolicy
 from app.sync.credentials import TokenStore
 from app.sync.engine import SyncEngine, SyncReport, counts, get_state
 from app.sync.errors import ApiError, AuthRequired, ServerUnavailable
-from app.sync.identity import Identity, remember_identity, restore_identity
+from app.sync.identity import Identity, identity_from_user, remember_identity, restore_identity
 from app.sync.review import dismiss_rejections
 from ui.tasks import run_task
 
@@ -99,6 +99,7 @@ class SyncController(QObject):
         self.status = SyncStatus(SyncState.UNCONFIGURED, keyring_ok=self.tokens.persistent)
         # Offline first: the last login's role holds until a logout (the center checks anyway).
         self.identity = restore_identity(seat)
+        self._identity_confirmed = False  # asked the center (GET /auth/me) in this run
         self._configure()
         self.refresh_counts()
 
@@ -193,13 +194,18 @@ class SyncController(QObject):
         engine, api, tokens, account = self._engine, self._api, self.tokens, self.account
         assert engine is not None and api is not None
 
-        def sync() -> SyncReport:
+        ask_identity = not self._identity_confirmed
+
+        def sync() -> tuple[SyncReport, Identity | None]:
             if api.token is None:
                 api.token = tokens.get(account)
                 if api.token is None:
                     raise _NoToken()
             try:
-                return engine.sync_once()
+                # Once a run, the center says who this token is (an admin may have renamed the
+                # user; a role or unit change ends the session and the next login brings it).
+                me = identity_from_user(api.request("GET", "/auth/me").json()) if ask_identity else None
+                return engine.sync_once(), me
             except AuthRequired:
                 tokens.delete(account)  # revoked or expired: useless from now on
                 api.token = None
@@ -210,8 +216,12 @@ class SyncController(QObject):
         self._set(busy=True)
         run_task(sync, self._on_synced, self._on_sync_failed, pool=self._pool, owner=self)
 
-    def _on_synced(self, report: object) -> None:
-        assert isinstance(report, SyncReport)
+    def _on_synced(self, outcome: tuple[SyncReport, Identity | None]) -> None:
+        report, me = outcome
+        if me is not None:
+            self._identity_confirmed = True
+            if me != self.identity:
+                self._set_identity(me)
         self._running = False
         self._set(state=SyncState.ONLINE, busy=False, error="")
         self.refresh_counts()
@@ -267,6 +277,7 @@ class SyncController(QObject):
             self._api.token = api.token
             api.close()
             self._set_identity(Identity(result.username, result.display_name, Role(result.role), result.unit))
+            self._identity_confirmed = True
             self.login_finished.emit(True, "")
             self.sync_now()
 
