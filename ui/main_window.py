@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from app.assistant.quality import SaveGate, save_gate
 from app.assistant.store_source import SidebarEngine, draft_from_input
-from app.domain.roles import ROLE_LABELS, Role
+from app.domain.roles import Role
 from app.domain.ticket import TicketInput
 from app.seat import Seat, reload_reference
 from app.settings import Settings
@@ -39,12 +39,13 @@ from app.tickets.lifecycle import record_export
 from app.tickets.queue import describe_filter
 from app.tickets.queues import role_views
 from app.tickets.service import LOCAL_TZ
-from ui.admin_view import AdminView
+from ui.admin.panel import AdminPanel
 from ui.assistant_sidebar import AssistantSidebar
 from ui.conflict_dialog import ConflictDialog
 from ui.login_dialog import LoginDialog
 from ui.queue_view import QueueView
 from ui.reports.dashboard import ReportsDashboard
+from ui.role_views import role_title
 from ui.settings_dialog import SettingsDialog
 from ui.sync_controller import SyncController, SyncState
 from ui.sync_status import SyncStatusBar
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.queue, self.tr("工单队列"))
         self.reports: ReportsDashboard | None = None
         self.tabs.addTab(QWidget(), self.tr("统计报表"))
-        self.admin: AdminView | None = None
+        self.admin: AdminPanel | None = None
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
 
@@ -225,7 +226,7 @@ class MainWindow(QMainWindow):
         else:
             self.identity_label.setText(self.tr("%1（%2%3）").replace(
                 "%1", identity.display_name or identity.username).replace(
-                "%2", ROLE_LABELS[identity.role]).replace("%3", f"·{identity.unit}" if identity.unit else ""))
+                "%2", role_title(identity.role)).replace("%3", f"·{identity.unit}" if identity.unit else ""))
             self.queue.set_role_views(role_views(
                 identity.role, username=identity.username, unit=identity.unit,
                 today=datetime.now(LOCAL_TZ).date(), calendar=self.seat.context.reference.calendar))
@@ -233,13 +234,19 @@ class MainWindow(QMainWindow):
         self.tabs.setTabVisible(0, captures)
         self.tabs.setTabVisible(2, role is not Role.UNIT)
         if role is Role.ADMIN and self.admin is None:
-            self.admin = AdminView(self.sync)
+            self.admin = AdminPanel(self.seat, self.sync.admin_client)
+            self.admin.login_requested.connect(lambda: self.show_login(expired=True))
+            self.admin.sync_requested.connect(self.sync.sync_now)
+            self.sync.synced.connect(lambda _report: self.admin.synced() if self.admin else None)
             self.tabs.addTab(self.admin, self.tr("管理"))
         if self.admin is not None:
             self.tabs.setTabVisible(self.tabs.indexOf(self.admin), role is Role.ADMIN)
-        if role is Role.ADMIN and self.admin is not None:
+        if identity is not None and role is Role.ADMIN and self.admin is not None:
+            self.admin.set_views(role_views(Role.ADMIN, username=identity.username, unit="",
+                                            today=datetime.now(LOCAL_TZ).date(),
+                                            calendar=self.seat.context.reference.calendar))
             self.tabs.setCurrentWidget(self.admin)
-            self.admin.refresh()
+            self.admin.select("users")
         elif not captures or (role is not None and role is not Role.AGENT):
             self.tabs.setCurrentIndex(1)  # their work is in the queues
 

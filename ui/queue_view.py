@@ -22,6 +22,7 @@ from app.tickets.queue import QueueFilter
 from app.tickets.queues import RoleView, narrow
 from app.tickets.service import LOCAL_TZ
 from ui.queue_model import QueueModel, TicketIdRole
+from ui.role_views import translated
 from ui.tasks import run_task
 from ui.vocabulary import CHANNELS, REQUEST_TYPES, STATUSES, URGENCIES, display
 
@@ -168,7 +169,7 @@ class QueueView(QWidget):
         while self.views.count():
             self.views.removeTab(0)
         for view in self._role_views:
-            self.views.addTab(view.title)
+            self.views.addTab(translated(view.title))
         if self._role_views:
             self.views.addTab(self.tr("全部工单"))
         self.views.setCurrentIndex(0)
@@ -208,7 +209,7 @@ class QueueView(QWidget):
         if generation != self._count_generation or len(counts) != len(self._role_views):
             return
         for index, (view, count) in enumerate(zip(self._role_views, counts, strict=True)):
-            self.views.setTabText(index, f"{view.title} ({count})")
+            self.views.setTabText(index, f"{translated(view.title)} ({count})")
 
     def apply_filters(self) -> None:
         is_range = self.period.currentData() == "range"

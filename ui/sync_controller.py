@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
+from app.admin.client import AdminClient
 from app.domain.roles import Role
 from app.seat import Seat
 from app.settings import Settings, save_settings
@@ -319,6 +320,17 @@ class SyncController(QObject):
         remember_identity(self._seat, identity)
         self.identity = identity
         self.identity_changed.emit(identity)
+
+    def admin_client(self) -> AdminClient | None:
+        """A client of the center's admin endpoints with this seat's session, for requests made
+        on another thread than the sync rounds (the caller closes it); None without a center."""
+        if not self.configured:
+            return None
+        api = ApiClient(self.settings.server_url, ca_bundle=self.settings.ca_bundle or None,
+                        retry=self._retry)
+        api.token = self._api.token if self._api is not None else None
+        tokens, account = self.tokens, self.account
+        return AdminClient(api, lambda: tokens.get(account))
 
     def call_center(self, work: Callable[[ApiClient], Any], on_done: Callable[[Any], None],
                     on_error: Callable[[Exception], None]) -> None:

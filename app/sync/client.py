@@ -64,6 +64,7 @@ class ApiClient:
         url = f"{self.base_url}{API_PREFIX}{path}"
         headers = {"Authorization": f"Bearer {self.token}"} if auth and self.token else {}
         problem = ""
+        status: int | None = None
         for attempt in range(self.retry.attempts + 1):
             if attempt:
                 self._sleep(self._delay(attempt - 1))
@@ -76,10 +77,12 @@ class ApiClient:
                 ) from error
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
                 problem = "连接超时" if isinstance(error, requests.exceptions.Timeout) else "无法连接"
+                status = None
                 log.info("request failed path=%s attempt=%d kind=%s", path, attempt, type(error).__name__)
                 continue
             if response.status_code >= 500 or response.status_code == 429:
                 problem = f"服务器返回 {response.status_code}"
+                status = response.status_code
                 log.info("request failed path=%s attempt=%d status=%d", path, attempt, response.status_code)
                 continue
             if response.status_code == 401:
@@ -87,11 +90,19 @@ class ApiClient:
             if response.status_code == 410:
                 raise ResyncRequired(self._detail(response))
             if response.status_code >= 400:
-                raise ApiError(self._detail(response), response.status_code)
+                raise ApiError(self._detail(response), response.status_code, self._raw_detail(response))
             return response
         raise ServerUnavailable(
-            f"暂时连不上中心服务器（{problem}）；工单已安全保存在本机，恢复网络后会自动同步。"
+            f"暂时连不上中心服务器（{problem}）；工单已安全保存在本机，恢复网络后会自动同步。",
+            status,
         )
+
+    @staticmethod
+    def _raw_detail(response: requests.Response) -> Any:
+        try:
+            return response.json().get("detail")
+        except (ValueError, AttributeError):
+            return None
 
     @staticmethod
     def _detail(response: requests.Response) -> str:

@@ -1,5 +1,7 @@
 """What can go wrong talking to the center; every message says what to do next, in Chinese."""
 
+from typing import Any
+
 
 class SyncError(Exception):
     """Base of sync failures; str() is a message for the agent."""
@@ -13,7 +15,14 @@ class AuthRequired(SyncError):
 
 
 class ServerUnavailable(SyncError):
-    """Timeouts, refused connections, 5xx after every retry: work goes on offline."""
+    """Timeouts, refused connections, 5xx after every retry: work goes on offline.
+
+    ``status`` is the center's last HTTP status (5xx, 429), or None when it was not reached.
+    """
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class ResyncRequired(SyncError):
@@ -21,8 +30,10 @@ class ResyncRequired(SyncError):
 
 
 class ApiError(SyncError):
-    """A 4xx other than 401 and 410; ``status`` is the HTTP status."""
+    """A 4xx other than 401 and 410; ``status`` is the HTTP status, ``detail`` the body's
+    ``detail`` as sent (a list of field errors for 422)."""
 
-    def __init__(self, message: str, status: int) -> None:
+    def __init__(self, message: str, status: int, detail: Any = None) -> None:
         super().__init__(message)
         self.status = status
+        self.detail = detail

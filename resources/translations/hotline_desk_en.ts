@@ -150,165 +150,34 @@
     </message>
 </context>
 <context>
-    <name>AdminView</name>
+    <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_view.py" line="62"/>
-        <source>全部操作</source>
-        <translation>All actions</translation>
+        <location filename="../../ui/admin/page.py" line="57"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="62"/>
-        <source>查看号码</source>
-        <translation>Number shown</translation>
+        <location filename="../../ui/admin/page.py" line="96"/>
+        <source>请确认</source>
+        <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="62"/>
-        <source>导出</source>
-        <translation>Export</translation>
+        <location filename="../../ui/admin/page.py" line="112"/>
+        <source>本机还没有设置中心服务器：请通过“同步 → 登录中心…”用管理员账号登录。</source>
+        <translation>No center server is set up on this computer: sign in with an administrator account via &quot;Sync → Sign in to the center…&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPanel</name>
+    <message>
+        <location filename="../../ui/admin/panel.py" line="41"/>
+        <source>管理视图</source>
+        <translation>Administration views</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_view.py" line="63"/>
-        <source>登录</source>
-        <translation>Login</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="63"/>
-        <source>登录失败</source>
-        <translation>Failed login</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="64"/>
-        <source>被拒绝的访问</source>
-        <translation>Refused access</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="64"/>
-        <source>管理操作</source>
-        <translation>Admin change</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="67"/>
-        <source>用户名（可选）</source>
-        <translation>User name (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="68"/>
-        <source>刷新(&amp;R)</source>
-        <translation>&amp;Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="74"/>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="74"/>
-        <source>用户</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="74"/>
-        <location filename="../../ui/admin_view.py" line="94"/>
-        <source>角色</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="74"/>
-        <source>操作</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="74"/>
-        <source>工单</source>
-        <translation>Ticket</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="75"/>
-        <source>原因 / 内容</source>
-        <translation>Reason / details</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="94"/>
-        <source>用户名</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="94"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="94"/>
-        <source>承办单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="94"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="97"/>
-        <source>新建账号、改角色、停用和重置密码：用中心的管理接口 /api/v1/admin（见 README“中心服务器”）。</source>
-        <translation>To create accounts, change roles, deactivate or reset passwords, use the center&apos;s admin API /api/v1/admin (see README, &quot;Central server&quot;).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="104"/>
-        <source>审计日志</source>
-        <translation>Audit log</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="105"/>
-        <source>用户与角色</source>
-        <translation>Users and roles</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="113"/>
-        <source>正在从中心读取…</source>
-        <translation>Reading from the center…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="129"/>
-        <source>导出 %1 行（%2）</source>
-        <translation>Exported %1 rows (%2)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/admin_view.py" line="136"/>
-        <source>共 %n 条</source>
-        <translation>
-            <numerusform>%n entry</numerusform>
-            <numerusform>%n entries</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="141"/>
-        <source>启用</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="141"/>
-        <source>停用</source>
-        <translation>Deactivated</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="158"/>
-        <source>没有登录中心：请从“同步 → 登录中心”以管理员账号登录。</source>
-        <translation>Not signed in to the center: sign in with an admin account from &quot;Sync → Sign in&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="160"/>
-        <source>连不上中心服务器：审计日志和账号只在中心保存。请检查网络后点“刷新”。</source>
-        <translation>Cannot reach the center: the audit log and accounts are kept only there. Check the network, then press &quot;Refresh&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="162"/>
-        <source>中心拒绝了请求：%s</source>
-        <translation>The center refused: %s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_view.py" line="164"/>
-        <source>读取失败：%s。请稍后点“刷新”重试。</source>
-        <translation>Could not read: %s. Press &quot;Refresh&quot; to try again later.</translation>
+        <location filename="../../ui/admin/panel.py" line="63"/>
+        <source>系统管理</source>
+        <translation>Administration</translation>
     </message>
 </context>
 <context>
@@ -490,6 +359,221 @@
         <location filename="../../ui/assistant_sidebar.py" line="582"/>
         <source>来源：</source>
         <translation>Source: </translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="22"/>
+        <source>查看完整号码</source>
+        <translation>Full number shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="22"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="22"/>
+        <source>登录</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="23"/>
+        <source>登录失败</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="23"/>
+        <source>拒绝访问</source>
+        <translation>Access refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="23"/>
+        <source>管理操作</source>
+        <translation>Admin change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="26"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="27"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="28"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="29"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="30"/>
+        <source>工单</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="31"/>
+        <source>原因 / 说明</source>
+        <translation>Reason / note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="32"/>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="33"/>
+        <source>来源地址</source>
+        <translation>From address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="37"/>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="41"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="43"/>
+        <source>工单编号</source>
+        <translation>Ticket number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="45"/>
+        <source>全部时间</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="45"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="45"/>
+        <source>最近 7 天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="46"/>
+        <source>最近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="48"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="52"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="53"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/audit.py" line="86"/>
+        <source>正在从中心读取审计日志…</source>
+        <translation>Reading the audit log from the center…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/admin/audit.py" line="91"/>
+        <source>第 %1/%2 页，共 %n 条</source>
+        <translation>
+            <numerusform>Page %1/%2, %n entry</numerusform>
+            <numerusform>Page %1/%2, %n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesPage</name>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="148"/>
+        <source>一级分类</source>
+        <translation>Level 1 category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="149"/>
+        <source>二级分类</source>
+        <translation>Level 2 category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="150"/>
+        <source>三级分类</source>
+        <translation>Level 3 category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="152"/>
+        <source>新增分类…</source>
+        <translation>Add category…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="153"/>
+        <source>删除…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="166"/>
+        <source>已保存分类 %1。</source>
+        <translation>Category %1 saved.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/admin/reference_pages.py" line="183"/>
+        <source>删除分类“%1”及其下的 %n 项？已受理的工单保留原分类。</source>
+        <translation>
+            <numerusform>Remove category &quot;%1&quot; (%n entry including those under it)? Tickets already taken keep their category.</numerusform>
+            <numerusform>Remove category &quot;%1&quot; (%n entries including those under it)? Tickets already taken keep their category.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="184"/>
+        <source>已删除分类 %1。</source>
+        <translation>Category %1 removed.</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryDialog</name>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="207"/>
+        <source>新增分类</source>
+        <translation>New category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="209"/>
+        <source>一级分类</source>
+        <translation>Level 1 category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="209"/>
+        <source>二级分类</source>
+        <translation>Level 2 category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="209"/>
+        <source>三级分类</source>
+        <translation>Level 3 category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="212"/>
+        <source>只填一级即新增一级分类；上级不存在时一并新增。</source>
+        <translation>Fill in level 1 only to add a top-level category; missing parents are added too.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="225"/>
+        <source>请从一级分类起依次填写，中间不能空。</source>
+        <translation>Fill in the levels in order from level 1, without gaps.</translation>
     </message>
 </context>
 <context>
@@ -680,6 +764,137 @@
     </message>
 </context>
 <context>
+    <name>HolidayDialog</name>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="231"/>
+        <source>新增节假日或调休上班日</source>
+        <translation>New holiday or make-up working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="235"/>
+        <source>休（放假，不计入办理时限）</source>
+        <translation>Day off (not counted in handling deadlines)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="236"/>
+        <source>班（调休上班，计入办理时限）</source>
+        <translation>Make-up working day (counted in handling deadlines)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="238"/>
+        <source>如 国庆节、国庆调休</source>
+        <translation>e.g. National Day, National Day make-up day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="239"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="240"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="241"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysPage</name>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="190"/>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="190"/>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="190"/>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="190"/>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="190"/>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="191"/>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="191"/>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="193"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="194"/>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="195"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="195"/>
+        <source>休（放假）</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="195"/>
+        <source>班（调休上班）</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="196"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="198"/>
+        <source>新增…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="199"/>
+        <source>删除…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="211"/>
+        <source>已保存 %1；办理时限按新的日历计算。</source>
+        <translation>%1 saved; handling deadlines follow the new calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="221"/>
+        <source>删除 %1 的安排？</source>
+        <translation>Remove the entry for %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="223"/>
+        <source>已删除 %1 的安排。</source>
+        <translation>Entry for %1 removed.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login_dialog.py" line="30"/>
@@ -753,7 +968,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="115"/>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
@@ -849,22 +1064,22 @@
         <translation>%1 (%2%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>没有待处理的同步冲突。</source>
         <translation>No sync conflicts to resolve.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>工单 %n 条</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -872,91 +1087,119 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>已保存，正在发送到中心</source>
         <translation>Saved; sending to the center</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>正在生成演示数据…</source>
         <translation>Generating demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>已生成 %s 条演示工单</source>
         <translation>Generated %s demo tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>操作未完成</source>
         <translation>Operation incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>操作未完成：%s
 已保存的工单不受影响，请稍后重试。</source>
         <translation>The operation did not complete: %s
 Saved tickets are not affected. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>导入工单</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>正在导入 %s …</source>
         <translation>Importing %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>未识别的列（已忽略）：</source>
         <translation>Unrecognized columns (ignored): </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>第%1行：</source>
         <translation>Row %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>……另有 %s 行出错</source>
         <translation>…and %s more rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>导出当前队列</source>
         <translation>Export current queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 tickets to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>发现上次未保存的工单草稿：“%1”。要恢复吗？</source>
         <translation>An unsaved ticket draft was found from last time: “%1”. Restore it?</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="155"/>
+        <source>重置密码：%1</source>
+        <translation>Reset password: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="161"/>
+        <source>至少 8 个字符</source>
+        <translation>At least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="162"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="163"/>
+        <source>再次输入</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="164"/>
+        <source>重置后该用户的登录全部失效，需用新密码重新登录。</source>
+        <translation>All of this user&apos;s sessions end; they sign in again with the new password.</translation>
     </message>
 </context>
 <context>
@@ -1066,82 +1309,82 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_view.py" line="62"/>
+        <location filename="../../ui/queue_view.py" line="61"/>
         <source>搜索标题、诉求内容、地址、来电人（任意长度的词，空格分隔多个词）</source>
         <translation>Search subject, details, address, caller (any word length; separate words with spaces)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="64"/>
+        <location filename="../../ui/queue_view.py" line="63"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="65"/>
+        <location filename="../../ui/queue_view.py" line="64"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="66"/>
+        <location filename="../../ui/queue_view.py" line="65"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="67"/>
+        <location filename="../../ui/queue_view.py" line="66"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="68"/>
+        <location filename="../../ui/queue_view.py" line="67"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="69"/>
+        <location filename="../../ui/queue_view.py" line="68"/>
         <source>全部紧急程度</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="71"/>
+        <location filename="../../ui/queue_view.py" line="70"/>
         <source>全部期限</source>
         <translation>Any due date</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="72"/>
+        <location filename="../../ui/queue_view.py" line="71"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="73"/>
+        <location filename="../../ui/queue_view.py" line="72"/>
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="75"/>
+        <location filename="../../ui/queue_view.py" line="74"/>
         <source>全部时间</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="75"/>
+        <location filename="../../ui/queue_view.py" line="74"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="76"/>
+        <location filename="../../ui/queue_view.py" line="75"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="76"/>
+        <location filename="../../ui/queue_view.py" line="75"/>
         <source>日期范围</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="174"/>
+        <location filename="../../ui/queue_view.py" line="173"/>
         <source>全部工单</source>
         <translation>All tickets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_view.py" line="237"/>
+        <location filename="../../ui/queue_view.py" line="233"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -1149,7 +1392,7 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_view.py" line="241"/>
+        <location filename="../../ui/queue_view.py" line="237"/>
         <source>正在统计…（已显示前 %n 条）</source>
         <translation>
             <numerusform>Counting… (showing the first %n)</numerusform>
@@ -1238,6 +1481,39 @@ Saved tickets are not affected. Please try again later.</translation>
         <location filename="../../ui/reports/models.py" line="145"/>
         <source>本单位退回的工单 / 派至本单位的工单；计分时按（1 − 退单率）</source>
         <translation>Tickets returned by the unit / tickets dispatched to it; scored as (1 − return rate)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencePage</name>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="38"/>
+        <source>筛选（任意文字）</source>
+        <translation>Filter (any text)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="48"/>
+        <location filename="../../ui/admin/reference_pages.py" line="70"/>
+        <location filename="../../ui/admin/reference_pages.py" line="75"/>
+        <source>正在与中心同步…</source>
+        <translation>Syncing with the center…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/admin/reference_pages.py" line="57"/>
+        <source>共 %n 项。列表来自本机上次与中心同步的数据；点“刷新”先同步再显示。</source>
+        <translation>
+            <numerusform>%n entry, as of this seat&apos;s last sync with the center; &quot;Refresh&quot; syncs first.</numerusform>
+            <numerusform>%n entries, as of this seat&apos;s last sync with the center; &quot;Refresh&quot; syncs first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="59"/>
+        <source>本机还没有从中心收到这份列表：请登录中心并同步（F5）后点“刷新”。</source>
+        <translation>This seat has not received this list from the center yet: sign in, sync (F5), then click &quot;Refresh&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="76"/>
+        <source>同步没有完成，列表可能不是最新：%1</source>
+        <translation>The sync did not finish; the list may be out of date: %1</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1869,160 @@ Saved tickets are not affected. Please try again later.</translation>
     </message>
 </context>
 <context>
+    <name>RoleViewModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/role_views.py" line="104"/>
+        <source>%1：%n 条</source>
+        <translation>
+            <numerusform>%1: %n ticket</numerusform>
+            <numerusform>%1: %n tickets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoleViews</name>
+    <message>
+        <location filename="../../ui/role_views.py" line="28"/>
+        <source>全部工单</source>
+        <translation>All tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="29"/>
+        <source>我今天受理的工单</source>
+        <translation>My tickets today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="29"/>
+        <source>待我回访</source>
+        <translation>My callbacks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="30"/>
+        <source>未联系上，待再次回访</source>
+        <translation>Unreachable, call again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="31"/>
+        <source>待派单</source>
+        <translation>To dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="31"/>
+        <source>退单待改派</source>
+        <translation>Returned, to reassign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="32"/>
+        <source>延期申请待审批</source>
+        <translation>Extension requests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="32"/>
+        <source>疑似重复，待合并</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="33"/>
+        <source>待签收</source>
+        <translation>To sign for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="33"/>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="34"/>
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="34"/>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="35"/>
+        <source>协办</source>
+        <translation>Assisting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="36"/>
+        <source>超期工单</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="36"/>
+        <source>督办中</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="37"/>
+        <source>待回访</source>
+        <translation>Callbacks due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="37"/>
+        <source>不满意 / 重办</source>
+        <translation>Unsatisfied / reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="38"/>
+        <source>延期申请</source>
+        <translation>Extension requests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="38"/>
+        <source>按承办单位</source>
+        <translation>By handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="39"/>
+        <source>用户与角色</source>
+        <translation>Users and roles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="39"/>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="40"/>
+        <source>分类目录</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="40"/>
+        <source>节假日与调休</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="41"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="42"/>
+        <source>座席员</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="42"/>
+        <source>派单员</source>
+        <translation>Dispatcher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="43"/>
+        <source>班长/质检</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/role_views.py" line="43"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../ui/settings_dialog.py" line="29"/>
@@ -1651,22 +2081,22 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="277"/>
+        <location filename="../../ui/sync_controller.py" line="289"/>
         <source>用户名或密码不正确。</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="279"/>
+        <location filename="../../ui/sync_controller.py" line="291"/>
         <source>登录失败次数过多，请稍后再试。</source>
         <translation>Too many failed logins; please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="281"/>
+        <location filename="../../ui/sync_controller.py" line="293"/>
         <source>连不上中心服务器，请检查服务器地址和网络。</source>
         <translation>Cannot reach the center server; please check the server address and the network.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="283"/>
+        <location filename="../../ui/sync_controller.py" line="295"/>
         <source>登录失败：%s</source>
         <translation>Login failed: %s</translation>
     </message>
@@ -2383,6 +2813,279 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
     </message>
 </context>
 <context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="183"/>
+        <source>修改承办单位</source>
+        <translation>Edit handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="183"/>
+        <source>新增承办单位</source>
+        <translation>New handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="191"/>
+        <source>职责关键词，用顿号分隔，如 路灯、井盖</source>
+        <translation>Duty keywords, separated by commas, e.g. street lights, manholes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="192"/>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="193"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="194"/>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="195"/>
+        <source>职责</source>
+        <translation>Duties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="202"/>
+        <source>请填写单位名称。</source>
+        <translation>Fill in the unit&apos;s name.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPage</name>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="98"/>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="98"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="99"/>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="99"/>
+        <source>职责</source>
+        <translation>Duties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="101"/>
+        <source>新增单位…</source>
+        <translation>Add unit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="102"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="103"/>
+        <source>删除…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="107"/>
+        <source>单位不能直接改名（工单和账号按名称关联）：请新增新名称的单位，把账号改到新单位，再删除旧单位。</source>
+        <translation>A unit cannot be renamed (tickets and accounts refer to it by name): add the unit under its new name, move the accounts to it, then remove the old one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="130"/>
+        <source>已保存承办单位 %1。</source>
+        <translation>Handling unit %1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="139"/>
+        <source>删除承办单位“%1”？已派给它的工单不受影响，但以后不能再派给它。</source>
+        <translation>Remove handling unit &quot;%1&quot;? Tickets already dispatched to it stay as they are; no new ones can go to it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/reference_pages.py" line="141"/>
+        <source>已删除承办单位 %1。</source>
+        <translation>Handling unit %1 removed.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="98"/>
+        <source>修改账号</source>
+        <translation>Edit account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="98"/>
+        <source>新建账号</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="102"/>
+        <source>英文字母、数字和 _ . -，如 zhang3</source>
+        <translation>Letters, digits and _ . -, e.g. zhang3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="104"/>
+        <source>如 张三</source>
+        <translation>e.g. Zhang San</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="107"/>
+        <source>承办单位账号必须选择所属单位；其他角色不属于单位</source>
+        <translation>A handling unit account needs its unit; other roles belong to no unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="109"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="110"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="111"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="112"/>
+        <source>所属单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="115"/>
+        <source>启用（停用后立即退出登录，不能再登录）</source>
+        <translation>Active (a disabled user is signed out at once and cannot sign in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="119"/>
+        <source>至少 8 个字符</source>
+        <translation>At least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="120"/>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="121"/>
+        <source>再次输入</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="125"/>
+        <source>修改角色、单位或停用后，该用户需要重新登录。</source>
+        <translation>After a change of role or unit, or disabling, the user has to sign in again.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../ui/admin/users.py" line="21"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="22"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="23"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="24"/>
+        <source>所属单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="25"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="25"/>
+        <source>启用中</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="25"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="26"/>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="31"/>
+        <source>新建账号…</source>
+        <translation>New account…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="32"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="33"/>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="34"/>
+        <location filename="../../ui/admin/users.py" line="49"/>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="49"/>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="53"/>
+        <source>正在从中心读取账号…</source>
+        <translation>Reading the accounts from the center…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="81"/>
+        <source>已新建账号 %1。</source>
+        <translation>Account %1 created.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="99"/>
+        <source>已保存账号 %1 的修改。</source>
+        <translation>Changes to account %1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="115"/>
+        <source>已重置 %1 的密码；请把新密码当面或电话告诉本人。</source>
+        <translation>Password of %1 reset; tell the user in person or by phone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="123"/>
+        <source>已启用 %1。</source>
+        <translation>%1 enabled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="124"/>
+        <source>已停用 %1，其登录已全部结束。</source>
+        <translation>%1 disabled; all their sessions have ended.</translation>
+    </message>
+</context>
+<context>
     <name>Vocabulary</name>
     <message>
         <location filename="../../ui/vocabulary.py" line="11"/>
@@ -2538,6 +3241,20 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         <location filename="../../ui/vocabulary.py" line="27"/>
         <source>未联系上</source>
         <translation>Unreachable</translation>
+    </message>
+</context>
+<context>
+    <name>_AdminForm</name>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="47"/>
+        <location filename="../../ui/admin/dialogs.py" line="74"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="69"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
     </message>
 </context>
 <context>

@@ -232,14 +232,34 @@ def test_reveals_go_through_the_center_and_the_admin_reads_them_in_the_audit_vie
     assert "13812345678" in _reveal(unit, qtbot, client_id, "上门核实需要联系")
 
     admin = open_desk("admin")
-    view = admin.window.admin
-    assert view is not None and admin.window.tabs.currentWidget() is view
-    view.action.setCurrentIndex(view.action.findData("reveal"))
-    qtbot.waitUntil(lambda: any(
-        view.audit_model.item(r, 5).text() == "上门核实需要联系" for r in range(view.audit_model.rowCount())),
-        timeout=10000)
-    row = next(r for r in range(view.audit_model.rowCount())
-               if view.audit_model.item(r, 5).text() == "上门核实需要联系")
-    assert view.audit_model.item(row, 1).text() == city_handler
-    assert "13812345678" not in " ".join(view.audit_model.item(row, c).text() for c in range(6))
-    assert view.users_model.rowCount() >= 7
+    panel = admin.window.admin
+    assert panel is not None and admin.window.tabs.currentWidget() is panel
+    qtbot.waitUntil(lambda: any(u.username == city_handler for u in panel.users.model.records()), timeout=10000)
+    panel.select("audit")
+    panel.audit.action.setCurrentIndex(panel.audit.action.findData("reveal"))
+    panel.audit.reload()
+    qtbot.waitUntil(lambda: any(e.reason == "上门核实需要联系" for e in panel.audit.entries()), timeout=10000)
+    entry = next(e for e in panel.audit.entries() if e.reason == "上门核实需要联系")
+    assert entry.username == city_handler and entry.action == "reveal"
+    assert "13812345678" not in repr(entry)
+
+
+def test_a_unit_the_admin_adds_in_the_window_reaches_a_dispatchers_rules(
+        open_desk: Callable[..., Desk], qtbot: QtBot) -> None:
+    # The units page and its dialog are the roles engineer's (ui/admin); this drives them.
+    admin = open_desk("admin")
+    panel = admin.window.admin
+    assert panel is not None
+    panel.select("units")
+    units = panel.units
+    qtbot.waitUntil(lambda: CITY_UNIT in [u.name for u in units.model.records()], timeout=10000)
+    dialog = units.new_unit()
+    dialog.name.setText("市数据管理局")
+    dialog.duties.setText("政务数据、信息公开")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: "市数据管理局" in [u.name for u in units.model.records()], timeout=10000)
+
+    dispatcher = open_desk("dispatcher")  # its login's sync pulls the change
+    _settle(dispatcher, qtbot)
+    assert "市数据管理局" in dispatcher.seat.context.reference.unit_names()
+    assert dispatcher.window.form.handling_unit.findText("市数据管理局") >= 0

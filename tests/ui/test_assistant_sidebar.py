@@ -152,7 +152,8 @@ def test_results_for_older_text_are_dropped(make_window: Callable[[], MainWindow
     qtbot.waitUntil(lambda: bool(results), timeout=10000)
     window.sidebar.wait_for_tasks()
     QApplication.processEvents()  # deliver any queued result
-    assert [r.suggestions.triage.emergency for r in results] == ["119"]
+    # Only the newest text's results show (the model finishing its load may show them twice).
+    assert results and {r.suggestions.triage.emergency for r in results} == {"119"}
 
 
 def test_a_duplicate_can_be_linked_and_the_link_is_saved(seat: Seat, qtbot: QtBot,

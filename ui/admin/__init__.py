@@ -1,0 +1,1 @@
+"""The admin's set-up views: users and roles, units, categories, holidays, the audit log."""
