@@ -375,6 +375,8 @@ class AssistantSidebar(QWidget):
 
     def _refresh(self) -> None:
         """Recompute the last draft (the model or index changed)."""
+        if self._pending is not None:
+            return  # a newer draft waits and will use the new model or index anyway
         if self._last_values is not None:
             self.set_draft(self._last_values)
 

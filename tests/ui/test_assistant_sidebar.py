@@ -152,7 +152,8 @@ def test_results_for_older_text_are_dropped(make_window: Callable[[], MainWindow
     qtbot.waitUntil(lambda: bool(results), timeout=10000)
     window.sidebar.wait_for_tasks()
     QApplication.processEvents()  # deliver any queued result
-    # Only the newest text's results show (the model finishing its load may show them twice).
+    # Only the newest text's results show (the model finishing its load recomputes the newest
+    # draft, so they may show twice, but never the older text's).
     assert results and {r.suggestions.triage.emergency for r in results} == {"119"}
 
 
