@@ -135,6 +135,32 @@ def describe_filter(flt: QueueFilter) -> str:
     return "；".join(parts) or "全部工单"
 
 
+def _duplicates_clause() -> str:
+    """Another open, unmerged ticket has the same number, or the same address and category.
+
+    The groups of open, unmerged tickets sharing a key are found once (one pass over the open
+    tickets, non-correlated subqueries); a ticket inside such a group needs one other member (two
+    in all), a closed or merged ticket one. The former correlated EXISTS per ticket could not use
+    an index for address + category: it ran for more than 12 minutes at 200,000 tickets.
+    """
+    open_list = ", ".join(f"'{v}'" for v in OPEN_STATUS_VALUES)
+    live = f"t.status IN ({open_list}) AND t.merged_into = ''"
+
+    def sharing(key: str, members: int) -> str:
+        return (f"SELECT {key} FROM tickets WHERE status IN ({open_list}) AND merged_into = ''"
+                f" GROUP BY {key} HAVING count(*) >= {members}")
+
+    def shared(key: str, value: str) -> str:
+        return (f"(({live}) AND {value} IN ({sharing(key, 2)})"
+                f" OR NOT ({live}) AND {value} IN ({sharing(key, 1)}))")
+
+    return (f"((t.caller_phone != '' AND {shared('caller_phone', 't.caller_phone')})"
+            f" OR (t.address != '' AND {shared('address, category1', '(t.address, t.category1)')}))")
+
+
+_DUPLICATES = _duplicates_clause()
+
+
 def _where(flt: QueueFilter) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
@@ -195,11 +221,7 @@ def _where(flt: QueueFilter) -> tuple[str, list[object]]:
     if flt.exclude_merged:
         clauses.append("t.merged_into = ''")
     if flt.duplicates:
-        open_list = ", ".join(f"'{v}'" for v in OPEN_STATUS_VALUES)
-        clauses.append(
-            "EXISTS (SELECT 1 FROM tickets d WHERE d.id != t.id AND d.merged_into = ''"
-            f" AND d.status IN ({open_list}) AND ((t.caller_phone != '' AND d.caller_phone = t.caller_phone)"
-            " OR (t.address != '' AND d.address = t.address AND d.category1 = t.category1)))")
+        clauses.append(_DUPLICATES)
     if flt.match_nothing:
         clauses.append("0")
     if flt.search.strip():

@@ -1,13 +1,16 @@
 """Each role's queues find the tickets that role has to work on."""
 
+import random
 from dataclasses import replace
 from datetime import date, timedelta
+
+from sqlalchemy import select
 
 from app.domain.roles import Role
 from app.seat import Seat
 from app.store.models import Ticket
 from app.tickets import lifecycle
-from app.tickets.queue import QueueFilter, count
+from app.tickets.queue import OPEN_STATUS_VALUES, QueueFilter, QueueSort, count, iter_ids
 from app.tickets.queues import narrow, role_views
 from app.tickets.service import Actor, TicketContext, create_ticket, local_date, utc_now
 from tests.core.test_lifecycle_service import LAMP
@@ -79,3 +82,30 @@ def test_the_users_pickers_narrow_a_view_and_contradictions_match_nothing(seat: 
         assert count(connection, narrow(to_dispatch, QueueFilter(statuses=("办结",), today=today))) == 0
     finally:
         connection.close()
+
+
+def test_duplicates_are_tickets_sharing_a_number_or_an_address_and_category_with_an_open_one(
+        seat: Seat) -> None:
+    """Checked against the definition, over every mix of status, merge, number and address."""
+    rng = random.Random(7)
+    with seat.store.session() as s, s.begin():
+        for i in range(120):
+            ticket = create_ticket(s, data=replace(LAMP, title=f"路灯{i}"), context=seat.context)
+            ticket.caller_phone = rng.choice(["13700000001", "13700000002", "13700000003", ""])
+            ticket.address = rng.choice(["凯旋路1号", "凯旋路2号", ""])
+            ticket.category1 = rng.choice(["城乡建设", "城市管理"])
+            ticket.status = rng.choice(["受理", "派单", "办结", "归档"])
+            ticket.merged_into = rng.choice(["", "", "", "x"])
+        s.flush()
+        rows = [(t.id, t.status, t.merged_into, t.caller_phone, t.address, t.category1)
+                for t in s.scalars(select(Ticket))]
+
+    def live(row: tuple[int, str, str, str, str, str]) -> bool:
+        return row[1] in OPEN_STATUS_VALUES and row[2] == ""
+
+    expected = {t[0] for t in rows if any(
+        d[0] != t[0] and live(d) and ((t[3] != "" and d[3] == t[3]) or (t[4] != "" and (d[4], d[5]) == (t[4], t[5])))
+        for d in rows)}
+    with seat.store.raw_connection() as connection:
+        found = {i for batch in iter_ids(connection, QueueFilter(duplicates=True), QueueSort()) for i in batch}
+    assert found == expected and 0 < len(found) < len(rows)
