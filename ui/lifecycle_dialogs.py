@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.domain.calendar import deadline_for
-from app.domain.enums import RequestType, Satisfaction
+from app.domain.enums import Satisfaction
 from app.domain.lifecycle import Action
 from app.domain.rules import ESCALATION_LEVELS, SOLVED_VALUES
 from app.seat import Seat
@@ -123,12 +122,7 @@ class ActionDialog(QDialog):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             self.units.setCompleter(completer)
             self.co_units.setPlaceholderText(self.tr("可选，多个单位用顿号或逗号分隔"))
-            today = _today()
-            calendar = reference.calendar
-            default = ticket.deadline if ticket.deadline and ticket.deadline >= today else deadline_for(
-                RequestType(ticket.request_type), today, calendar,
-                self._seat.context.settings.deadline_days_by_type())
-            self._date_field(default)
+            self._date_field(lifecycle.default_dispatch_deadline(ticket, self._seat.context) or _today())
             form.addRow(self.tr("主办单位(&U)"), self.units)
             form.addRow(self.tr("协办单位(&C)"), self.co_units)
             form.addRow(self.tr("办理期限(&D)"), self.deadline)
@@ -188,9 +182,7 @@ class ActionDialog(QDialog):
             units = [self.units.currentText().strip(), *[u for u in co if u]]
             return {"units": [u for u in units if u] or [""], "deadline": _pydate(self.deadline.date()),
                     "note": note}
-        if action is Action.RETURN:
-            return {"reason": reason}
-        if action is Action.REOPEN:
+        if action in (Action.RETURN, Action.REOPEN):
             return {"reason": reason}
         if action is Action.REQUEST_EXTENSION:
             return {"new_deadline": _pydate(self.deadline.date()), "reason": reason}

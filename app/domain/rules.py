@@ -227,6 +227,18 @@ def check_action(
                        main=main, known_units=known_units).errors
 
 
+def dispatch_deadline(state: TicketState, today: date, calendar: WorkCalendar,
+                      deadline_days: Mapping[RequestType, int]) -> date | None:
+    """A 派单 without a date: the ticket's deadline if not past, else the request type's working
+    days from today (the dispatch dialog shows the same date as its default)."""
+    if state.deadline and state.deadline >= today:
+        return state.deadline
+    try:
+        return deadline_for(RequestType(state.request_type), today, calendar, deadline_days)
+    except (ValueError, KeyError):
+        return None
+
+
 def plan_action(
     state: TicketState, action: Action, performer: Performer, params: Mapping[str, Any], *,
     today: date, calendar: WorkCalendar, main: TicketState | None = None,
@@ -269,7 +281,7 @@ def plan_action(
         if isinstance(deadline, str):
             errors.append("办理时限应为日期，如 2026-03-02。")
         elif deadline is None:
-            deadline = state.deadline if state.deadline and state.deadline >= today else fresh_deadline()
+            deadline = dispatch_deadline(state, today, calendar, deadline_days)
         elif deadline < today:
             errors.append(f"办理时限{deadline}已过，请选择今天（{today}）或以后的日期。")
         if not errors:

@@ -85,6 +85,7 @@ from app.domain.rules import (
     Performer,
     Plan,
     TicketState,
+    dispatch_deadline,
     parse_units,
     permission_errors,
     plan_action,
@@ -128,6 +129,12 @@ def _plan(ticket: Ticket, action: Action, context: TicketContext, params: Mappin
         known_units=frozenset(units) if units else None,
         deadline_days=context.settings.deadline_days_by_type(),
     )
+
+
+def default_dispatch_deadline(ticket: Ticket, context: TicketContext) -> date | None:
+    """The date a 派单 without one gets (the dispatch dialog's default)."""
+    return dispatch_deadline(TicketState.of(ticket), _today(), context.reference.calendar,
+                             context.settings.deadline_days_by_type())
 
 
 def _perform(session: Session, ticket: Ticket, action: Action, context: TicketContext,

@@ -117,3 +117,15 @@ def test_reports_never_read_a_callers_identity() -> None:
         if source.name != "sample.py":
             text = source.read_text(encoding="utf-8")
             assert "caller_name" not in text and "caller_phone" not in text, source.name
+
+
+def test_the_dispatch_dialogs_default_date_is_the_date_a_dispatch_without_one_gets(seat: Seat) -> None:
+    ticket_id = new_ticket(seat)
+    dispatcher = as_role(seat, Role.DISPATCHER)
+    with seat.store.session() as s, s.begin():
+        ticket = s.get(Ticket, ticket_id)
+        assert ticket is not None
+        ticket.deadline = None  # past or missing: the request type's working days from today
+        offered = lifecycle.default_dispatch_deadline(ticket, dispatcher)
+        lifecycle.dispatch(s, ticket=ticket, units=[seat.context.reference.unit_names()[0]], context=dispatcher)
+        assert offered is not None and ticket.deadline == offered
