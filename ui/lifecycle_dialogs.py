@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
 
 from app.domain.enums import Satisfaction
 from app.domain.lifecycle import Action
@@ -203,13 +201,6 @@ class ActionDialog(QDialog):
         self.errors.show_errors(errors)
         if not errors:
             self.accept()
-
-
-def find_ticket(session: Session, number: str) -> Ticket | None:
-    """A ticket by its local or official number."""
-    if not number:
-        return None
-    return session.scalar(select(Ticket).where(or_(Ticket.local_no == number, Ticket.official_no == number)))
 
 
 class RevealDialog(QDialog):

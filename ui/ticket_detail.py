@@ -38,8 +38,8 @@ from app.sync.errors import ApiError
 from app.sync.review import RejectionView, rejections
 from app.tickets import lifecycle
 from app.tickets.lifecycle import LifecycleError
-from app.tickets.service import LOCAL_TZ, get_ticket, timeline
-from ui.lifecycle_dialogs import PERFORM, ActionDialog, RevealDialog, find_ticket
+from app.tickets.service import LOCAL_TZ, get_by_number, get_ticket, timeline
+from ui.lifecycle_dialogs import PERFORM, ActionDialog, RevealDialog
 from ui.sync_controller import SyncController
 from ui.vocabulary import display
 
@@ -353,7 +353,7 @@ class TicketDetail(QDialog):
                 return [self.tr("这张工单已不在本机（可能已被中心删除）。")]
             if action is Action.MERGE:
                 number = params.pop("main_no")
-                main = find_ticket(session, number)
+                main = get_by_number(session, number)
                 if main is None or main.id == ticket.id:
                     return [self.tr("找不到编号为“%s”的另一张工单；请核对编号（本地编号或正式编号）。") % number]
                 params["main"] = main

@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime, timedelta, timezone
 
-from sqlalchemy import select, text
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 from app.domain.calendar import deadline_for
@@ -227,6 +227,13 @@ def get_ticket(session: Session, ticket_id: int) -> Ticket | None:
 
 def get_by_client_id(session: Session, client_id: str) -> Ticket | None:
     return session.scalar(select(Ticket).where(Ticket.client_id == client_id))
+
+
+def get_by_number(session: Session, number: str) -> Ticket | None:
+    """A ticket by its local or official number (what agents read out and type)."""
+    if not number:
+        return None
+    return session.scalar(select(Ticket).where(or_(Ticket.local_no == number, Ticket.official_no == number)))
 
 
 def timeline(session: Session, ticket_id: int) -> list[TicketEvent]:

@@ -120,3 +120,22 @@ def test_an_escalated_ticket_stands_out_in_the_queue(seat: Seat, qtbot: QtBot) -
     row = model.row_of(ticket_id)
     assert "督办一级" in model.index(row, QueueModel.COL_STATUS).data()
     assert model.index(row, QueueModel.COL_TITLE).data(8) == ESCALATED_BRUSH  # BackgroundRole
+
+
+def test_merging_finds_the_main_ticket_by_its_number_and_refuses_an_unknown_one(
+        dispatcher_window: MainWindow, seat: Seat, qtbot: QtBot) -> None:
+    with seat.store.session() as session:
+        keep, duplicate = session.scalars(select(Ticket).where(Ticket.status == Status.ACCEPTED.value)
+                                          .order_by(Ticket.id).limit(2)).all()
+    detail = dispatcher_window.open_ticket(duplicate.id)
+    qtbot.addWidget(detail)
+    dialog = detail.open_action(Action.MERGE)
+    dialog.main_no.setText("S99-不存在")
+    dialog.submit()
+    assert dialog.isVisible() and "S99-不存在" in dialog.errors.text()
+    dialog.main_no.setText(keep.local_no)
+    with qtbot.waitSignal(detail.ticket_changed):
+        dialog.submit()
+    with seat.store.session() as session:
+        merged = session.get(Ticket, duplicate.id)
+        assert merged is not None and merged.merged_into == keep.client_id
