@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.application import create_application
     from ui.main_window import MainWindow
 
-    # The window runs the WAL checkpoints off the saving path (app.store.wal).
+    # The window runs WAL checkpoints and search-index merges off the saving path (app.store.upkeep).
     seat = open_seat(resolve_data_dir(args.data_dir), background_checkpoints=True)
     app = create_application(args.lang or seat.settings.language)
     if args.demo:

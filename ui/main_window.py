@@ -47,12 +47,12 @@ from ui.queue_view import QueueView
 from ui.reports.dashboard import ReportsDashboard
 from ui.role_views import role_title
 from ui.settings_dialog import SettingsDialog
+from ui.store_upkeep import UpkeepScheduler
 from ui.sync_controller import SyncController, SyncState
 from ui.sync_status import SyncStatusBar
 from ui.tasks import run_task
 from ui.ticket_detail import TicketDetail
 from ui.ticket_form import TicketForm
-from ui.wal_checkpoints import CheckpointScheduler
 
 
 class DraftBanner(QFrame):
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.sync_status.rejections_clicked.connect(self._on_rejections_clicked)
         self.sync.identity_changed.connect(self.show_identity)
         self.sync_status.show_status(self.sync.status)
-        self.checkpoints = CheckpointScheduler(seat.store, self)
+        self.upkeep = UpkeepScheduler(seat.store, self)
         self._build_menus()
         self._drafts: list[SavedDraft] = []
         self.show_identity(self.sync.identity)
@@ -491,5 +491,5 @@ class MainWindow(QMainWindow):
         self.form.wait_for_writes()
         self.sidebar.wait_for_tasks()
         self.sync.shutdown()
-        self.checkpoints.shutdown()
+        self.upkeep.shutdown()
         super().closeEvent(event)

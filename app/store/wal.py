@@ -34,7 +34,8 @@ class WalCheckpointer:
         self.wal_path = store_path.with_name(store_path.name + "-wal")
         self._checkpointed_mtime: int | None = None
 
-    def _wal_mtime(self) -> int | None:
+    def wal_mtime(self) -> int | None:
+        """The WAL's modification time (ns), None before the first write."""
         try:
             return os.stat(self.wal_path).st_mtime_ns
         except FileNotFoundError:
@@ -42,12 +43,12 @@ class WalCheckpointer:
 
     def due(self) -> bool:
         """A cheap look at the WAL's modification time (the GUI thread may ask)."""
-        mtime = self._wal_mtime()
+        mtime = self.wal_mtime()
         return mtime is not None and mtime != self._checkpointed_mtime
 
     def run(self) -> CheckpointResult:
         """One PASSIVE checkpoint on a connection of its own (any thread, one at a time)."""
-        mtime = self._wal_mtime()
+        mtime = self.wal_mtime()
         connection = sqlite3.connect(self.store_path, timeout=0)
         try:
             busy, frames, done = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()

@@ -19,6 +19,7 @@ from app.domain.calendar import deadline_for
 from app.domain.enums import RequestType
 from app.domain.ticket import TicketInput
 from app.store.models import Counter, OutboxEntry, Ticket, TicketEvent
+from app.store.search_merge import bulk_merging
 from app.store.search_text import index_text
 from app.tickets.service import TicketContext, local_date
 
@@ -128,10 +129,12 @@ def insert_tickets(session: Session, tickets: Sequence[NewTicket], context: Tick
                             "created_at": t.created_at})
 
     session.execute(insert(Ticket), ticket_rows)
-    session.connection().exec_driver_sql(
-        "INSERT INTO ticket_search(rowid, body) VALUES (?, ?)",
-        [(r["rowid"], r["body"]) for r in search_rows],
-    )
+    connection = session.connection()
+    with bulk_merging(connection):
+        connection.exec_driver_sql(
+            "INSERT INTO ticket_search(rowid, body) VALUES (?, ?)",
+            [(r["rowid"], r["body"]) for r in search_rows],
+        )
     session.execute(insert(TicketEvent), event_rows)
     session.execute(insert(OutboxEntry), outbox_rows)
     for name, value in counters.items():

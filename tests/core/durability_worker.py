@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.domain.ticket import TicketInput
 from app.seat import Seat, open_seat
+from app.store.search_merge import SearchIndexMerger
 from app.store.wal import WalCheckpointer
 from app.tickets.drafts import pending_drafts, save_draft
 from app.tickets.service import create_ticket
@@ -30,13 +31,16 @@ def typed_text(length: int) -> str:
 
 
 def open_like_the_app(data_dir: Path) -> Seat:
-    """As the desktop opens its store: saves never checkpoint, a thread does (often, so that
-    kills land in the middle of checkpoints too)."""
+    """As the desktop opens its store: saves never checkpoint nor merge the search index, a
+    thread does (often, and without waiting for idle time, so that kills land in the middle
+    of checkpoints and merges too)."""
     seat = open_seat(data_dir, background_checkpoints=True)
     checkpointer = WalCheckpointer(seat.store.path)
+    merger = SearchIndexMerger(seat.store.path)
 
     def checkpoint_forever() -> None:
         while not threading.Event().wait(0.02):
+            merger.run(budget_s=0.01)
             if checkpointer.due():
                 checkpointer.run()
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from app.store.db import STORE_FILENAME
+from app.store.search_text import match_query
 from tests.core.durability_worker import FORM_KEY, typed_text
 
 WORKER = Path(__file__).with_name("durability_worker.py")
@@ -71,6 +72,11 @@ def test_saved_tickets_survive_sigkill(tmp_path: Path) -> None:
         # A ticket is never there without its event and outbox row (one transaction), even
         # when its save had not returned yet.
         assert all(counts == (1, 1) for counts in stored.values())
+        # The search index, merged in the background while saves went on, is whole and finds
+        # every ticket (they all tell of 油烟).
+        connection.execute("INSERT INTO ticket_search(ticket_search) VALUES ('integrity-check')")
+        assert connection.execute("SELECT count(*) FROM ticket_search WHERE ticket_search MATCH ?",
+                                  (match_query("油烟"),)).fetchone()[0] == len(stored)
         local_numbers = [r[0] for r in connection.execute("SELECT local_no FROM tickets")]
         assert len(set(local_numbers)) == len(local_numbers)
         connection.close()

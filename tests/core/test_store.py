@@ -4,8 +4,9 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from alembic.command import downgrade
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
+from sqlalchemy import Engine, inspect, text
 
 from app.store.db import (
     MIGRATIONS_DIR,
@@ -150,3 +151,19 @@ def test_the_app_store_leaves_checkpoints_to_the_background_checkpointer(tmp_pat
 def test_tools_keep_sqlite_automatic_checkpoints(tmp_path: Path) -> None:
     with Store(tmp_path) as store, store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1000
+
+
+def test_store_at_0007_stops_merging_the_search_index_in_saves_and_back(tmp_path: Path) -> None:
+    def merge_settings(engine: Engine) -> dict[str, int]:
+        with engine.connect() as connection:
+            return {k: v for k, v in connection.exec_driver_sql(
+                "SELECT k, v FROM ticket_search_config WHERE k IN ('automerge', 'crisismerge')")}
+
+    engine = create_store_engine(tmp_path / STORE_FILENAME)
+    upgrade(engine, "0007_queue_indexes")
+    assert merge_settings(engine) == {}  # FTS5's defaults: merge inside every 64 pages' commit
+    upgrade(engine)
+    assert merge_settings(engine) == {"automerge": 0, "crisismerge": 64}
+    downgrade(alembic_config(engine), "0007_queue_indexes")
+    assert merge_settings(engine) == {"automerge": 4, "crisismerge": 16}
+    engine.dispose()

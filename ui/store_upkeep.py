@@ -1,31 +1,34 @@
-"""Runs the store's WAL checkpoints on a thread of their own (see app.store.wal)."""
+"""Runs the store's background upkeep (app.store.upkeep) on a thread of its own."""
 
 import logging
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from app.store.db import Store
-from app.store.wal import CheckpointResult, WalCheckpointer
+from app.store.upkeep import StoreUpkeep, UpkeepResult
 from ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 INTERVAL_MS = 2000
 
 
-class CheckpointScheduler(QObject):
-    """Every two seconds, if the WAL was written, checkpoint it in the background.
+class UpkeepScheduler(QObject):
+    """Every two seconds: checkpoint the WAL if it was written; merge the search index if the
+    store has been idle since the previous tick.
 
     Does nothing for a store that checkpoints by itself (``background_checkpoints`` off).
 
     Signals:
         checkpointed(bool): a checkpoint ended; True when it copied the whole WAL.
+        merged(int): merge steps that changed the search index in one run.
     """
 
     checkpointed = Signal(bool)
+    merged = Signal(int)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._checkpointer = WalCheckpointer(store.path)
+        self._upkeep = StoreUpkeep(store.path)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._running = False
@@ -40,19 +43,25 @@ class CheckpointScheduler(QObject):
         return self._timer.isActive()
 
     def tick(self) -> None:
-        if self._running or not self._checkpointer.due():
+        if self._running:
+            return
+        work = self._upkeep.due()
+        if work is None:
             return
         self._running = True
-        run_task(self._checkpointer.run, self._on_done, self._on_failed, pool=self._pool, owner=self)
+        run_task(lambda: self._upkeep.run(work), self._on_done, self._on_failed, pool=self._pool, owner=self)
 
-    def _on_done(self, result: CheckpointResult) -> None:
+    def _on_done(self, result: UpkeepResult) -> None:
         self._running = False
-        self.checkpointed.emit(result.complete)
+        if result.merge_steps:
+            self.merged.emit(result.merge_steps)
+        if result.checkpoint is not None:
+            self.checkpointed.emit(result.checkpoint.complete)
 
     def _on_failed(self, error: Exception) -> None:
-        # The WAL keeps every save; the next tick tries again.
+        # The WAL keeps every save and an unmerged index still answers; the next tick tries again.
         self._running = False
-        log.warning("WAL checkpoint failed: %s", type(error).__name__)
+        log.warning("store upkeep failed: %s", type(error).__name__)
         self.checkpointed.emit(False)
 
     def shutdown(self) -> None:

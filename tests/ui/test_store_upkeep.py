@@ -1,0 +1,50 @@
+"""The window's store upkeep: WAL checkpoints when the WAL was written, search-index merges
+when the store is idle; never inside a save."""
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from app.seat import open_seat
+from app.store.db import Store
+from app.tickets.queue import QueueFilter, count
+from tests.core.test_search_merge import save_tickets
+from ui.store_upkeep import UpkeepScheduler
+
+
+def test_a_written_wal_is_checkpointed_in_the_background(tmp_path: Path, qtbot: QtBot) -> None:
+    with Store(tmp_path, background_checkpoints=True) as store:
+        scheduler = UpkeepScheduler(store)
+        assert scheduler.active
+        with store.session() as session, session.begin():
+            session.execute(text("INSERT INTO counters(name, value) VALUES ('x', 1)"))
+        with qtbot.waitSignal(scheduler.checkpointed, timeout=5000) as blocker:
+            scheduler.tick()
+        assert blocker.args == [True]
+        scheduler.shutdown()
+
+
+def test_the_search_index_is_merged_once_saving_stops(tmp_path: Path, qtbot: QtBot) -> None:
+    seat = open_seat(tmp_path, background_checkpoints=True)
+    scheduler = UpkeepScheduler(seat.store)
+    save_tickets(seat, 12)
+    # The first look after the saves sees a written WAL: a checkpoint, no merge.
+    with qtbot.waitSignal(scheduler.checkpointed, timeout=5000):
+        scheduler.tick()
+    # Nothing written since: the store is idle, the twelve saves' segments are merged.
+    with qtbot.waitSignal(scheduler.merged, timeout=5000) as merged:
+        scheduler.tick()
+    assert merged.args[0] > 0
+    connection = seat.store.raw_connection()
+    assert count(connection, QueueFilter(search="油烟")) == 12
+    connection.close()
+    scheduler.shutdown()
+    seat.close()
+
+
+def test_a_store_that_checkpoints_itself_gets_no_schedule(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        scheduler = UpkeepScheduler(store)
+        assert not scheduler.active
+        scheduler.shutdown()
