@@ -11,7 +11,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -48,7 +48,8 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _TICKET_ID = int(TicketIdRole)
 _SORT = int(SortRole)
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+# The store keeps naive UTC; the seed city reads China Standard Time (no daylight saving).
+_LOCAL_OFFSET = LOCAL_TZ.utcoffset(None)
 _ANSWERED = frozenset({_DISPLAY, _BACKGROUND, _FONT, _TOOLTIP, _TICKET_ID, _SORT})
 
 OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
@@ -87,6 +88,8 @@ class QueueModel(QAbstractTableModel):
     (COL_LOCAL_NO, COL_CREATED, COL_CHANNEL, COL_TYPE, COL_TITLE, COL_CALLER, COL_PHONE,
      COL_CATEGORY, COL_DISTRICT, COL_URGENCY, COL_STATUS, COL_UNIT, COL_DEADLINE) = range(13)
 
+    _BOLD_COLUMNS: ClassVar[frozenset[int]] = frozenset({COL_URGENCY, COL_TITLE, COL_STATUS})
+
     # Column → the queue's sort key (only indexed columns sort; others keep the current order).
     _SORT_KEYS: ClassVar[dict[int, str]] = {
         COL_LOCAL_NO: "local_no", COL_CREATED: "created_at", COL_CHANNEL: "channel",
@@ -110,6 +113,8 @@ class QueueModel(QAbstractTableModel):
         self._rows: OrderedDict[int, QueueRow] = OrderedDict()
         self._views: dict[int, _RowView] = {}  # by row number; cleared whenever rows move
         self._generation = 0
+        self._words: dict[str, str] = {}
+        self._confidential_caller = self.tr("（保密）")
         self._rejected: set[int] = set()
         self._conflicted: set[int] = set()
         self._headers = [
@@ -307,9 +312,6 @@ class QueueModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         # Qt asks every visible cell for seven roles per paint: refuse the unused ones first
         # and answer the rest from the row's prepared view, so a paint costs little more
@@ -334,14 +336,14 @@ class QueueModel(QAbstractTableModel):
             return view.ticket_id
         column = index.column()
         if role == _FONT:
-            return _BOLD if view.urgent and column in (self.COL_URGENCY, self.COL_TITLE, self.COL_STATUS) else None
+            return _BOLD if view.urgent and column in self._BOLD_COLUMNS else None
         return view.tooltips.get(column)
 
     def _build_view(self, row_index: int) -> _RowView | None:
         row = self._row(row_index)
         if row is None:
             return None
-        texts = [self._display(row, column) for column in range(len(self._headers))]
+        texts = self._texts(row)
         tooltips = {self.COL_TITLE: row.title}
         mark = self._sync_mark(row.id)
         if mark:
@@ -384,27 +386,33 @@ class QueueModel(QAbstractTableModel):
             return DUE_SOON_BRUSH
         return None
 
-    def _display(self, row: QueueRow, column: int) -> str:
-        if column == self.COL_LOCAL_NO:
-            return row.official_no or row.local_no
-        if column == self.COL_CREATED:
-            moment = datetime.fromisoformat(row.created_at).replace(tzinfo=UTC).astimezone(LOCAL_TZ)
-            return moment.strftime("%Y-%m-%d %H:%M")
-        if column == self.COL_CALLER:
-            return self.tr("（保密）") if row.confidential else row.caller_name
-        if column == self.COL_PHONE:
-            return "******" if row.confidential else mask_phone(row.caller_phone)
-        if column == self.COL_CATEGORY:
-            return "/".join(part for part in (row.category1, row.category2) if part)
-        if column == self.COL_DISTRICT:
-            return " ".join(part for part in (row.district, row.street) if part)
-        vocabulary = {self.COL_CHANNEL: row.channel, self.COL_TYPE: row.request_type,
-                      self.COL_URGENCY: row.urgency, self.COL_STATUS: row.status}
-        if column in vocabulary:
-            return display(vocabulary[column])
-        values = {self.COL_TITLE: row.title, self.COL_UNIT: row.handling_unit,
-                  self.COL_DEADLINE: row.deadline or ""}
-        return values.get(column, "")
+    def _texts(self, row: QueueRow) -> list[str]:
+        """Every column's text, in column order (built in one go: a jump paints ~35 new rows)."""
+        word = self._word
+        confidential = bool(row.confidential)
+        created = datetime.fromisoformat(row.created_at) + _LOCAL_OFFSET
+        return [
+            row.official_no or row.local_no,
+            created.isoformat(" ", "minutes"),
+            word(row.channel),
+            word(row.request_type),
+            row.title,
+            self._confidential_caller if confidential else row.caller_name,
+            "******" if confidential else mask_phone(row.caller_phone),
+            f"{row.category1}/{row.category2}" if row.category1 and row.category2 else row.category1 or row.category2,
+            f"{row.district} {row.street}" if row.district and row.street else row.district or row.street,
+            word(row.urgency),
+            word(row.status),
+            row.handling_unit,
+            row.deadline or "",
+        ]
+
+    def _word(self, value: str) -> str:
+        """A stored value (状态, 渠道…) in the user's language, looked up once per model."""
+        shown = self._words.get(value)
+        if shown is None:
+            shown = self._words[value] = display(value)
+        return shown
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self._SORT_KEYS.get(column)
