@@ -1,6 +1,7 @@
 """The queue model: lazy rows, masked numbers, sorting by re-query, background id loading."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -109,3 +110,33 @@ def test_a_changed_ticket_and_new_sync_marks_show_on_rows_already_painted(
     assert "退回" in model.index(0, QueueModel.COL_LOCAL_NO).data(Qt.ItemDataRole.ToolTipRole)
     model.set_sync_marks(set(), set())
     assert not model.index(0, QueueModel.COL_LOCAL_NO).data().startswith("⚠")
+
+
+def test_each_column_reads_as_the_agent_expects_and_urgent_tickets_stand_out(seat: Seat, qtbot: QtBot) -> None:
+    base = TicketInput(request_type="求助", caller_name="王女士", caller_phone="0370-3216789", category1="城市管理",
+                       district="梁园区", address="凯旋路1号", title="井盖丢失", description="路中间井盖没了")
+    with seat.store.session() as session, session.begin():
+        insert_tickets(session, [
+            NewTicket(values=replace(base, urgency="紧急", category2="市政设施", street="平原街道"),
+                      created_at=datetime(2026, 1, 1, 16, 30), status="派单"),
+            NewTicket(values=replace(base, title="路灯不亮"), created_at=datetime(2026, 1, 1, 15, 0),
+                      status="受理"),
+        ], seat.context)
+    model = QueueModel(seat.store)
+    with qtbot.waitSignal(model.ids_loaded, timeout=5000):
+        model.set_query(QueueFilter())
+    urgent = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert urgent[QueueModel.COL_CREATED] == "2026-01-02 00:30"  # stored in UTC, shown in China time
+    assert urgent[QueueModel.COL_CHANNEL] == "电话" and urgent[QueueModel.COL_TYPE] == "求助"
+    assert urgent[QueueModel.COL_PHONE] == "0370-***6789"
+    assert urgent[QueueModel.COL_CATEGORY] == "城市管理/市政设施"
+    assert urgent[QueueModel.COL_DISTRICT] == "梁园区 平原街道"
+    assert urgent[QueueModel.COL_URGENCY] == "紧急" and urgent[QueueModel.COL_STATUS] == "派单"
+    assert model.index(1, QueueModel.COL_CATEGORY).data() == "城市管理"
+    assert model.index(1, QueueModel.COL_DISTRICT).data() == "梁园区"
+    foreground = Qt.ItemDataRole.ForegroundRole
+    for column in (QueueModel.COL_TITLE, QueueModel.COL_URGENCY, QueueModel.COL_STATUS):
+        assert model.index(0, column).data(foreground) == queue_model.URGENT_BRUSH
+        assert model.index(1, column).data(foreground) is None
+    assert model.index(0, QueueModel.COL_CALLER).data(foreground) is None
+    model.close()
