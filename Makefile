@@ -25,12 +25,13 @@ lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m mypy app server
 
-# The real Secret Service test needs Debian's gnome-keyring; installed only where apt exists
-# and the package is missing (the test skips loudly when it still cannot run).
+# The real Secret Service test needs Debian's gnome-keyring, the report test renders its PDF
+# with poppler's pdftoppm; installed only where apt exists and a tool is missing (each test
+# skips loudly when it still cannot run).
 test-setup:
-	@if command -v apt-get >/dev/null 2>&1 && ! command -v gnome-keyring-daemon >/dev/null 2>&1; then \
-		(apt-get update -qq && apt-get install -y -qq gnome-keyring dbus >/dev/null) \
-		|| echo "warning: could not install gnome-keyring; the Secret Service test will be skipped"; \
+	@if command -v apt-get >/dev/null 2>&1 && ! (command -v gnome-keyring-daemon && command -v pdftoppm) >/dev/null 2>&1; then \
+		(apt-get update -qq && apt-get install -y -qq gnome-keyring dbus poppler-utils >/dev/null) \
+		|| echo "warning: could not install gnome-keyring or poppler-utils; their tests will be skipped"; \
 	fi
 
 test: lint test-setup
