@@ -8,7 +8,7 @@ import itertools
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,6 +45,8 @@ from ui.vocabulary import CHANNELS, REQUEST_TYPES, URGENCIES, display
 
 # The assistant follows typing faster than the autosave does.
 ASSIST_MS = 250
+# A draft is written at the latest this long after the first unsaved keystroke.
+AUTOSAVE_MAX_WAIT_MS = 2000
 # Drafts and saves go through one writer thread, in order: an older draft never lands last.
 _WRITER = QThreadPool()
 _WRITER.setMaxThreadCount(1)
@@ -143,6 +145,7 @@ class TicketForm(QWidget):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(seat.settings.autosave_ms)
         self._autosave.timeout.connect(self._on_autosave)
+        self._unsaved_since = QElapsedTimer()
         self._assist = QTimer(self)
         self._assist.setSingleShot(True)
         self._assist.setInterval(ASSIST_MS)
@@ -425,7 +428,13 @@ class TicketForm(QWidget):
     def _on_edited(self, *_args: object) -> None:
         if self._loading:
             return
-        self._autosave.start()
+        # Debounced, but never for long: an agent typing without a pause (an IME commits a
+        # word every half second) would otherwise keep the draft from ever being written.
+        if not self._autosave.isActive():
+            self._unsaved_since.start()
+            self._autosave.start()
+        elif self._unsaved_since.elapsed() + self._autosave.interval() <= AUTOSAVE_MAX_WAIT_MS:
+            self._autosave.start()
         self._assist.start()
         for name, label in self._errors.items():
             if label.text() and name not in ("caller_phone",):
