@@ -15,13 +15,9 @@ from app.domain.text import normalize_text
 
 # CJK ideographs (with extension A) and the rest: letters and digits as words.
 _RUNS = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([0-9A-Za-z]+)")
-# Overlapping pairs of characters of a CJK run, found in C (a Python loop costs more than the
-# SQLite insert of the index row).
+# Overlapping pairs of characters of a CJK run, found in C (a Python loop over characters
+# costs more than the SQLite insert of the index row).
 _BIGRAMS = re.compile(r"(?=(..))", re.DOTALL)
-# The stored tokens in one pass: at each CJK character the pair it starts, or the character
-# alone at the end of its run; letters and digits as words. Same tokens as _tokens(for_query=False).
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_STORED_TOKENS = re.compile(f"(?=([{_CJK}]{{1,2}}))[{_CJK}]|([0-9A-Za-z]+)")
 
 
 def _tokens(text: str, *, for_query: bool) -> list[str]:
@@ -41,10 +37,11 @@ def _tokens(text: str, *, for_query: bool) -> list[str]:
 
 def index_text(*parts: str) -> str:
     """The text stored in the search index for a ticket's searchable fields."""
-    return " ".join(
-        cjk or word for part in parts if part
-        for cjk, word in _STORED_TOKENS.findall(normalize_text(part).lower())
-    )
+    tokens: list[str] = []
+    for part in parts:
+        if part:
+            tokens += _tokens(part, for_query=False)
+    return " ".join(tokens)
 
 
 def match_query(query: str) -> str | None:
