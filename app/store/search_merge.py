@@ -5,61 +5,42 @@ merges segments inside the commit that pushes its write counter past a step: eve
 save at 100,000 tickets wrote 550–750 WAL pages instead of ~44 and took 20–35 ms instead of 3.
 The store turns that off (migration 0008: automerge 0, crisismerge 64) and merges instead:
 
-- in bulk writes (import, demo, a pulled page of tickets), with FTS5's own policy switched back
-  on for the length of that transaction only (``bulk_merging``);
-- for single saves, in the background when the store is idle (``SearchIndexMerger``), a small
-  step per transaction so that a save arriving meanwhile waits for one step at most.
+- after each bulk transaction (import, demo data), at once (``merge_after_bulk_write``);
+- for single saves and pulled pages, in the background when the store is idle
+  (app.store.upkeep), a small step per transaction with a pause after each: SQLite's write
+  lock has no queue, and a save that waits retries after growing sleeps (1, 2, 5 … ms), so
+  back-to-back steps would keep it waiting for the whole run.
 
+FTS5 holds a transaction's new tokens in memory until its commit (3.40 has no command that
+writes them out earlier), so merging cannot be switched on for a bulk transaction alone.
 Until merged, new segments cost a search a little (one more lookup each); FTS5 still merges
-by itself when 64 of them pile up on one level.
+by itself, inside a commit, when 64 of them pile up on one level.
 """
 
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
-# FTS5's default automerge: what the index was built with before saves stopped merging.
-BULK_AUTOMERGE = 4
-# Pages of merged output per background transaction (~2–6 ms here).
+# Pages of merged output per transaction (~2–6 ms here).
 MERGE_STEP_PAGES = 32
-
-
-class _Executes(Protocol):
-    def exec_driver_sql(self, statement: str) -> object: ...
-
-
-def set_automerge(connection: _Executes | sqlite3.Connection, value: int) -> None:
-    sql = f"INSERT INTO ticket_search(ticket_search, rank) VALUES ('automerge', {int(value)})"
-    if isinstance(connection, sqlite3.Connection):
-        connection.execute(sql)
-    else:
-        connection.exec_driver_sql(sql)
-
-
-@contextmanager
-def bulk_merging(connection: _Executes | sqlite3.Connection) -> Iterator[None]:
-    """Within the caller's transaction: FTS5 merges as it writes, as it does by default.
-
-    The setting is stored in the index's config table, so it is set back before the
-    transaction commits; a failed transaction rolls both changes back.
-    """
-    set_automerge(connection, BULK_AUTOMERGE)
-    yield
-    set_automerge(connection, 0)
+# After each background step: long enough for a waiting save's next retry to find the lock free.
+MERGE_PAUSE_S = 0.05
+# A bulk write merges until nothing is left (FTS5's own policy: levels of 4+ segments).
+BULK_MERGE_BUDGET_S = 60.0
 
 
 class SearchIndexMerger:
-    """Merges the segments that single saves left behind, a step per transaction."""
+    """Merges the segments that saves and bulk writes left behind, a step per transaction."""
 
     def __init__(self, store_path: Path) -> None:
         self.store_path = store_path
 
-    def run(self, budget_s: float = 0.5) -> tuple[int, bool]:
-        """Merge for up to ``budget_s`` seconds (any thread); returns (steps that merged
-        something, whether the index is merged as far as it goes)."""
+    def run(self, budget_s: float = 0.5, *, pause_s: float = MERGE_PAUSE_S,
+            on_step: Callable[[], None] | None = None) -> tuple[int, bool]:
+        """Merge for up to ``budget_s`` seconds (any thread), pausing ``pause_s`` after each
+        step; returns (steps that merged something, whether the index is merged as far as it
+        goes)."""
         connection = sqlite3.connect(self.store_path, timeout=10, isolation_level=None)
         steps = 0
         try:
@@ -74,6 +55,17 @@ class SearchIndexMerger:
                 if connection.total_changes - before < 2:  # FTS5's sign that nothing was left
                     return steps, True
                 steps += 1
+                if on_step is not None:
+                    on_step()
+                if pause_s:
+                    time.sleep(pause_s)
             return steps, False
         finally:
             connection.close()
+
+
+def merge_after_bulk_write(store_path: Path) -> int:
+    """After a bulk transaction has committed: the merging FTS5's automerge would have done
+    inside it (nobody waits on a bulk write's lock meanwhile). Returns the steps taken."""
+    steps, _ = SearchIndexMerger(store_path).run(BULK_MERGE_BUDGET_S, pause_s=0)
+    return steps

@@ -30,7 +30,6 @@ from app.store.models import (
     Ticket,
     TicketEvent,
 )
-from app.store.search_merge import bulk_merging
 from app.store.search_text import index_text
 from app.sync.client import ApiClient
 from app.sync.errors import ResyncRequired
@@ -455,12 +454,12 @@ class SyncEngine:
                 for server, local_no in inserts])
             ids = dict(session.execute(select(Ticket.client_id, Ticket.id).where(
                 Ticket.client_id.in_([server["client_id"] for server, _ in inserts]))).all())
-            with bulk_merging(raw):  # a page of pulled tickets is a bulk write
-                raw.executemany(_RAW_INSERT_SEARCH, [
-                    (ids[server["client_id"]], index_text(
-                        server["title"], server["description"], server["address"],
-                        "" if server.get("redacted") else server["caller_name"]))
-                    for server, _ in inserts])
+            # Merged in the background when the seat is idle (app.store.upkeep).
+            raw.executemany(_RAW_INSERT_SEARCH, [
+                (ids[server["client_id"]], index_text(
+                    server["title"], server["description"], server["address"],
+                    "" if server.get("redacted") else server["caller_name"]))
+                for server, _ in inserts])
             ticket_ids.update(ids)
         if updates:
             session.execute(update(Ticket), updates)

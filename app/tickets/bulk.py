@@ -18,8 +18,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from app.domain.calendar import deadline_for
 from app.domain.enums import RequestType
 from app.domain.ticket import TicketInput
+from app.store.db import Store
 from app.store.models import Counter, OutboxEntry, Ticket, TicketEvent
-from app.store.search_merge import bulk_merging
+from app.store.search_merge import merge_after_bulk_write
 from app.store.search_text import index_text
 from app.tickets.service import TicketContext, local_date
 
@@ -55,6 +56,16 @@ def _existing(session: Session, column: InstrumentedAttribute[Any], values: Sequ
         chunk = list(values[start : start + 900])
         found.update(session.scalars(select(column).where(column.in_(chunk))))
     return found
+
+
+def insert_batch(store: Store, tickets: Sequence[NewTicket], context: TicketContext,
+                 *, kind: str = "import") -> int:
+    """Insert ``tickets`` in a transaction of their own, then merge the search index's new
+    segments (app.store.search_merge: a save never merges, a bulk write merges right after)."""
+    with store.session() as session, session.begin():
+        inserted = insert_tickets(session, tickets, context, kind=kind)
+    merge_after_bulk_write(store.path)
+    return inserted
 
 
 def insert_tickets(session: Session, tickets: Sequence[NewTicket], context: TicketContext,
@@ -129,12 +140,10 @@ def insert_tickets(session: Session, tickets: Sequence[NewTicket], context: Tick
                             "created_at": t.created_at})
 
     session.execute(insert(Ticket), ticket_rows)
-    connection = session.connection()
-    with bulk_merging(connection):
-        connection.exec_driver_sql(
-            "INSERT INTO ticket_search(rowid, body) VALUES (?, ?)",
-            [(r["rowid"], r["body"]) for r in search_rows],
-        )
+    session.connection().exec_driver_sql(
+        "INSERT INTO ticket_search(rowid, body) VALUES (?, ?)",
+        [(r["rowid"], r["body"]) for r in search_rows],
+    )
     session.execute(insert(TicketEvent), event_rows)
     session.execute(insert(OutboxEntry), outbox_rows)
     for name, value in counters.items():

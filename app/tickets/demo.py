@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 from app.demo_data import generate_demo_tickets
 from app.domain.ticket import TicketInput, validate_ticket
 from app.store.db import Store
-from app.tickets.bulk import NewTicket, insert_tickets
+from app.tickets.bulk import NewTicket, insert_batch
 from app.tickets.service import TicketContext
 
 DEMO_COUNT = 3000
@@ -28,5 +28,4 @@ def insert_demo_tickets(store: Store, context: TicketContext, count: int = DEMO_
             created_at=created.astimezone(UTC).replace(tzinfo=None),
             status=str(record["status"]), satisfaction=str(record["satisfaction"] or ""),
         ))
-    with store.session() as session, session.begin():
-        return insert_tickets(session, tickets, context, kind="demo")
+    return insert_batch(store, tickets, context, kind="demo")

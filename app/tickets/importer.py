@@ -9,7 +9,7 @@ from pathlib import Path
 from app.domain.enums import Satisfaction, Status
 from app.domain.ticket import FIELD_LABELS, TicketInput, validate_ticket
 from app.store.db import Store
-from app.tickets.bulk import IMPORT_NAMESPACE, NewTicket, insert_tickets
+from app.tickets.bulk import IMPORT_NAMESPACE, NewTicket, insert_batch
 from app.tickets.service import LOCAL_TZ, TicketContext, utc_now
 from app.tickets.spreadsheet import (
     IMPORT_HEADERS,
@@ -101,8 +101,7 @@ def import_file(
     batch: list[NewTicket] = []
 
     def flush() -> None:
-        with store.session() as session, session.begin():
-            inserted = insert_tickets(session, batch, context)
+        inserted = insert_batch(store, batch, context)
         report.imported += inserted
         report.already_present += len(batch) - inserted
         batch.clear()

@@ -40,7 +40,7 @@ def open_like_the_app(data_dir: Path) -> Seat:
 
     def checkpoint_forever() -> None:
         while not threading.Event().wait(0.02):
-            merger.run(budget_s=0.01)
+            merger.run(budget_s=0.01, pause_s=0)
             if checkpointer.due():
                 checkpointer.run()
 

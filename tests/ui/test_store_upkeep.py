@@ -29,9 +29,12 @@ def test_the_search_index_is_merged_once_saving_stops(tmp_path: Path, qtbot: QtB
     seat = open_seat(tmp_path, background_checkpoints=True)
     scheduler = UpkeepScheduler(seat.store)
     save_tickets(seat, 12)
+    merges: list[int] = []
+    scheduler.merged.connect(merges.append)
     # The first look after the saves sees a written WAL: a checkpoint, no merge.
     with qtbot.waitSignal(scheduler.checkpointed, timeout=5000):
         scheduler.tick()
+    assert merges == []
     # Nothing written since: the store is idle, the twelve saves' segments are merged.
     with qtbot.waitSignal(scheduler.merged, timeout=5000) as merged:
         scheduler.tick()
