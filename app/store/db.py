@@ -49,6 +49,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
+def driver_connection(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under ``session``'s transaction, for bulk statements where
+    SQLAlchemy's per-statement and per-row cost would exceed SQLite's own work."""
+    connection = session.connection().connection.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    return connection
+
+
 class Store:
     """The store of one seat: its file, its engine and a session factory.
 

@@ -8,7 +8,6 @@ replays them), and the cursor moves only with the changes it covers.
 import json
 import logging
 import operator
-import sqlite3
 import uuid
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -20,7 +19,7 @@ from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from app.store.db import Store
+from app.store.db import Store, driver_connection
 from app.store.models import (
     OutboxEntry,
     ReferenceItem,
@@ -131,12 +130,6 @@ def _insert_values(server: dict[str, Any], local_no: str) -> tuple[Any, ...]:
             _sql_time(server["updated_at"]), local_no,
             *(value.isoformat() if isinstance(value, date) else value
               for value in (lifecycle[name] for name in LIFECYCLE_FIELDS)))
-
-
-def _raw_connection(session: Session) -> sqlite3.Connection:
-    connection = session.connection().connection.driver_connection
-    assert isinstance(connection, sqlite3.Connection)
-    return connection
 
 
 def _local_snapshot(ticket: Ticket) -> dict[str, Any]:
@@ -447,7 +440,7 @@ class SyncEngine:
         if inserts:
             clashes = set(session.scalars(select(Ticket.local_no).where(
                 Ticket.local_no.in_([local_no for _, local_no in inserts]))))
-            raw = _raw_connection(session)
+            raw = driver_connection(session)
             # A clash: two seats configured with the same seat id; the official number is unique.
             raw.executemany(_RAW_INSERT_TICKET, [
                 _insert_values(server, server["official_no"] if local_no in clashes else local_no)

@@ -6,7 +6,6 @@ Rows go in with executemany, ids assigned up front, each with its search entry, 
 """
 
 import json
-import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
@@ -20,11 +19,11 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from app.domain.calendar import deadline_for
 from app.domain.enums import RequestType
 from app.domain.ticket import TicketInput
-from app.store.db import Store
+from app.store.db import Store, driver_connection
 from app.store.models import Counter, OutboxEntry, Ticket, TicketEvent
 from app.store.search_merge import merge_after_bulk_write
 from app.store.search_text import index_text
-from app.tickets.service import TicketContext, local_date
+from app.tickets.service import TicketContext, local_date, local_no_counter
 
 _INPUT_FIELDS = tuple(f.name for f in fields(TicketInput))
 # Import namespace for content-derived client ids: the same row always gets the same id.
@@ -101,8 +100,7 @@ def insert_tickets(session: Session, tickets: Sequence[NewTicket], context: Tick
     outbox_rows: list[dict[str, object]] = []
     counted: set[str] = set()
     # One look per day of the batch: through the driver, SQLAlchemy's statement cost is 15× SQLite's.
-    raw = session.connection().connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
+    raw = driver_connection(session)
     actor = context.actor
     days_by_type = context.settings.deadline_days_by_type()
     for offset, (key, t) in enumerate(fresh):
@@ -111,7 +109,7 @@ def insert_tickets(session: Session, tickets: Sequence[NewTicket], context: Tick
         local_no = t.local_no
         if not local_no:
             day = accepted_on.strftime("%Y%m%d")
-            name = f"local_no:{actor.seat}:{day}"
+            name = local_no_counter(actor.seat, day)
             prefix = f"{actor.seat}-{day}-"
             if name not in counted:
                 counted.add(name)
@@ -169,7 +167,7 @@ def insert_tickets(session: Session, tickets: Sequence[NewTicket], context: Tick
 
 def _stored_counters(session: Session, seat: str, tickets: Sequence[NewTicket]) -> dict[str, int]:
     """The local-number counters of the days ``tickets`` were accepted on (0 for a new day)."""
-    names = sorted({f"local_no:{seat}:{local_date(t.created_at).strftime('%Y%m%d')}" for t in tickets})
+    names = sorted({local_no_counter(seat, local_date(t.created_at).strftime("%Y%m%d")) for t in tickets})
     counters = dict.fromkeys(names, 0)
     for start in range(0, len(names), 500):
         rows = session.execute(

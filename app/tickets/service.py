@@ -90,9 +90,14 @@ def ticket_snapshot(ticket: Ticket) -> dict[str, object]:
     return snapshot
 
 
+def local_no_counter(seat: str, day: str) -> str:
+    """The name of the counter of a seat's local numbers on ``day`` (YYYYMMDD)."""
+    return f"local_no:{seat}:{day}"
+
+
 def next_local_no(session: Session, seat: str, day: str) -> str:
     """Readable and unique per seat: S01-20261128-0007."""
-    name = f"local_no:{seat}:{day}"
+    name = local_no_counter(seat, day)
     counter = session.get(Counter, name)
     if counter is None:
         counter = Counter(name=name, value=0)

@@ -2,8 +2,8 @@
 
 With FTS5's default automerge, one save in ~13 also merged index segments in its commit:
 550–750 WAL pages and 20–35 ms instead of ~44 pages and 3 ms at 100,000 tickets. Bulk writes
-switch automerge back on for their own transaction; the desktop merges when idle; crisismerge
-64 bounds the pile-up where nothing merges (command-line tools).
+merge right after their commit; the desktop merges when idle; crisismerge 64 bounds the
+pile-up where nothing merges (command-line tools).
 
 Revision ID: 0008_search_merges_off_the_save
 Revises: 0007_queue_indexes
