@@ -375,23 +375,24 @@ def filter_figures(seat: Seat) -> None:
     """First page + count for the queue's filters, as the model runs them (informative)."""
     from datetime import date
 
+    from app.domain.deadline import DeadlineClock
     from app.tickets import queue
     from app.tickets.queue import QueueFilter, QueueSort
 
-    today = date(2026, 11, 20)
+    clock = DeadlineClock(date(2026, 11, 20))
     cases = {
-        "none": QueueFilter(today=today),
-        "status=受理": QueueFilter(statuses=("受理",), today=today),
-        "overdue": QueueFilter(due="overdue", today=today),
-        "due_soon": QueueFilter(due="due_soon", today=today),
-        "district+street": QueueFilter(district="梁园区", street="平原街道", today=today),
-        "category1": QueueFilter(category1="城乡建设", today=today),
-        "type+channel": QueueFilter(request_types=("咨询",), channels=("微信",), today=today),
-        "urgency": QueueFilter(urgencies=("特急",), today=today),
-        "last 7 days": QueueFilter(created_from=datetime(2026, 11, 13), today=today),
-        "噪音+status": QueueFilter(search=WORD2, statuses=("受理", "派单"), today=today),
-        "路灯": QueueFilter(search="路灯", today=today),
-        "1 char 井": QueueFilter(search="井", today=today),
+        "none": QueueFilter(clock=clock),
+        "status=受理": QueueFilter(statuses=("受理",), clock=clock),
+        "overdue": QueueFilter(due="overdue", clock=clock),
+        "due_soon": QueueFilter(due="due_soon", clock=clock),
+        "district+street": QueueFilter(district="梁园区", street="平原街道", clock=clock),
+        "category1": QueueFilter(category1="城乡建设", clock=clock),
+        "type+channel": QueueFilter(request_types=("咨询",), channels=("微信",), clock=clock),
+        "urgency": QueueFilter(urgencies=("特急",), clock=clock),
+        "last 7 days": QueueFilter(created_from=datetime(2026, 11, 13), clock=clock),
+        "噪音+status": QueueFilter(search=WORD2, statuses=("受理", "派单"), clock=clock),
+        "路灯": QueueFilter(search="路灯", clock=clock),
+        "1 char 井": QueueFilter(search="井", clock=clock),
     }
     with seat.store.raw_connection() as connection:
         parts = []

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from app.domain.deadline import DeadlineMark
 from app.domain.enums import OPEN_STATUSES
 from app.domain.phone import mask_phone
 from app.store.db import Store
@@ -58,6 +59,11 @@ ESCALATED_BRUSH = QBrush(QColor("#ead7f2"))
 # Urgent tickets in red rather than bold: a bold face renders every Chinese glyph a second
 # time (a jump to unseen rows painted in 15 ms instead of 12 at a million tickets).
 URGENT_BRUSH = QBrush(QColor("#b3261e"))
+_MARK_BRUSHES = {DeadlineMark.OVERDUE: OVERDUE_BRUSH, DeadlineMark.DUE_SOON: DUE_SOON_BRUSH}
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,15 +383,12 @@ class QueueModel(QAbstractTableModel):
         return notes
 
     def _background(self, row: QueueRow) -> QBrush | None:
+        """The deadline rule's colour, at the moment of the query (its filter's clock)."""
         if row.status not in _OPEN or not row.deadline:
             return None
-        deadline = date.fromisoformat(row.deadline)
-        today = datetime.now(LOCAL_TZ).date()
-        if deadline < today:
-            return OVERDUE_BRUSH
-        if (deadline - today).days <= queue.DUE_SOON_DAYS:
-            return DUE_SOON_BRUSH
-        return None
+        mark = self._filter.clock.mark(row.status, date.fromisoformat(row.deadline),
+                                       _date(row.extension_to), _date(row.extension_since))
+        return _MARK_BRUSHES.get(mark)
 
     def _texts(self, row: QueueRow) -> list[str]:
         """Every column's text, in column order (built in one go: a jump paints ~35 new rows)."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.deadline import DeadlineClock
 from app.seat import Seat
 from app.tickets import queue
 from app.tickets.queue import QueueFilter
@@ -159,7 +160,7 @@ class QueueView(QWidget):
             category1=self.category.currentData() or "", district=self.district.currentData() or "",
             urgencies=one(self.urgency), due=self.due.currentData() or "",
             created_from=created_from, created_to=created_to, search=self.search.text(),
-            today=now.date(),
+            clock=DeadlineClock(now.date(), self._seat.context.reference.calendar),
         )
 
     def set_role_views(self, views: list[RoleView]) -> None:

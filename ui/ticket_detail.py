@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from app.assistant.callback import callback_script
+from app.domain.deadline import DeadlineClock
 from app.domain.enums import OPEN_STATUSES, Status
 from app.domain.lifecycle import Action
 from app.domain.phone import mask_phone
@@ -370,15 +371,15 @@ class TicketDetail(QDialog):
         ticket = self._ticket
         if not ticket.deadline:
             return ""
-        info = lifecycle.deadline_info(ticket, today=datetime.now(LOCAL_TZ).date(),
-                                       calendar=self._seat.context.reference.calendar)
+        clock = DeadlineClock(datetime.now(LOCAL_TZ).date(), self._seat.context.reference.calendar)
+        info = lifecycle.deadline_info(ticket, clock=clock)
         text = (info.effective or ticket.deadline).isoformat()
         if info.paused:
             text += self.tr("（延期审批中，计时暂停）")
         if info.mark and info.days_left is not None:
             days = (self.tr("剩 %n 个工作日", "", info.days_left) if info.days_left >= 0
                     else self.tr("超期 %n 个工作日", "", -info.days_left))
-            text += f"  {display(info.mark)} · {days}"
+            text += f"  {days}" if info.paused else f"  {display(info.mark)} · {days}"
         return text
 
     def _kind_text(self, kind: str) -> str:

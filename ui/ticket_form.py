@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.assistant.quality import Finding, SaveGate
-from app.domain.enums import RequestType
 from app.domain.phone import mask_phone
-from app.domain.ticket import MAX_LENGTH, TicketInput, validate_ticket
+from app.domain.ticket import MAX_LENGTH, TicketInput, always_confidential, validate_ticket
 from app.reference import ReferenceData
 from app.seat import Seat
 from app.store.models import Ticket
@@ -328,6 +327,7 @@ class TicketForm(QWidget):
             self.address.setText(values.address)
             self.title.setText(values.title)
             self.description.setPlainText(values.description)
+            self._show_confidential_rule()
         finally:
             self._loading = False
         self._assist.start()
@@ -370,10 +370,16 @@ class TicketForm(QWidget):
     # -- cascading pickers -----------------------------------------------------------------
 
     def _on_request_type_changed(self) -> None:
-        # Every 举报 is confidential by default: the whistleblower is protected unless unticked.
-        if not self._loading and _combo_value(self.request_type) == RequestType.REPORT.value:
-            self.confidential.setChecked(True)
+        self._show_confidential_rule()
         self._on_edited()
+
+    def _show_confidential_rule(self) -> None:
+        """A 举报 is always confidential (the rule saves it so): the box says so and stays ticked."""
+        forced = always_confidential(_combo_value(self.request_type))
+        if forced:
+            self.confidential.setChecked(True)
+        self.confidential.setEnabled(not forced)
+        self.confidential.setToolTip(self.tr("举报件一律保密，保护举报人") if forced else "")
 
     def _on_category1_changed(self) -> None:
         _fill(self.category2, self._reference.categories.level2(_combo_value(self.category1)))

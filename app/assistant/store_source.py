@@ -29,11 +29,11 @@ from app.assistant.service import PAST_ANSWER_CHARS, Assistant, Suggestions, tra
 from app.assistant.similar import Match, SimilarIndex
 from app.assistant.text import normalize
 from app.assistant.units import UnitHistory, find_district, keyword_cues
+from app.domain.enums import OPEN_STATUS_VALUES
 from app.domain.phone import PhoneError, normalize_phone
 from app.domain.ticket import TicketInput
 from app.store.db import Store
 from app.store.search_text import match_query
-from app.tickets.queue import OPEN_STATUS_VALUES
 from app.tickets.service import utc_now
 
 log = logging.getLogger(__name__)

@@ -52,3 +52,5 @@ class Satisfaction(StrEnum):
 OPEN_STATUSES: frozenset[Status] = frozenset(
     {Status.ACCEPTED, Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS, Status.RETURNED}
 )
+# The same, as the stored words (for SQL IN lists).
+OPEN_STATUS_VALUES: tuple[str, ...] = tuple(sorted(s.value for s in OPEN_STATUSES))

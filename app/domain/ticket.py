@@ -95,6 +95,11 @@ class Validation:
         return not self.errors
 
 
+def always_confidential(request_type: str) -> bool:
+    """Whistleblowers are protected: every 举报 is confidential (保密), whatever was ticked."""
+    return request_type == RequestType.REPORT.value
+
+
 def _check_choice(errors: dict[str, str], name: str, value: str, choices: list[str]) -> None:
     if not value:
         errors[name] = f"请选择{FIELD_LABELS[name]}。"
@@ -144,8 +149,7 @@ def validate_ticket(
     except ValueError:
         request_type = None
 
-    if request_type is RequestType.REPORT and not values.confidential:
-        # Whistleblowers are protected by default: every 举报 is confidential (保密).
+    if always_confidential(values.request_type) and not values.confidential:
         values = replace(values, confidential=True)
 
     if request_type in _NEEDS_CATEGORY and not values.category1:

@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy import Connection, Select, and_, case, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from app.domain.enums import OPEN_STATUSES, Satisfaction, Status
+from app.domain.deadline import DeadlineClock, DeadlineColumns, DeadlineMark, deadline_condition
+from app.domain.enums import Satisfaction, Status
 from app.reports.data import (
     INVALIDATING_KINDS,
     UNFILLED,
@@ -33,7 +34,6 @@ T = tickets.c
 E = ticket_events.c
 
 DONE_STATUSES = (Status.COMPLETED.value, Status.CALLED_BACK.value, Status.ARCHIVED.value)
-OPEN_STATUS_VALUES = tuple(sorted(s.value for s in OPEN_STATUSES))
 
 
 def in_period(period: Period) -> ColumnElement[bool]:
@@ -148,11 +148,9 @@ def satisfied_examples(conn: Connection, period: Period, limit: int = 3) -> list
 def _overdue(period: Period, as_of: date) -> ColumnElement[bool]:
     # The deadline is wrapped so the planner walks the period (created_at index, ~2k rows a day)
     # rather than every ticket whose deadline has passed (half the store).
-    return and_(
-        valid_in_period(period),
-        T.status.in_(OPEN_STATUS_VALUES),
-        func.coalesce(T.deadline, as_of) < as_of,
-    )
+    columns = DeadlineColumns(T.status, func.coalesce(T.deadline, as_of), T.extension_to, T.extension_since)
+    return and_(valid_in_period(period),
+                deadline_condition(DeadlineMark.OVERDUE, DeadlineClock(as_of), columns))
 
 
 def overdue_count(conn: Connection, period: Period, *, as_of: date) -> int:

@@ -10,7 +10,8 @@ For the tickets accepted in the period that have a handling unit (the unit is th
 - satisfaction rate 满意率 = (满意 + 基本满意) / (满意 + 基本满意 + 不满意) from
   ``tickets.satisfaction`` (未联系上 is not a verdict and counts in neither);
 - on-time completion rate 按时办结率 = tickets whose latest 办结 event falls on or before the
-  deadline (local date) / (completed tickets + open tickets past their deadline as of ``as_of``);
+  deadline (local date) / (completed tickets + open tickets overdue as of ``as_of`` by the
+  deadline rule, ``app.domain.deadline``: not those whose clock an extension request pauses);
 - return rate 退单率 = tickets the unit returned (退单 events; the unit is ``detail.unit`` when the
   event names it, else the ticket's handling unit) / tickets dispatched to the unit (those with a
   派单 event now at the unit, plus those it returned that now sit elsewhere).
@@ -25,10 +26,11 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, case, func, or_, select
 
+from app.domain.deadline import DeadlineClock, DeadlineColumns, DeadlineMark, deadline_condition
 from app.domain.enums import Satisfaction
 from app.reports.data import Rate, ReportOptions, UnitRating, Weights
 from app.reports.period import Period
-from app.reports.queries import OPEN_STATUS_VALUES, valid_in_period
+from app.reports.queries import valid_in_period
 from app.reports.schema import json_text, local_day, seconds_between, ticket_events, tickets
 
 T = tickets.c
@@ -43,7 +45,7 @@ RATING_EVENT_KINDS = ("派单", "签收", "办结", "退单")
 def _rating_rows(conn: Connection, period: Period, *, as_of: date, sign_limit_hours: float) -> list[Any]:
     dialect = conn.dialect.name
     base = (
-        select(T.id, T.handling_unit, T.deadline, T.satisfaction, T.status)
+        select(T.id, T.handling_unit, T.deadline, T.satisfaction, T.status, T.extension_to, T.extension_since)
         .where(valid_in_period(period), T.handling_unit != "")
         .cte("rated_tickets")
     )
@@ -69,8 +71,8 @@ def _rating_rows(conn: Connection, period: Period, *, as_of: date, sign_limit_ho
     )
     overdue_open = and_(
         per_ticket.c.completed_at.is_(None),
-        base.c.status.in_(OPEN_STATUS_VALUES),
-        base.c.deadline < as_of,
+        deadline_condition(DeadlineMark.OVERDUE, DeadlineClock(as_of), DeadlineColumns(
+            base.c.status, base.c.deadline, base.c.extension_to, base.c.extension_since)),
     )
     signed_in_time = and_(
         per_ticket.c.signed_at.is_not(None),

@@ -27,6 +27,8 @@ tickets = table(
     column("urgency", String),
     column("handling_unit", String),
     column("deadline", Date),
+    column("extension_to", Date),
+    column("extension_since", Date),
     column("status", String),
     column("result", Text),
     column("satisfaction", String),

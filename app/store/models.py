@@ -74,8 +74,10 @@ class Ticket(Base):
         Index("ix_tickets_district", "district", "street", "created_at"),
         Index("ix_tickets_urgency", "urgency", "created_at"),
         Index("ix_tickets_deadline", "deadline"),
-        # Overdue / due soon: open statuses and a deadline range, newest first, from the index.
-        Index("ix_tickets_status_deadline", "status", "deadline", "created_at", "extension_to"),
+        # Overdue / due soon: open statuses and a deadline range, newest first, and the deadline
+        # rule's pause (app.domain.deadline), from the index alone.
+        Index("ix_tickets_status_deadline", "status", "deadline", "created_at", "extension_to",
+              "extension_since"),
         Index("ix_tickets_phone", "caller_phone"),
         Index("ix_tickets_unit", "handling_unit", "created_at"),
         Index("ix_tickets_escalation", "escalation_level", "created_at"),

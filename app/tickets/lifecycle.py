@@ -43,9 +43,9 @@ Helpers for the views:
   and unit; parameters are checked when the action is taken).
 - ``check(ticket, action, context, **params) -> list[str]``: the errors the action would raise
   (e.g. to validate a dialog before closing it); params as the functions above take them.
-- ``deadline_info(ticket, *, today, calendar) -> DeadlineInfo``: mark (正常/即将到期/已超期,
-  "" for closed tickets), working days left and the effective deadline (a waiting extension
-  request pauses the clock).
+- ``deadline_info(ticket, *, clock) -> DeadlineInfo``: the mark of ``app.domain.deadline``
+  (正常/即将到期/已超期/计时暂停, "" for closed tickets), working days left and, while the clock
+  is paused, the deadline a refusal would give today.
 - ``ticket_flags(ticket) -> TicketFlags``: co_units, escalation level, extension request
   (date, reason), reopen count, merged_into, solved, for badges and the detail pane.
 - ``record_export(session, *, rows, file_format, description, context)``: call after writing
@@ -71,14 +71,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain.calendar import (
-    DeadlineMark,
-    WorkCalendar,
-    deadline_mark,
-    effective_deadline,
-    working_days_left,
-)
-from app.domain.enums import OPEN_STATUSES, Status
+from app.domain.calendar import resume_after_pause
+from app.domain.deadline import DeadlineClock, DeadlineMark
 from app.domain.lifecycle import Action
 from app.domain.roles import Role, can_reveal
 from app.domain.rules import (
@@ -236,21 +230,23 @@ def archive(session: Session, *, ticket: Ticket, note: str = "", context: Ticket
 class DeadlineInfo:
     mark: DeadlineMark
     days_left: int | None  # working days after today; negative: working days late
-    effective: date | None  # the deadline with a waiting extension's pause added
-    paused: bool
+    effective: date | None  # a paused ticket: its deadline if the extension were refused today
+    paused: bool  # the clock stands still while an extension request waits
 
 
-def deadline_info(ticket: Ticket, *, today: date, calendar: WorkCalendar) -> DeadlineInfo:
-    paused = ticket.extension_to is not None
-    if ticket.deadline is None or Status(ticket.status) not in OPEN_STATUSES:
-        return DeadlineInfo(DeadlineMark.NONE, None, ticket.deadline, paused)
-    since = ticket.extension_since if paused else None
-    return DeadlineInfo(
-        deadline_mark(ticket.deadline, today=today, calendar=calendar, paused_since=since),
-        working_days_left(ticket.deadline, today=today, calendar=calendar, paused_since=since),
-        effective_deadline(ticket.deadline, today=today, calendar=calendar, paused_since=since),
-        paused,
-    )
+def deadline_info(ticket: Ticket, *, clock: DeadlineClock) -> DeadlineInfo:
+    mark = clock.mark(ticket.status, ticket.deadline, ticket.extension_to, ticket.extension_since)
+    if ticket.deadline is None or mark is DeadlineMark.NONE:
+        return DeadlineInfo(mark, None, ticket.deadline, False)
+    if mark is DeadlineMark.PAUSED:
+        # The days left stay as they were on the day of the request until the answer.
+        since = ticket.extension_since or clock.today
+        return DeadlineInfo(
+            mark, clock.calendar.working_days_between(since, ticket.deadline),
+            resume_after_pause(ticket.deadline, paused_since=since, resumed_on=clock.today,
+                               calendar=clock.calendar),
+            True)
+    return DeadlineInfo(mark, clock.working_days_left(ticket.deadline), ticket.deadline, False)
 
 
 @dataclass(frozen=True)

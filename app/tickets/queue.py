@@ -8,10 +8,16 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import NamedTuple
 
+from sqlalchemy import Date, String, literal_column
+from sqlalchemy.dialects import sqlite
+
+from app.domain.deadline import DeadlineClock, DeadlineColumns, DeadlineMark, deadline_condition
+from app.domain.enums import OPEN_STATUS_VALUES
 from app.store.search_text import match_query
+from app.tickets.service import LOCAL_TZ
 
 # Sortable columns are the indexed ones; ties fall back on acceptance time in the same
 # direction, which the (column, created_at) indexes serve without a sort step.
@@ -29,10 +35,16 @@ SORTABLE: dict[str, str] = {
     "updated_at": "t.updated_at",
 }
 
-DUE_SOON_DAYS = 1
 # From this many matches on, a search in time order walks the time index (see _source).
 ORDERED_SCAN_MIN_MATCHES = 5000
-OPEN_STATUS_VALUES = ("受理", "派单", "签收", "办理", "退单")
+# The deadline rule's columns as the queries below name them. Unary + keeps SQLite off the
+# extension index (nearly every row is NULL there): the (status, deadline, created_at,
+# extension_to) index answers a due filter, a ticket's row is read only while a request waits.
+_DEADLINE_COLUMNS = DeadlineColumns(
+    literal_column("t.status", String), literal_column("t.deadline", Date),
+    literal_column("+t.extension_to", Date), literal_column("t.extension_since", Date))
+_DUE_MARKS = {"overdue": DeadlineMark.OVERDUE, "due_soon": DeadlineMark.DUE_SOON}
+_SQLITE = sqlite.dialect()
 
 
 @dataclass(frozen=True)
@@ -45,13 +57,15 @@ class QueueFilter:
     district: str = ""
     street: str = ""
     urgencies: tuple[str, ...] = ()
-    # "" (any), "overdue" or "due_soon"; both only for open tickets.
+    # "" (any), "overdue" or "due_soon" by the deadline rule (app.domain.deadline) at ``clock``.
     due: str = ""
     created_from: datetime | None = None
     created_to: datetime | None = None
     search: str = ""
     caller_phone: str = ""
-    today: date = field(default_factory=date.today)
+    # The moment and work calendar of the deadline rule (due filters, row colours). Windows pass
+    # the seat's calendar; the default knows weekends only.
+    clock: DeadlineClock = field(default_factory=lambda: DeadlineClock(datetime.now(LOCAL_TZ).date()))
     # Lifecycle queues (app.tickets.queues.role_views builds them per role).
     handling_unit: str = ""  # the 主办 unit
     co_unit: str = ""  # a 协办 unit
@@ -62,8 +76,6 @@ class QueueFilter:
     reopened: bool = False  # 重办 at least once
     exclude_merged: bool = False
     duplicates: bool = False  # another open ticket with the same number, or address + category
-    # Calendar-aware end of "due soon" (app.domain.calendar.due_soon_until); None: today + 1 day.
-    due_soon_until: date | None = None
     # Filters that contradict each other (a role view narrowed by the user's own pickers,
     # app.tickets.queues.narrow): no ticket can match.
     match_nothing: bool = False
@@ -96,6 +108,7 @@ class QueueRow(NamedTuple):
     deadline: str | None
     escalation_level: str
     extension_to: str | None
+    extension_since: str | None
     reopen_count: int
 
 
@@ -187,20 +200,8 @@ def _where(flt: QueueFilter) -> tuple[str, list[object]]:
         clauses.append("t.created_at < ?")
         params.append(flt.created_to.isoformat(" "))
     if flt.due:
-        any_of("t.status", OPEN_STATUS_VALUES)
-        # A waiting extension request pauses the clock: listed under extension requests instead.
-        # Unary + keeps SQLite off the extension index (nearly every row is NULL there); the
-        # (status, deadline, created_at, extension_to) index answers the whole filter.
-        clauses.append("+t.extension_to IS NULL")
-        if flt.due == "overdue":
-            clauses.append("t.deadline < ?")
-            params.append(flt.today.isoformat())
-        elif flt.due_soon_until is not None:
-            clauses.append("t.deadline BETWEEN ? AND ?")
-            params.extend([flt.today.isoformat(), flt.due_soon_until.isoformat()])
-        else:
-            clauses.append("t.deadline BETWEEN ? AND date(?, ?)")
-            params.extend([flt.today.isoformat(), flt.today.isoformat(), f"+{DUE_SOON_DAYS} day"])
+        condition = deadline_condition(_DUE_MARKS[flt.due], flt.clock, _DEADLINE_COLUMNS)
+        clauses.append(str(condition.compile(dialect=_SQLITE, compile_kwargs={"literal_binds": True})))
     if flt.handling_unit:
         clauses.append("t.handling_unit = ?")
         params.append(flt.handling_unit)
@@ -243,7 +244,7 @@ def _order(sort: QueueSort) -> str:
 
 
 def _search_only(flt: QueueFilter) -> bool:
-    return bool(flt.search.strip()) and replace(flt, search="") == QueueFilter(today=flt.today)
+    return bool(flt.search.strip()) and replace(flt, search="") == QueueFilter(clock=flt.clock)
 
 
 def _search_matches(connection: sqlite3.Connection, search: str) -> int:

@@ -12,10 +12,11 @@ from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from app.domain.calendar import WorkCalendar, due_soon_until
-from app.domain.enums import Satisfaction, Status
+from app.domain.calendar import WorkCalendar
+from app.domain.deadline import DeadlineClock
+from app.domain.enums import OPEN_STATUS_VALUES, Satisfaction, Status
 from app.domain.roles import Role
-from app.tickets.queue import OPEN_STATUS_VALUES, QueueFilter
+from app.tickets.queue import QueueFilter
 from app.tickets.service import LOCAL_TZ
 
 
@@ -33,48 +34,48 @@ def _day_start_utc(today: date) -> datetime:
 
 def role_views(role: Role, *, username: str, unit: str = "", today: date,
                calendar: WorkCalendar) -> list[RoleView]:
+    clock = DeadlineClock(today, calendar)
     working = (Status.DISPATCHED.value, Status.SIGNED.value, Status.IN_PROGRESS.value)
     open_ = OPEN_STATUS_VALUES
     if role is Role.AGENT:
         return [
             RoleView("my_today", "我今天受理的工单", QueueFilter(
-                created_by=username, created_from=_day_start_utc(today), today=today)),
+                created_by=username, created_from=_day_start_utc(today), clock=clock)),
             RoleView("my_callbacks", "待我回访", QueueFilter(
-                statuses=(Status.COMPLETED.value,), created_by=username, today=today)),
+                statuses=(Status.COMPLETED.value,), created_by=username, clock=clock)),
             RoleView("my_unreached", "未联系上，待再次回访", QueueFilter(
                 statuses=(Status.CALLED_BACK.value,), satisfactions=(Satisfaction.UNREACHABLE.value,),
-                created_by=username, today=today)),
+                created_by=username, clock=clock)),
         ]
     if role is Role.DISPATCHER:
         return [
-            RoleView("to_dispatch", "待派单", QueueFilter(statuses=(Status.ACCEPTED.value,), today=today)),
-            RoleView("returned", "退单待改派", QueueFilter(statuses=(Status.RETURNED.value,), today=today)),
-            RoleView("extensions", "延期申请待审批", QueueFilter(extension_pending=True, today=today)),
+            RoleView("to_dispatch", "待派单", QueueFilter(statuses=(Status.ACCEPTED.value,), clock=clock)),
+            RoleView("returned", "退单待改派", QueueFilter(statuses=(Status.RETURNED.value,), clock=clock)),
+            RoleView("extensions", "延期申请待审批", QueueFilter(extension_pending=True, clock=clock)),
             RoleView("duplicates", "疑似重复，待合并", QueueFilter(
-                statuses=open_, duplicates=True, exclude_merged=True, today=today)),
+                statuses=open_, duplicates=True, exclude_merged=True, clock=clock)),
         ]
     if role is Role.UNIT:
-        soon = due_soon_until(today, calendar)
         return [
             RoleView("to_sign", "待签收", QueueFilter(
-                statuses=(Status.DISPATCHED.value,), handling_unit=unit, today=today)),
+                statuses=(Status.DISPATCHED.value,), handling_unit=unit, clock=clock)),
             RoleView("in_progress", "办理中", QueueFilter(
-                statuses=(Status.SIGNED.value, Status.IN_PROGRESS.value), handling_unit=unit, today=today)),
+                statuses=(Status.SIGNED.value, Status.IN_PROGRESS.value), handling_unit=unit, clock=clock)),
             RoleView("due_soon", "即将到期", QueueFilter(
-                statuses=working, handling_unit=unit, due="due_soon", due_soon_until=soon, today=today)),
+                statuses=working, handling_unit=unit, due="due_soon", clock=clock)),
             RoleView("overdue", "已超期", QueueFilter(
-                statuses=working, handling_unit=unit, due="overdue", today=today)),
-            RoleView("assisting", "协办", QueueFilter(statuses=open_, co_unit=unit, today=today)),
+                statuses=working, handling_unit=unit, due="overdue", clock=clock)),
+            RoleView("assisting", "协办", QueueFilter(statuses=open_, co_unit=unit, clock=clock)),
         ]
     if role is Role.SUPERVISOR:
         return [
-            RoleView("overdue", "超期工单", QueueFilter(due="overdue", exclude_merged=True, today=today)),
-            RoleView("escalated", "督办中", QueueFilter(statuses=open_, escalated=True, today=today)),
-            RoleView("callbacks_due", "待回访", QueueFilter(statuses=(Status.COMPLETED.value,), today=today)),
-            RoleView("unsatisfied", "不满意 / 重办", QueueFilter(reopened=True, statuses=open_, today=today)),
-            RoleView("extensions", "延期申请", QueueFilter(extension_pending=True, today=today)),
+            RoleView("overdue", "超期工单", QueueFilter(due="overdue", exclude_merged=True, clock=clock)),
+            RoleView("escalated", "督办中", QueueFilter(statuses=open_, escalated=True, clock=clock)),
+            RoleView("callbacks_due", "待回访", QueueFilter(statuses=(Status.COMPLETED.value,), clock=clock)),
+            RoleView("unsatisfied", "不满意 / 重办", QueueFilter(reopened=True, statuses=open_, clock=clock)),
+            RoleView("extensions", "延期申请", QueueFilter(extension_pending=True, clock=clock)),
             # "By unit": the queue's handling_unit column sorts and the reports rate units.
-            RoleView("by_unit", "按承办单位", QueueFilter(statuses=open_, exclude_merged=True, today=today)),
+            RoleView("by_unit", "按承办单位", QueueFilter(statuses=open_, exclude_merged=True, clock=clock)),
         ]
     return [RoleView(key, title, None) for key, title in (
         ("users", "用户与角色"), ("units", "承办单位"), ("categories", "分类目录"),
@@ -91,13 +92,14 @@ def _both(view: tuple[str, ...], user: tuple[str, ...]) -> tuple[tuple[str, ...]
 
 def narrow(view: QueueFilter, user: QueueFilter) -> QueueFilter:
     """The tickets of ``view`` that also match ``user`` (the queue's own pickers, search and
-    period): every condition of both holds. Two conditions that cannot both hold (status 办结
-    picked in 待派单, two different units) give ``match_nothing``."""
+    period) at the user's moment (``user.clock``): every condition of both holds. Two
+    conditions that cannot both hold (status 办结 picked in 待派单, two different units) give
+    ``match_nothing``."""
     values: dict[str, Any] = {}
     nothing = view.match_nothing or user.match_nothing
     for f in fields(QueueFilter):
         a, b = getattr(view, f.name), getattr(user, f.name)
-        if f.name in ("today", "match_nothing"):
+        if f.name in ("clock", "match_nothing"):
             continue
         if f.name == "search":
             values[f.name] = " ".join(t for t in (a.strip(), b.strip()) if t)
@@ -105,8 +107,6 @@ def narrow(view: QueueFilter, user: QueueFilter) -> QueueFilter:
             values[f.name] = max((d for d in (a, b) if d is not None), default=None)
         elif f.name == "created_to":
             values[f.name] = min((d for d in (a, b) if d is not None), default=None)
-        elif f.name == "due_soon_until":
-            values[f.name] = a if a is not None else b
         elif isinstance(a, bool):
             values[f.name] = a or b
         elif isinstance(a, tuple):

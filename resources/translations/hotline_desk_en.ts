@@ -4,147 +4,147 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="80"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="77"/>
         <source>%1 — 工单 %2</source>
         <translation>%1 — ticket %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="98"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="95"/>
         <source>确定%1</source>
         <translation>Confirm %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="125"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="122"/>
         <source>可选，多个单位用顿号或逗号分隔</source>
         <translation>Optional; separate several units with commas</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="132"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="124"/>
         <source>主办单位(&amp;U)</source>
         <translation>Lead unit (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="133"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="125"/>
         <source>协办单位(&amp;C)</source>
         <translation>&amp;Co-handling units</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="134"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="126"/>
         <source>办理期限(&amp;D)</source>
         <translation>&amp;Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="136"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="128"/>
         <source>原因(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="137"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="129"/>
         <source>必填：为什么退回/重办，接手的人要做什么</source>
         <translation>Required: why it goes back, and what the next person must do</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="141"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="133"/>
         <source>延期到(&amp;D)</source>
         <translation>Extend to (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="142"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="134"/>
         <source>延期理由(&amp;R)</source>
         <translation>&amp;Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="142"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="134"/>
         <source>必填：为什么需要更多时间</source>
         <translation>Required: why more time is needed</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="145"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="137"/>
         <source>申请延期到 %1：%2</source>
         <translation>Extension to %1 requested: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="149"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="141"/>
         <source>申请</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="150"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="142"/>
         <source>同意延期</source>
         <translation>Approve the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="151"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="143"/>
         <source>不同意</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="152"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="144"/>
         <source>审批(&amp;A)</source>
         <translation>Decision (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="153"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="145"/>
         <source>意见(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="153"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="145"/>
         <source>不同意时必填</source>
         <translation>Required when refusing</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="155"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="147"/>
         <source>办理结果(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="156"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="148"/>
         <source>必填：做了什么、结果如何，回访时会念给市民听</source>
         <translation>Required: what was done and with what result; it is read to the citizen at the callback</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="158"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="150"/>
         <source>是否解决(&amp;S)</source>
         <translation>&amp;Solved?</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="161"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="153"/>
         <source>满意度(&amp;S)</source>
         <translation>&amp;Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="162"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="154"/>
         <source>选“不满意”会把工单退回承办单位重办。</source>
         <translation>Choosing &quot;unsatisfied&quot; sends the ticket back to the unit to be redone.</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="167"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="159"/>
         <source>督办级别(&amp;L)</source>
         <translation>Escalation level (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="168"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="160"/>
         <source>督办意见(&amp;R)</source>
         <translation>Instructions (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="169"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="161"/>
         <source>必填：要求承办单位做什么、何时前完成</source>
         <translation>Required: what the unit must do, and by when</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="171"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="163"/>
         <source>保留的主工单编号（本地编号或正式编号）</source>
         <translation>Number of the ticket to keep (local or official number)</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="172"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="164"/>
         <source>合并到(&amp;M)</source>
         <translation>&amp;Merge into</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="175"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="167"/>
         <source>备注(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
@@ -189,7 +189,7 @@
     </message>
     <message>
         <location filename="../../ui/assistant_sidebar.py" line="173"/>
-        <location filename="../../ui/assistant_sidebar.py" line="454"/>
+        <location filename="../../ui/assistant_sidebar.py" line="456"/>
         <source>分类模型加载中…（紧急识别、来电历史照常可用）</source>
         <translation>Loading category model… (emergency checks and caller history work meanwhile)</translation>
     </message>
@@ -200,7 +200,7 @@
     </message>
     <message>
         <location filename="../../ui/assistant_sidebar.py" line="204"/>
-        <location filename="../../ui/assistant_sidebar.py" line="507"/>
+        <location filename="../../ui/assistant_sidebar.py" line="509"/>
         <source>输入标题或诉求内容后显示</source>
         <translation>Appears once a subject or details are typed</translation>
     </message>
@@ -260,103 +260,103 @@
         <translation>Similar-ticket index not built (%s).</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="407"/>
+        <location filename="../../ui/assistant_sidebar.py" line="409"/>
         <source>智能提示出错（%s），请继续填写工单。</source>
         <translation>Assistant error (%s); carry on with the ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="469"/>
+        <location filename="../../ui/assistant_sidebar.py" line="471"/>
         <source>⚠ 紧急：请立即转接 %1 %2</source>
         <translation>⚠ Emergency: transfer to %1 %2 now</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="470"/>
+        <location filename="../../ui/assistant_sidebar.py" line="472"/>
         <source>；同时涉及 </source>
         <translation>; also involves </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="471"/>
-        <location filename="../../ui/assistant_sidebar.py" line="481"/>
+        <location filename="../../ui/assistant_sidebar.py" line="473"/>
+        <location filename="../../ui/assistant_sidebar.py" line="483"/>
         <source>依据：</source>
         <translation>Because: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="479"/>
+        <location filename="../../ui/assistant_sidebar.py" line="481"/>
         <source>部门热线：可转 %1 %2</source>
         <translation>Department line: transfer to %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="491"/>
+        <location filename="../../ui/assistant_sidebar.py" line="493"/>
         <source>话术：</source>
         <translation>Say: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="493"/>
+        <location filename="../../ui/assistant_sidebar.py" line="495"/>
         <source>操作：</source>
         <translation>Do: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="508"/>
+        <location filename="../../ui/assistant_sidebar.py" line="510"/>
         <source>模型加载中</source>
         <translation>Model loading</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="516"/>
+        <location filename="../../ui/assistant_sidebar.py" line="518"/>
         <source>按 Alt+%s 填入一级分类</source>
         <translation>Press Alt+%s to fill category 1</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="526"/>
+        <location filename="../../ui/assistant_sidebar.py" line="528"/>
         <source>按 Alt+U 填入承办单位</source>
         <translation>Press Alt+U to fill the handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="529"/>
+        <location filename="../../ui/assistant_sidebar.py" line="531"/>
         <source>其他：</source>
         <translation>Others: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="537"/>
+        <location filename="../../ui/assistant_sidebar.py" line="539"/>
         <source>来电 %1 此前有 %2 件工单，其中 %3 件未办结（未办结在前）</source>
         <translation>Caller %1 has %2 earlier tickets, %3 still open (open first)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="540"/>
+        <location filename="../../ui/assistant_sidebar.py" line="542"/>
         <source>来电 %s 此前没有工单（新来电人）</source>
         <translation>Caller %s has no earlier tickets (new caller)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="551"/>
+        <location filename="../../ui/assistant_sidebar.py" line="553"/>
         <source>（保密工单）</source>
         <translation>(confidential)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="552"/>
+        <location filename="../../ui/assistant_sidebar.py" line="554"/>
         <source>保密工单，内容不显示</source>
         <translation>Confidential ticket, content hidden</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="556"/>
+        <location filename="../../ui/assistant_sidebar.py" line="558"/>
         <source>办理结果：</source>
         <translation>Result: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="563"/>
+        <location filename="../../ui/assistant_sidebar.py" line="565"/>
         <source>疑似重复</source>
         <translation>Likely duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="563"/>
+        <location filename="../../ui/assistant_sidebar.py" line="565"/>
         <source>相似</source>
         <translation>Similar</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="564"/>
+        <location filename="../../ui/assistant_sidebar.py" line="566"/>
         <source>同地址同类</source>
         <translation>Same address and category</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="582"/>
+        <location filename="../../ui/assistant_sidebar.py" line="584"/>
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
@@ -753,12 +753,12 @@
 <context>
     <name>DraftBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
@@ -951,135 +951,135 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>热线座席工作台 — 座席 %s</source>
         <translation>Hotline Desk — Seat %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>受理工单</source>
         <translation>Ticket intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>工单队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>本机数据：%s</source>
         <translation>Local data: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&lt;h2&gt;欢迎使用热线座席工作台&lt;/h2&gt;&lt;p&gt;本机还没有工单。所有工单先保存在本机，断网也不会丢失。&lt;/p&gt;&lt;p&gt;直接在下面的表单里受理第一张工单（&lt;b&gt;Ctrl+S&lt;/b&gt; 保存，&lt;b&gt;Ctrl+N&lt;/b&gt; 新建），或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试。&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Hotline Desk&lt;/h2&gt;&lt;p&gt;There are no tickets on this computer yet. Every ticket is saved on this computer first, so nothing is lost if the network goes down.&lt;/p&gt;&lt;p&gt;Take your first ticket in the form below (&lt;b&gt;Ctrl+S&lt;/b&gt; saves, &lt;b&gt;Ctrl+N&lt;/b&gt; starts a new one), import an Excel/CSV spreadsheet with “File → Import tickets”, or generate demo data to try it out.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>受理新工单</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>导入工单…</source>
         <translation>Import tickets…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>导出当前队列…</source>
         <translation>Export current queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>搜索工单</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>登录中心…</source>
         <translation>Log in to the center…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>处理同步冲突…</source>
         <translation>Resolve sync conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>未登录中心：登录后显示您角色的工作视图</source>
         <translation>Not signed in: sign in to see your role&apos;s work queues</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>%1（%2%3）</source>
         <translation>%1 (%2%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>没有待处理的同步冲突。</source>
         <translation>No sync conflicts to resolve.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>工单 %n 条</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -1087,89 +1087,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>已保存，正在发送到中心</source>
         <translation>Saved; sending to the center</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>正在生成演示数据…</source>
         <translation>Generating demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>已生成 %s 条演示工单</source>
         <translation>Generated %s demo tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>操作未完成</source>
         <translation>Operation incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>操作未完成：%s
 已保存的工单不受影响，请稍后重试。</source>
         <translation>The operation did not complete: %s
 Saved tickets are not affected. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>导入工单</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>正在导入 %s …</source>
         <translation>Importing %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>未识别的列（已忽略）：</source>
         <translation>Unrecognized columns (ignored): </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>第%1行：</source>
         <translation>Row %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>……另有 %s 行出错</source>
         <translation>…and %s more rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>导出当前队列</source>
         <translation>Export current queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 tickets to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>发现上次未保存的工单草稿：“%1”。要恢复吗？</source>
         <translation>An unsaved ticket draft was found from last time: “%1”. Restore it?</translation>
     </message>
@@ -1205,103 +1205,103 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="116"/>
+        <location filename="../../ui/queue_model.py" line="128"/>
         <source>本地编号</source>
         <translation>Local no.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="116"/>
+        <location filename="../../ui/queue_model.py" line="128"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="116"/>
+        <location filename="../../ui/queue_model.py" line="128"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="116"/>
+        <location filename="../../ui/queue_model.py" line="128"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="117"/>
+        <location filename="../../ui/queue_model.py" line="129"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="117"/>
+        <location filename="../../ui/queue_model.py" line="129"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="117"/>
+        <location filename="../../ui/queue_model.py" line="129"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="117"/>
+        <location filename="../../ui/queue_model.py" line="129"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="118"/>
+        <location filename="../../ui/queue_model.py" line="130"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="118"/>
+        <location filename="../../ui/queue_model.py" line="130"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="118"/>
+        <location filename="../../ui/queue_model.py" line="130"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="118"/>
+        <location filename="../../ui/queue_model.py" line="130"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="119"/>
+        <location filename="../../ui/queue_model.py" line="131"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="147"/>
-        <location filename="../../ui/queue_model.py" line="201"/>
+        <location filename="../../ui/queue_model.py" line="159"/>
+        <location filename="../../ui/queue_model.py" line="213"/>
         <source>查询失败：%s。请修改筛选条件后重试。</source>
         <translation>Query failed: %s. Change the filters and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="276"/>
+        <location filename="../../ui/queue_model.py" line="288"/>
         <source>与中心冲突，待处理</source>
         <translation>In conflict with the center: to be resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="278"/>
+        <location filename="../../ui/queue_model.py" line="290"/>
         <source>被中心退回，打开查看原因</source>
         <translation>Sent back by the center: open it to see why</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="369"/>
+        <location filename="../../ui/queue_model.py" line="378"/>
         <source>督办%s</source>
         <translation>Escalated %s</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="371"/>
+        <location filename="../../ui/queue_model.py" line="380"/>
         <source>延期待批</source>
         <translation>Extension pending</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="373"/>
+        <location filename="../../ui/queue_model.py" line="382"/>
         <source>重办</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="394"/>
+        <location filename="../../ui/queue_model.py" line="124"/>
         <source>（保密）</source>
         <translation>(hidden)</translation>
     </message>
@@ -1309,82 +1309,82 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_view.py" line="61"/>
+        <location filename="../../ui/queue_view.py" line="63"/>
         <source>搜索标题、诉求内容、地址、来电人（任意长度的词，空格分隔多个词）</source>
         <translation>Search subject, details, address, caller (any word length; separate words with spaces)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="63"/>
+        <location filename="../../ui/queue_view.py" line="65"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="64"/>
+        <location filename="../../ui/queue_view.py" line="66"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="65"/>
+        <location filename="../../ui/queue_view.py" line="67"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="66"/>
+        <location filename="../../ui/queue_view.py" line="68"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="67"/>
+        <location filename="../../ui/queue_view.py" line="69"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="68"/>
+        <location filename="../../ui/queue_view.py" line="70"/>
         <source>全部紧急程度</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="70"/>
+        <location filename="../../ui/queue_view.py" line="72"/>
         <source>全部期限</source>
         <translation>Any due date</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="71"/>
+        <location filename="../../ui/queue_view.py" line="73"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="72"/>
+        <location filename="../../ui/queue_view.py" line="74"/>
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="74"/>
+        <location filename="../../ui/queue_view.py" line="76"/>
         <source>全部时间</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="74"/>
+        <location filename="../../ui/queue_view.py" line="76"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="75"/>
+        <location filename="../../ui/queue_view.py" line="77"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="75"/>
+        <location filename="../../ui/queue_view.py" line="77"/>
         <source>日期范围</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="173"/>
+        <location filename="../../ui/queue_view.py" line="175"/>
         <source>全部工单</source>
         <translation>All tickets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_view.py" line="233"/>
+        <location filename="../../ui/queue_view.py" line="235"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -1392,7 +1392,7 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_view.py" line="237"/>
+        <location filename="../../ui/queue_view.py" line="239"/>
         <source>正在统计…（已显示前 %n 条）</source>
         <translation>
             <numerusform>Counting… (showing the first %n)</numerusform>
@@ -1823,47 +1823,47 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="228"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="211"/>
         <source>查看完整号码</source>
         <translation>Show the full number</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="231"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="214"/>
         <source>回访需要</source>
         <translation>Needed for the callback</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="231"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="214"/>
         <source>核实信息</source>
         <translation>To verify details</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="231"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="214"/>
         <source>转办需要</source>
         <translation>Needed to transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="232"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="215"/>
         <source>联系来电人补充材料</source>
         <translation>To ask the caller for documents</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="235"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="218"/>
         <source>必填：为什么要看完整号码</source>
         <translation>Required: why the full number is needed</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="238"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="221"/>
         <source>查看号码会记录在审计日志里（谁、何时、哪张工单、原因）。</source>
         <translation>Showing a number is recorded in the audit log (who, when, which ticket, why).</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="244"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="227"/>
         <source>原因(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="256"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="239"/>
         <source>请写明查看号码的原因，例如“回访需要”。</source>
         <translation>Give the reason for showing the number, e.g. &quot;Needed for the callback&quot;.</translation>
     </message>
@@ -2212,97 +2212,97 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="86"/>
+        <location filename="../../ui/ticket_detail.py" line="87"/>
         <source>工单 %s</source>
         <translation>Ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="91"/>
+        <location filename="../../ui/ticket_detail.py" line="92"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="92"/>
+        <location filename="../../ui/ticket_detail.py" line="93"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="93"/>
+        <location filename="../../ui/ticket_detail.py" line="94"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="94"/>
+        <location filename="../../ui/ticket_detail.py" line="95"/>
         <source>渠道 / 类型 / 紧急程度</source>
         <translation>Channel / Type / Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="99"/>
+        <location filename="../../ui/ticket_detail.py" line="100"/>
         <source>查看完整号码…</source>
         <translation>Show full number…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="103"/>
+        <location filename="../../ui/ticket_detail.py" line="104"/>
         <source>您的角色不能查看这张工单来电人的完整号码。</source>
         <translation>Your role may not see this caller&apos;s full number.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="106"/>
+        <location filename="../../ui/ticket_detail.py" line="107"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="107"/>
+        <location filename="../../ui/ticket_detail.py" line="108"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="109"/>
+        <location filename="../../ui/ticket_detail.py" line="110"/>
         <source>地点</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="111"/>
+        <location filename="../../ui/ticket_detail.py" line="112"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="112"/>
+        <location filename="../../ui/ticket_detail.py" line="113"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="115"/>
+        <location filename="../../ui/ticket_detail.py" line="116"/>
         <source>（协办：%s）</source>
         <translation> (co-handling: %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="116"/>
+        <location filename="../../ui/ticket_detail.py" line="117"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="118"/>
+        <location filename="../../ui/ticket_detail.py" line="119"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="120"/>
+        <location filename="../../ui/ticket_detail.py" line="121"/>
         <source>延期申请</source>
         <translation>Extension request</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="120"/>
+        <location filename="../../ui/ticket_detail.py" line="121"/>
         <source>申请延期到 %1，待审批：%2</source>
         <translation>Extension to %1 requested, awaiting a decision: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <location filename="../../ui/ticket_detail.py" line="124"/>
         <source>重办</source>
         <translation>Redo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <location filename="../../ui/ticket_detail.py" line="124"/>
         <source>已重办 %n 次</source>
         <translation>
             <numerusform>Redone %n time</numerusform>
@@ -2310,245 +2310,245 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="125"/>
+        <location filename="../../ui/ticket_detail.py" line="126"/>
         <source>合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="125"/>
+        <location filename="../../ui/ticket_detail.py" line="126"/>
         <source>已合并到另一张工单（%s）</source>
         <translation>Merged into another ticket (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="128"/>
+        <location filename="../../ui/ticket_detail.py" line="129"/>
         <source>办理结果</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="132"/>
+        <location filename="../../ui/ticket_detail.py" line="133"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="132"/>
+        <location filename="../../ui/ticket_detail.py" line="133"/>
         <source>座席</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="132"/>
+        <location filename="../../ui/ticket_detail.py" line="133"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="132"/>
+        <location filename="../../ui/ticket_detail.py" line="133"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="144"/>
-        <location filename="../../ui/ticket_detail.py" line="385"/>
+        <location filename="../../ui/ticket_detail.py" line="145"/>
+        <location filename="../../ui/ticket_detail.py" line="386"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="155"/>
+        <location filename="../../ui/ticket_detail.py" line="156"/>
         <source>督办（%s）：请优先办理，按督办意见的时限回复。</source>
         <translation>Escalated (%s): handle it first and answer within the escalation&apos;s time limit.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="168"/>
+        <location filename="../../ui/ticket_detail.py" line="169"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="174"/>
+        <location filename="../../ui/ticket_detail.py" line="175"/>
         <source>回访话术（智能回访）</source>
         <translation>Callback script</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="180"/>
+        <location filename="../../ui/ticket_detail.py" line="181"/>
         <source>记入“满意度”栏</source>
         <translation>Goes into &quot;Satisfaction&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="181"/>
+        <location filename="../../ui/ticket_detail.py" line="182"/>
         <source>记入回访记录：是否联系上本人</source>
         <translation>Callback record: reached the caller?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="182"/>
+        <location filename="../../ui/ticket_detail.py" line="183"/>
         <source>记入回访记录：承办单位是否联系</source>
         <translation>Callback record: did the unit get in touch?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="183"/>
+        <location filename="../../ui/ticket_detail.py" line="184"/>
         <source>记入回访记录：是否解决</source>
         <translation>Callback record: solved?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="184"/>
+        <location filename="../../ui/ticket_detail.py" line="185"/>
         <source>记入回访记录：备注</source>
         <translation>Callback record: notes</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="190"/>
+        <location filename="../../ui/ticket_detail.py" line="191"/>
         <source>可选答复：</source>
         <translation>Answers: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="213"/>
+        <location filename="../../ui/ticket_detail.py" line="214"/>
         <source>&lt;b&gt;这张工单在本机和中心都被修改过（同步冲突）。&lt;/b&gt;请选择保留哪一边的内容，之后才能继续同步它的修改。</source>
         <translation>&lt;b&gt;This ticket was changed both on this seat and at the center (sync conflict).&lt;/b&gt; Choose which side to keep; its changes sync again after that.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="216"/>
+        <location filename="../../ui/ticket_detail.py" line="217"/>
         <source>&lt;b&gt;中心退回了这张工单的一项修改：&lt;/b&gt;%s</source>
         <translation>&lt;b&gt;The center sent back a change to this ticket:&lt;/b&gt; %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="220"/>
+        <location filename="../../ui/ticket_detail.py" line="221"/>
         <source>被退回的修改涉及：%s</source>
         <translation>The change sent back concerned: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="224"/>
+        <location filename="../../ui/ticket_detail.py" line="225"/>
         <source>处理办法：工单已恢复为中心的内容。如仍需修改，点“修改”按上面的提示改正后保存，修改会重新提交到中心。</source>
         <translation>What to do: the ticket is back to the center&apos;s content. If the change is still needed, click “Edit”, correct it as noted above and save; the change is sent to the center again.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="227"/>
+        <location filename="../../ui/ticket_detail.py" line="228"/>
         <source>处理办法：点“修改”按上面的提示改正并保存，再打开本工单点“重新提交”，工单会作为新工单发往中心。</source>
         <translation>What to do: click “Edit”, correct the ticket as noted above and save, then open it again and click “Resubmit”; it is sent to the center as a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="235"/>
+        <location filename="../../ui/ticket_detail.py" line="236"/>
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="239"/>
+        <location filename="../../ui/ticket_detail.py" line="240"/>
         <source>重新提交</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="243"/>
+        <location filename="../../ui/ticket_detail.py" line="244"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="263"/>
+        <location filename="../../ui/ticket_detail.py" line="264"/>
         <source>（保密工单，来电人信息不显示）</source>
         <translation>(Confidential ticket: caller details hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="265"/>
+        <location filename="../../ui/ticket_detail.py" line="266"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="292"/>
+        <location filename="../../ui/ticket_detail.py" line="293"/>
         <source>这张工单还没有同步到中心。</source>
         <translation>This ticket has not reached the center yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="293"/>
+        <location filename="../../ui/ticket_detail.py" line="294"/>
         <source>暂时无法查看号码</source>
         <translation>Number not available now</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="294"/>
+        <location filename="../../ui/ticket_detail.py" line="295"/>
         <source>%1
 完整号码只在中心保存；连上中心后再点“查看完整号码”。</source>
         <translation>%1
 The full number is kept only at the center; press &quot;Show full number&quot; again once connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="307"/>
+        <location filename="../../ui/ticket_detail.py" line="308"/>
         <source>不能查看号码</source>
         <translation>Number not shown</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="315"/>
+        <location filename="../../ui/ticket_detail.py" line="316"/>
         <source>派单(&amp;P)…</source>
         <translation>Dispatch (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="315"/>
+        <location filename="../../ui/ticket_detail.py" line="316"/>
         <source>签收(&amp;Q)</source>
         <translation>Sign for (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="316"/>
+        <location filename="../../ui/ticket_detail.py" line="317"/>
         <source>开始办理(&amp;B)</source>
         <translation>&amp;Begin work</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="316"/>
+        <location filename="../../ui/ticket_detail.py" line="317"/>
         <source>退单(&amp;T)…</source>
         <translation>Return (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="317"/>
+        <location filename="../../ui/ticket_detail.py" line="318"/>
         <source>申请延期(&amp;Y)…</source>
         <translation>Request extension (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="318"/>
+        <location filename="../../ui/ticket_detail.py" line="319"/>
         <source>审批延期(&amp;Y)…</source>
         <translation>Decide extension (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="318"/>
+        <location filename="../../ui/ticket_detail.py" line="319"/>
         <source>办结(&amp;J)…</source>
         <translation>Complete (&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="319"/>
+        <location filename="../../ui/ticket_detail.py" line="320"/>
         <source>回访(&amp;H)…</source>
         <translation>Call back (&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="319"/>
+        <location filename="../../ui/ticket_detail.py" line="320"/>
         <source>重办(&amp;R)…</source>
         <translation>&amp;Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="320"/>
+        <location filename="../../ui/ticket_detail.py" line="321"/>
         <source>督办(&amp;D)…</source>
         <translation>Escalate (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="320"/>
+        <location filename="../../ui/ticket_detail.py" line="321"/>
         <source>合并(&amp;M)…</source>
         <translation>&amp;Merge…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="321"/>
+        <location filename="../../ui/ticket_detail.py" line="322"/>
         <source>归档(&amp;G)…</source>
         <translation>Archive (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="329"/>
+        <location filename="../../ui/ticket_detail.py" line="330"/>
         <source>登录中心后，可以在这里派单、签收、办结、回访……</source>
         <translation>Sign in to the center to dispatch, sign for, complete, call back… from here.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="353"/>
+        <location filename="../../ui/ticket_detail.py" line="354"/>
         <source>这张工单已不在本机（可能已被中心删除）。</source>
         <translation>This ticket is no longer on this seat (the center may have deleted it).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="358"/>
+        <location filename="../../ui/ticket_detail.py" line="359"/>
         <source>找不到编号为“%s”的另一张工单；请核对编号（本地编号或正式编号）。</source>
         <translation>No other ticket numbered &quot;%s&quot;; check the number (local or official).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="377"/>
+        <location filename="../../ui/ticket_detail.py" line="378"/>
         <source>（延期审批中，计时暂停）</source>
         <translation> (extension pending: clock paused)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="379"/>
+        <location filename="../../ui/ticket_detail.py" line="380"/>
         <source>剩 %n 个工作日</source>
         <translation>
             <numerusform>%n working day left</numerusform>
@@ -2556,7 +2556,7 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="380"/>
+        <location filename="../../ui/ticket_detail.py" line="381"/>
         <source>超期 %n 个工作日</source>
         <translation>
             <numerusform>%n working day late</numerusform>
@@ -2564,22 +2564,22 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="385"/>
+        <location filename="../../ui/ticket_detail.py" line="386"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="385"/>
+        <location filename="../../ui/ticket_detail.py" line="386"/>
         <source>导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="386"/>
+        <location filename="../../ui/ticket_detail.py" line="387"/>
         <source>关联</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="400"/>
+        <location filename="../../ui/ticket_detail.py" line="401"/>
         <source>关联已有工单：</source>
         <translation>Linked to earlier tickets: </translation>
     </message>
@@ -2587,128 +2587,133 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>TicketForm</name>
     <message>
-        <location filename="../../ui/ticket_form.py" line="171"/>
+        <location filename="../../ui/ticket_form.py" line="173"/>
         <source>13812345678 或 0370-3221234</source>
         <translation>13812345678 or 0370-3221234</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="172"/>
-        <location filename="../../ui/ticket_form.py" line="539"/>
+        <location filename="../../ui/ticket_form.py" line="174"/>
+        <location filename="../../ui/ticket_form.py" line="554"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="173"/>
+        <location filename="../../ui/ticket_form.py" line="175"/>
         <source>保密</source>
         <translation>Confidential</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="177"/>
+        <location filename="../../ui/ticket_form.py" line="179"/>
         <source>路名、小区、楼栋门牌或参照物</source>
         <translation>Street, residential compound, building/unit no. or landmark</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="179"/>
+        <location filename="../../ui/ticket_form.py" line="181"/>
         <source>一句话概括诉求</source>
         <translation>The request in one sentence</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="182"/>
+        <location filename="../../ui/ticket_form.py" line="184"/>
         <source>发生了什么、在哪里、持续多久、希望怎么解决</source>
         <translation>What happened, where, for how long, and what the caller wants done</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="190"/>
+        <location filename="../../ui/ticket_form.py" line="192"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="220"/>
+        <location filename="../../ui/ticket_form.py" line="222"/>
         <source>受理渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="221"/>
+        <location filename="../../ui/ticket_form.py" line="223"/>
         <source>诉求类型</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="222"/>
+        <location filename="../../ui/ticket_form.py" line="224"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="223"/>
+        <location filename="../../ui/ticket_form.py" line="225"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="224"/>
+        <location filename="../../ui/ticket_form.py" line="226"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="230"/>
+        <location filename="../../ui/ticket_form.py" line="232"/>
         <source>一级分类</source>
         <translation>Category 1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="231"/>
+        <location filename="../../ui/ticket_form.py" line="233"/>
         <source>二级分类</source>
         <translation>Category 2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="232"/>
+        <location filename="../../ui/ticket_form.py" line="234"/>
         <source>三级分类</source>
         <translation>Category 3</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="233"/>
+        <location filename="../../ui/ticket_form.py" line="235"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="234"/>
+        <location filename="../../ui/ticket_form.py" line="236"/>
         <source>乡镇/街道</source>
         <translation>Town/subdistrict</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="235"/>
+        <location filename="../../ui/ticket_form.py" line="237"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="236"/>
+        <location filename="../../ui/ticket_form.py" line="238"/>
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="237"/>
+        <location filename="../../ui/ticket_form.py" line="239"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="238"/>
+        <location filename="../../ui/ticket_form.py" line="240"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="244"/>
+        <location filename="../../ui/ticket_form.py" line="246"/>
         <source>新建 (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="245"/>
+        <location filename="../../ui/ticket_form.py" line="247"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="456"/>
+        <location filename="../../ui/ticket_form.py" line="382"/>
+        <source>举报件一律保密，保护举报人</source>
+        <translation>Reports are always confidential, to protect the whistleblower</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_form.py" line="471"/>
         <source>草稿未能保存到本机（%s）。请检查磁盘空间；已输入的内容仍在表单中。</source>
         <translation>Could not save the draft on this computer (%s). Check the disk space; what you typed is still in the form.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_form.py" line="473"/>
+        <location filename="../../ui/ticket_form.py" line="488"/>
         <source>还有 %n 处需要修改，见红字提示。</source>
         <translation>
             <numerusform>%n field needs fixing; see the notes in red.</numerusform>
@@ -2716,22 +2721,22 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="505"/>
+        <location filename="../../ui/ticket_form.py" line="520"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="511"/>
+        <location filename="../../ui/ticket_form.py" line="526"/>
         <source>智能质检：</source>
         <translation>Quality check: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="512"/>
+        <location filename="../../ui/ticket_form.py" line="527"/>
         <source> 确认无误请再按一次 Ctrl+S 保存。</source>
         <translation> If this is right, press Ctrl+S again to save.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_form.py" line="528"/>
+        <location filename="../../ui/ticket_form.py" line="543"/>
         <source>保存时将与 %n 张已有工单关联。</source>
         <translation>
             <numerusform>Will be linked to %n earlier ticket when saved.</numerusform>
@@ -2739,27 +2744,27 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="541"/>
+        <location filename="../../ui/ticket_form.py" line="556"/>
         <source>已保存工单 %1，来电 %2。</source>
         <translation>Saved ticket %1 (caller %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="549"/>
+        <location filename="../../ui/ticket_form.py" line="564"/>
         <source>未保存：请按红字提示修改。</source>
         <translation>Not saved: fix the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="552"/>
+        <location filename="../../ui/ticket_form.py" line="567"/>
         <source>未保存：写入本机数据库失败（%s）。内容仍在表单和草稿中，请检查磁盘空间后再按 Ctrl+S。</source>
         <translation>Not saved: writing to the local database failed (%s). Your input is still in the form and the draft; check the disk space, then press Ctrl+S again.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="579"/>
+        <location filename="../../ui/ticket_form.py" line="594"/>
         <source>正在修改工单 %s</source>
         <translation>Editing ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="586"/>
+        <location filename="../../ui/ticket_form.py" line="601"/>
         <source>已恢复上次未保存的草稿。</source>
         <translation>Restored the unsaved draft from last time.</translation>
     </message>

@@ -1,19 +1,15 @@
-"""The deadline clock on a table of dates: weekends, the 2025/2026 holidays, make-up working days
+"""The deadline rule on a table of dates: weekends, the 2025/2026 holidays, make-up working days
 (调休) and pauses while an extension request waits."""
 
 from datetime import date
 
 import pytest
 
-from app.domain.calendar import (
-    DeadlineMark,
-    deadline_mark,
-    due_soon_until,
-    effective_deadline,
-    resume_after_pause,
-    working_days_left,
-)
+from app.domain.calendar import resume_after_pause
+from app.domain.deadline import DeadlineClock, DeadlineMark, due_soon_until
 from app.reference import REFERENCE_DIR, load_calendar
+from app.store.models import Ticket
+from app.tickets.lifecycle import deadline_info
 
 CALENDAR = load_calendar(REFERENCE_DIR / "holidays.csv")
 D = date.fromisoformat
@@ -34,7 +30,12 @@ def test_add_working_days(start: str, days: int, expected: str, why: str) -> Non
     assert CALENDAR.add_working_days(D(start), days) == D(expected), why
 
 
-@pytest.mark.parametrize(("today", "deadline", "paused_since", "mark", "left"), [
+def _ticket(deadline: str | None, since: str | None = None, status: str = "办理") -> Ticket:
+    return Ticket(status=status, deadline=D(deadline) if deadline else None,
+                  extension_to=D("2026-12-31") if since else None, extension_since=D(since) if since else None)
+
+
+@pytest.mark.parametrize(("today", "deadline", "since", "mark", "left"), [
     ("2026-03-09", "2026-03-09", None, DeadlineMark.DUE_SOON, 0),  # the deadline day itself
     ("2026-03-09", "2026-03-10", None, DeadlineMark.DUE_SOON, 1),
     ("2026-03-09", "2026-03-11", None, DeadlineMark.ON_TIME, 2),
@@ -46,21 +47,27 @@ def test_add_working_days(start: str, days: int, expected: str, why: str) -> Non
     ("2026-02-13", "2026-02-24", None, DeadlineMark.ON_TIME, 2),  # make-up Saturday + Tuesday
     ("2026-02-14", "2026-02-24", None, DeadlineMark.DUE_SOON, 1),  # nine days of 春节 between
     ("2026-02-25", "2026-02-24", None, DeadlineMark.OVERDUE, -1),
-    # Waiting for the dispatcher's answer stops the clock: 4 working days waited → Friday.
-    ("2026-03-11", "2026-03-09", "2026-03-05", DeadlineMark.ON_TIME, 2),
+    # A request made in time stops the clock: past the deadline, still the 2 days it had left.
+    ("2026-03-11", "2026-03-09", "2026-03-05", DeadlineMark.PAUSED, 2),
     ("2026-03-11", "2026-03-09", None, DeadlineMark.OVERDUE, -2),
-    # A pause across 国庆: 3 working days waited, the new end is make-up Saturday 10-10.
-    ("2026-10-09", "2026-09-30", "2026-09-29", DeadlineMark.DUE_SOON, 1),
+    ("2026-03-14", "2026-03-12", "2026-03-12", DeadlineMark.PAUSED, 0),  # asked on the last day
+    # Asked after the deadline: the ticket was late already, the wait excuses nothing.
+    ("2026-03-13", "2026-03-09", "2026-03-10", DeadlineMark.OVERDUE, -4),
+    ("2026-10-09", "2026-09-30", "2026-09-29", DeadlineMark.PAUSED, 1),  # paused across 国庆
 ])
-def test_deadline_marks(today: str, deadline: str, paused_since: str | None, mark: DeadlineMark,
-                        left: int) -> None:
-    paused = D(paused_since) if paused_since else None
-    assert deadline_mark(D(deadline), today=D(today), calendar=CALENDAR, paused_since=paused) is mark
-    assert working_days_left(D(deadline), today=D(today), calendar=CALENDAR, paused_since=paused) == left
+def test_deadline_marks(today: str, deadline: str, since: str | None, mark: DeadlineMark, left: int) -> None:
+    clock = DeadlineClock(D(today), CALENDAR)
+    ticket = _ticket(deadline, since)
+    assert clock.mark(ticket.status, ticket.deadline, ticket.extension_to, ticket.extension_since) is mark
+    info = deadline_info(ticket, clock=clock)
+    assert (info.mark, info.days_left, info.paused) == (mark, left, mark is DeadlineMark.PAUSED)
 
 
-def test_no_deadline_no_mark() -> None:
-    assert deadline_mark(None, today=D("2026-03-09"), calendar=CALENDAR) is DeadlineMark.NONE
+def test_no_deadline_or_a_closed_ticket_has_no_mark() -> None:
+    clock = DeadlineClock(D("2026-03-09"), CALENDAR)
+    assert clock.mark("办理", None) is DeadlineMark.NONE
+    assert clock.mark("办结", D("2026-03-01")) is DeadlineMark.NONE
+    assert deadline_info(_ticket("2026-03-01", status="归档"), clock=clock).days_left is None
 
 
 @pytest.mark.parametrize(("today", "until"), [
@@ -70,11 +77,13 @@ def test_no_deadline_no_mark() -> None:
 ])
 def test_due_soon_until_for_queue_filters(today: str, until: str) -> None:
     assert due_soon_until(D(today), CALENDAR) == D(until)
+    assert DeadlineClock(D(today), CALENDAR).due_soon_until == D(until)
 
 
-def test_effective_deadline_and_refused_extension_give_the_wait_back() -> None:
-    assert effective_deadline(D("2026-03-09"), today=D("2026-03-05"), calendar=CALENDAR,
-                              paused_since=D("2026-03-05")) == D("2026-03-09")
+def test_a_paused_ticket_shows_the_deadline_a_refusal_would_give_today() -> None:
+    clock = DeadlineClock(D("2026-03-11"), CALENDAR)
+    # Asked on Thursday 03-05 with the deadline Monday 03-09; waited 03-06, 03-09, 03-10, 03-11.
+    assert deadline_info(_ticket("2026-03-09", "2026-03-05"), clock=clock).effective == D("2026-03-13")
     assert resume_after_pause(D("2026-03-09"), paused_since=D("2026-03-05"), resumed_on=D("2026-03-06"),
                               calendar=CALENDAR) == D("2026-03-10")
     assert resume_after_pause(D("2026-02-12"), paused_since=D("2026-02-12"), resumed_on=D("2026-02-24"),

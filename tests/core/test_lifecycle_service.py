@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app.domain.calendar import DeadlineMark
+from app.domain.deadline import DeadlineClock, DeadlineMark
 from app.domain.enums import Status
 from app.domain.lifecycle import Action
 from app.domain.roles import Role
@@ -89,10 +89,12 @@ def test_deadline_info_pauses_while_an_extension_waits(seat: Seat) -> None:
         ticket = s.get(Ticket, ticket_id)
         assert ticket is not None and ticket.deadline is not None
         ticket.deadline, ticket.status = date(2026, 3, 9), Status.SIGNED.value
-        assert lifecycle.deadline_info(ticket, today=date(2026, 3, 11), calendar=calendar).mark is DeadlineMark.OVERDUE
+        clock = DeadlineClock(date(2026, 3, 11), calendar)
+        assert lifecycle.deadline_info(ticket, clock=clock).mark is DeadlineMark.OVERDUE
         ticket.extension_to, ticket.extension_since = date(2026, 3, 31), date(2026, 3, 5)
-        info = lifecycle.deadline_info(ticket, today=date(2026, 3, 11), calendar=calendar)
-        assert info.paused and info.mark is DeadlineMark.ON_TIME and info.effective == date(2026, 3, 13)
+        info = lifecycle.deadline_info(ticket, clock=clock)
+        assert info.paused and info.mark is DeadlineMark.PAUSED and info.effective == date(2026, 3, 13)
+        assert info.days_left == 2
 
 
 def test_every_report_is_confidential_and_exports_are_queued_for_the_audit(seat: Seat) -> None:

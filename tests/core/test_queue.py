@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
+from app.domain.deadline import DeadlineClock
 from app.domain.lifecycle import Action
 from app.domain.ticket import TicketInput
 from app.seat import Seat
@@ -92,14 +93,15 @@ def test_overdue_and_due_soon(ids: dict[str, int], connection: sqlite3.Connectio
         deadlines = {name: session.get(Ticket, i).deadline for name, i in ids.items()}  # type: ignore[union-attr]
     # a (投诉, accepted 03-02 local): 13 working days → 03-19; c (03-04) → 03-23; b is finished.
     assert deadlines["a"] == date(2026, 3, 19) and deadlines["c"] == date(2026, 3, 23)
-    overdue = QueueFilter(due="overdue", today=TODAY)
+    overdue = QueueFilter(due="overdue", clock=DeadlineClock(TODAY))
     assert names(ids, ids_page(connection, overdue, QueueSort(), 0, 10)) == ["a"]
-    # Due soon: deadline today or tomorrow, open tickets only.
-    assert names(ids, ids_page(connection, QueueFilter(due="due_soon", today=date(2026, 3, 22)),
+    # Due soon: one working day or less left, open tickets only; on Friday 03-20 Monday's too.
+    assert names(ids, ids_page(connection, QueueFilter(due="due_soon", clock=DeadlineClock(date(2026, 3, 22))),
                                QueueSort(), 0, 10)) == ["c"]
-    assert count(connection, QueueFilter(due="due_soon", today=date(2026, 3, 20))) == 0
+    assert count(connection, QueueFilter(due="due_soon", clock=DeadlineClock(date(2026, 3, 20)))) == 1
+    assert count(connection, QueueFilter(due="due_soon", clock=DeadlineClock(date(2026, 3, 19)))) == 1  # a
     # A finished ticket is never overdue.
-    assert count(connection, QueueFilter(due="overdue", today=date(2027, 1, 1))) == 3
+    assert count(connection, QueueFilter(due="overdue", clock=DeadlineClock(date(2027, 1, 1)))) == 3
 
 
 @pytest.mark.parametrize(("sort", "expected"), [

@@ -6,11 +6,13 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from app.domain.deadline import DeadlineClock
+from app.domain.enums import OPEN_STATUS_VALUES
 from app.domain.roles import Role
 from app.seat import Seat
 from app.store.models import Ticket
 from app.tickets import lifecycle
-from app.tickets.queue import OPEN_STATUS_VALUES, QueueFilter, QueueSort, count, iter_ids
+from app.tickets.queue import QueueFilter, QueueSort, count, iter_ids
 from app.tickets.queues import narrow, role_views
 from app.tickets.service import Actor, TicketContext, create_ticket, local_date, utc_now
 from tests.core.test_lifecycle_service import LAMP
@@ -65,21 +67,21 @@ def test_views_per_role(seat: Seat) -> None:
 
 def test_the_users_pickers_narrow_a_view_and_contradictions_match_nothing(seat: Seat) -> None:
     # From the roles engineer's branch (narrow() was taken from there).
-    today = date(2026, 11, 20)
-    to_dispatch = QueueFilter(statuses=("受理",), today=today)
-    working = QueueFilter(statuses=("派单", "签收", "办理"), handling_unit="市城市管理局", today=today)
-    assert narrow(to_dispatch, QueueFilter(today=today)) == to_dispatch
-    searched = narrow(to_dispatch, QueueFilter(search="路灯", district="梁园区", today=today))
+    clock = DeadlineClock(date(2026, 11, 20))
+    to_dispatch = QueueFilter(statuses=("受理",), clock=clock)
+    working = QueueFilter(statuses=("派单", "签收", "办理"), handling_unit="市城市管理局", clock=clock)
+    assert narrow(to_dispatch, QueueFilter(clock=clock)) == to_dispatch
+    searched = narrow(to_dispatch, QueueFilter(search="路灯", district="梁园区", clock=clock))
     assert (searched.statuses, searched.search, searched.district) == (("受理",), "路灯", "梁园区")
-    assert narrow(working, QueueFilter(statuses=("办理", "派单"), today=today)).statuses == ("派单", "办理")
-    assert narrow(to_dispatch, QueueFilter(statuses=("办结",), today=today)).match_nothing
-    assert narrow(working, QueueFilter(handling_unit="市水务局", today=today)).match_nothing
+    assert narrow(working, QueueFilter(statuses=("办理", "派单"), clock=clock)).statuses == ("派单", "办理")
+    assert narrow(to_dispatch, QueueFilter(statuses=("办结",), clock=clock)).match_nothing
+    assert narrow(working, QueueFilter(handling_unit="市水务局", clock=clock)).match_nothing
     with seat.store.session() as session, session.begin():
         create_ticket(session, data=LAMP, context=seat.context)
     connection = seat.store.raw_connection()
     try:
-        assert count(connection, narrow(to_dispatch, QueueFilter(today=today))) == 1
-        assert count(connection, narrow(to_dispatch, QueueFilter(statuses=("办结",), today=today))) == 0
+        assert count(connection, narrow(to_dispatch, QueueFilter(clock=clock))) == 1
+        assert count(connection, narrow(to_dispatch, QueueFilter(statuses=("办结",), clock=clock))) == 0
     finally:
         connection.close()
 

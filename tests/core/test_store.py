@@ -103,11 +103,12 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
 def test_overdue_and_due_soon_counts_read_only_an_index(tmp_path: Path) -> None:
     from datetime import date
 
+    from app.domain.deadline import DeadlineClock
     from app.tickets import queue
 
     with Store(tmp_path) as store, store.raw_connection() as connection:
         for due in ("overdue", "due_soon"):
-            where, params = queue._where(QueueFilter(due=due, today=date(2026, 3, 20)))
+            where, params = queue._where(QueueFilter(due=due, clock=DeadlineClock(date(2026, 3, 20))))
             plan = " ".join(row[3] for row in connection.execute(
                 f"EXPLAIN QUERY PLAN SELECT count(*) FROM tickets t{where}", params))
             assert "COVERING INDEX ix_tickets_status_deadline" in plan

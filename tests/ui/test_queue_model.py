@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -11,6 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from app.domain.deadline import DeadlineClock
 from app.domain.ticket import TicketInput
 from app.seat import Seat
 from app.tickets.bulk import NewTicket, insert_tickets
@@ -139,4 +140,31 @@ def test_each_column_reads_as_the_agent_expects_and_urgent_tickets_stand_out(sea
         assert model.index(0, column).data(foreground) == queue_model.URGENT_BRUSH
         assert model.index(1, column).data(foreground) is None
     assert model.index(0, QueueModel.COL_CALLER).data(foreground) is None
+    model.close()
+
+
+def test_row_colours_follow_the_deadline_rule_at_the_querys_moment(seat: Seat, qtbot: QtBot) -> None:
+    base = TicketInput(request_type="咨询", caller_phone="13812345678", category1="城市管理",
+                       title="路灯", description="路灯不亮")
+    # title: (deadline, extension requested on); the window's moment is Friday 2026-03-06.
+    cases = {"周一到期": ("2026-03-09", None), "周二到期": ("2026-03-10", None),
+             "已超期": ("2026-03-05", None), "按时申请延期": ("2026-03-04", "2026-03-03"),
+             "超期后申请延期": ("2026-03-04", "2026-03-05")}
+    with seat.store.session() as session, session.begin():
+        insert_tickets(session, [NewTicket(values=replace(base, title=title), status="签收",
+                                           created_at=datetime(2026, 3, 1, 1, n))
+                                 for n, title in enumerate(cases)], seat.context)
+        for title, (deadline, since) in cases.items():
+            session.execute(text("UPDATE tickets SET deadline = :d, extension_since = :s,"
+                                 " extension_to = CASE WHEN :s IS NULL THEN NULL ELSE '2026-04-30' END"
+                                 " WHERE title = :t"), {"d": deadline, "s": since, "t": title})
+    model = QueueModel(seat.store)
+    with qtbot.waitSignal(model.ids_loaded, timeout=5000):
+        model.set_query(QueueFilter(clock=DeadlineClock(date(2026, 3, 6), seat.context.reference.calendar)))
+    colours = {model.index(row, QueueModel.COL_TITLE).data():
+               model.index(row, QueueModel.COL_TITLE).data(Qt.ItemDataRole.BackgroundRole)
+               for row in range(model.rowCount())}
+    assert colours == {"周一到期": queue_model.DUE_SOON_BRUSH, "周二到期": None,
+                       "已超期": queue_model.OVERDUE_BRUSH, "按时申请延期": None,
+                       "超期后申请延期": queue_model.OVERDUE_BRUSH}
     model.close()

@@ -110,9 +110,18 @@ def test_pickers_cascade_and_filter_by_typing(form: TicketForm, qtbot: QtBot) ->
     assert completer.completionCount() >= 1  # matches anywhere in the name
 
 
-def test_a_report_is_confidential_by_default(form: TicketForm, qtbot: QtBot) -> None:
+def test_a_report_is_always_confidential_and_the_box_says_so(form: TicketForm, qtbot: QtBot) -> None:
     _choose(qtbot, form.request_type, "举报")
+    assert form.confidential.isChecked() and not form.confidential.isEnabled()
+    qtbot.mouseClick(form.confidential, Qt.MouseButton.LeftButton)
     assert form.confidential.isChecked()
+    _choose(qtbot, form.request_type, "投诉")  # the agent's own choice again
+    assert form.confidential.isEnabled()
+    qtbot.mouseClick(form.confidential, Qt.MouseButton.LeftButton)
+    assert not form.confidential.isChecked()
+    # A draft of a 举报 saved unticked (before this rule showed) opens as it will be saved.
+    form.set_values(replace(form.values(), request_type="举报", confidential=False))
+    assert form.confidential.isChecked() and not form.confidential.isEnabled()
 
 
 def test_draft_survives_a_killed_app_and_comes_back_whole(tmp_path: Path, qtbot: QtBot) -> None:
