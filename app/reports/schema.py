@@ -7,7 +7,20 @@ are kept in the three helpers below.
 
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Integer, String, Text, cast, column, func, table, text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    Text,
+    cast,
+    column,
+    func,
+    table,
+    text,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.tickets.service import LOCAL_TZ
@@ -24,6 +37,11 @@ tickets = table(
     column("category2", String),
     column("district", String),
     column("street", String),
+    column("address", String),
+    column("description", Text),
+    column("caller_name", String),
+    column("caller_phone", String),
+    column("confidential", Boolean),
     column("urgency", String),
     column("handling_unit", String),
     column("deadline", Date),
@@ -33,6 +51,8 @@ tickets = table(
     column("result", Text),
     column("satisfaction", String),
     column("created_at", DateTime),
+    column("reopen_count", Integer),
+    column("escalation_level", String),
 )
 
 ticket_events = table(

@@ -1,0 +1,259 @@
+"""Grouping tickets about one concrete problem in one place (or for one group of people).
+
+Two tickets are linked when
+
+1. they name the same place (after ``canonical_places`` joined the ways it is written), are not
+   placed in two different districts, and their problem texts are alike: cosine similarity of
+   their tf-idf weighted character pairs (``features``) at least ``Thresholds.same_place``; or
+2. their problem texts are nearly the same (at least ``Thresholds.same_text``) and they do not
+   name two different places: the same request sent again, or a group of people (a company's
+   workers, a school's parents) writing about one thing without a place.
+
+Linked tickets form groups (connected components). A chain of links can drift from one problem
+to another, so each group then keeps only the tickets whose similarity to the group's centre is
+at least ``Thresholds.cohesion``; the rest stand alone again.
+
+Similarities are computed only inside blocks of tickets sharing a place (1) or one of their
+rarest character pairs (2), never over all pairs: a year of a big city's tickets has 10^11 pairs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+from scipy.sparse import csgraph
+
+from app.analysis.features import FrozenFeatures
+
+IntArray = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    same_place: float = 0.15
+    same_text: float = 0.55
+    cohesion: float = 0.2
+    # Near-duplicate blocks: rows sharing one of this many MinHash keys over their rare character
+    # pairs, those in at most this share of the period's tickets (at least 10): two texts linked
+    # without a shared place must share something rare, not just 路灯损坏 or 咨询社保.
+    minhash_keys: int = 4
+    rare_share: float = 0.005
+    # Blocks larger than this are split by their tickets' rarest character pairs.
+    max_block: int = 1500
+    min_group: int = 2
+
+
+class UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = np.arange(size, dtype=np.int64)
+
+    def find(self, item: int) -> int:
+        parent = self.parent
+        root = item
+        while parent[root] != root:
+            root = int(parent[root])
+        while parent[item] != root:
+            parent[item], item = root, int(parent[item])
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def canonical_places(keys: Sequence[str], counts: Sequence[int]) -> list[int]:
+    """For each place key, the id of the key it is joined with.
+
+    A key written inside a longer key (滨河苑 in 伊景园滨河苑, 魅力之城 in 万科魅力之城) names the
+    same place when it has at least three characters and was itself written at least twice: a
+    name people use on its own. Generic endings (国际城) are rarely written alone.
+    """
+    index = {key: i for i, key in enumerate(keys)}
+    union = UnionFind(len(keys))
+    for i, key in enumerate(keys):
+        for length in range(3, len(key)):
+            for start in range(len(key) - length + 1):
+                j = index.get(key[start : start + length])
+                if j is not None and counts[j] >= 2:
+                    union.union(i, j)
+    # Each joined set is named by its most written key (the shorter when tied).
+    best: dict[int, int] = {}
+    for i in range(len(keys)):
+        root = union.find(i)
+        chosen = best.get(root)
+        if chosen is None or (counts[i], -len(keys[i])) > (counts[chosen], -len(keys[chosen])):
+            best[root] = i
+    return [best[union.find(i)] for i in range(len(keys))]
+
+
+def gather_rows(features: FrozenFeatures, rows: IntArray) -> tuple[IntArray, IntArray, IntArray]:
+    """indptr, column ids and counts of ``rows`` as one small CSR."""
+    starts = features.indptr[rows]
+    lengths = features.indptr[rows + 1] - starts
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    offsets = np.repeat(starts - indptr[:-1], lengths) + np.arange(int(indptr[-1]), dtype=np.int64)
+    return indptr, features.ids[offsets].astype(np.int64), features.counts[offsets].astype(np.int64)
+
+
+class Weights:
+    """tf-idf weights (sublinear tf) of the period's character pairs, with each row's norm."""
+
+    def __init__(self, features: FrozenFeatures) -> None:
+        self.features = features
+        rows = len(features.indptr) - 1
+        df = features.document_frequency()
+        documents = max(int((np.diff(features.indptr) > 0).sum()), 1)
+        self.df = df
+        self.idf = (np.log((1.0 + documents) / (1.0 + df)) + 1.0).astype(np.float32)
+        weights = (1.0 + np.log(features.counts.astype(np.float32))) * self.idf[features.ids]
+        squares = np.zeros(rows, dtype=np.float64)
+        lengths = np.diff(features.indptr)
+        filled = lengths > 0
+        if filled.any():
+            squares[filled] = np.add.reduceat(weights.astype(np.float64) ** 2, features.indptr[:-1][filled])
+        self.norms = np.sqrt(squares).astype(np.float32)
+
+    def rows(self, rows: IntArray) -> sparse.csr_matrix:
+        """L2-normalised tf-idf rows as a CSR matrix over the whole vocabulary."""
+        indptr, columns, counts = gather_rows(self.features, rows)
+        data = (1.0 + np.log(counts.astype(np.float32))) * self.idf[columns]
+        norms = np.repeat(np.maximum(self.norms[rows], 1e-12), np.diff(indptr))
+        return sparse.csr_matrix((data / norms, columns, indptr), shape=(len(rows), self.features.size))
+
+    def minhash_keys(self, first_row: int, count: int, max_df: int) -> npt.NDArray[np.int64]:
+        """``count`` MinHash keys per row from ``first_row`` on (rows × count), over the pairs no
+        more frequent than ``max_df``: near-duplicates share a key with high probability."""
+        features = self.features
+        start = int(features.indptr[first_row])
+        ids = features.ids[start:].astype(np.int64)
+        indptr = features.indptr[first_row:] - start
+        rows = len(indptr) - 1
+        keys = np.full((rows, count), -1, dtype=np.int64)
+        filled = np.diff(indptr) > 0
+        if not filled.any():
+            return keys
+        informative = self.df[ids] <= max_df
+        rng = np.random.default_rng(20190101)
+        for k in range(count):
+            a, b = (int(x) for x in rng.integers(1, _PRIME - 1, size=2))
+            hashed = (ids * a + b) % _PRIME
+            hashed[~informative] = _PRIME
+            minimum = np.minimum.reduceat(hashed, indptr[:-1][filled])
+            column = np.full(rows, _PRIME, dtype=np.int64)
+            column[filled] = minimum
+            keys[:, k] = np.where(column < _PRIME, column * count + k, -1)
+        return keys
+
+
+_PRIME = 2_147_483_647
+
+
+Accept = Callable[[IntArray, IntArray], npt.NDArray[np.bool_]]
+# Blocks are compared together, as one block-diagonal matrix product, until their pairs or rows
+# reach these (memory: ~12 bytes a pair, ~400 bytes a row).
+PAIRS_PER_PRODUCT = 500_000
+ROWS_PER_PRODUCT = 20_000
+
+
+def links(
+    weights: Weights, blocks: Iterable[IntArray], threshold: float, accept: Accept, max_block: int,
+) -> Iterator[tuple[IntArray, IntArray]]:
+    """Pairs of rows inside one of ``blocks``, at least ``threshold`` alike, that ``accept`` takes."""
+    batch: list[IntArray] = []
+    pairs = rows = 0
+    for block in blocks:
+        if len(block) < 2:
+            continue
+        if len(block) > max_block:
+            yield from links(weights, _split(weights, block), threshold, accept, max_block)
+            continue
+        batch.append(block)
+        pairs += len(block) ** 2
+        rows += len(block)
+        if pairs >= PAIRS_PER_PRODUCT or rows >= ROWS_PER_PRODUCT:
+            yield _similar_in_blocks(weights, batch, threshold, accept)
+            batch, pairs, rows = [], 0, 0
+    if batch:
+        yield _similar_in_blocks(weights, batch, threshold, accept)
+
+
+def _similar_in_blocks(
+    weights: Weights, blocks: list[IntArray], threshold: float, accept: Accept,
+) -> tuple[IntArray, IntArray]:
+    """Alike pairs within each block, all blocks in one sparse product: each block's character
+    pairs get columns of their own (block number × vocabulary + pair), so rows of different
+    blocks share no column and the product holds only pairs within a block."""
+    rows = np.concatenate(blocks)
+    sizes = np.fromiter((len(b) for b in blocks), dtype=np.int64, count=len(blocks))
+    matrix = weights.rows(rows)
+    owner = np.repeat(np.repeat(np.arange(len(blocks), dtype=np.int64), sizes), np.diff(matrix.indptr))
+    # Numbered compactly: a transpose allocates one slot per column.
+    distinct, columns = np.unique(matrix.indices.astype(np.int64) + owner * weights.features.size,
+                                  return_inverse=True)
+    spread = sparse.csr_matrix((matrix.data, columns.ravel(), matrix.indptr), shape=(len(rows), len(distinct)))
+    similar = (spread @ spread.T).tocoo()
+    keep = (similar.row < similar.col) & (similar.data >= threshold)
+    left, right = rows[similar.row[keep]], rows[similar.col[keep]]
+    swap = left > right
+    left, right = np.where(swap, right, left), np.where(swap, left, right)
+    ok = accept(left, right)
+    return left[ok], right[ok]
+
+
+def _split(weights: Weights, block: IntArray) -> list[IntArray]:
+    """A block too large to compare whole, split by each row's two rarest character pairs."""
+    features = weights.features
+    sub: dict[int, list[int]] = defaultdict(list)
+    for row in block.tolist():
+        columns = features.ids[features.indptr[row] : features.indptr[row + 1]]
+        if len(columns) > 2:
+            columns = columns[np.argpartition(-weights.idf[columns], 2)[:2]]
+        for column in columns.tolist():
+            sub[column].append(row)
+    return [np.asarray(rows, dtype=np.int64) for rows in sub.values() if len(rows) >= 2]
+
+
+def components(size: int, found: Iterable[tuple[IntArray, IntArray]]) -> list[IntArray]:
+    """Connected components (of two or more rows) of the link graph."""
+    lefts: list[IntArray] = []
+    rights: list[IntArray] = []
+    for left, right in found:
+        lefts.append(left)
+        rights.append(right)
+    if not lefts:
+        return []
+    left_all, right_all = np.concatenate(lefts), np.concatenate(rights)
+    graph = sparse.coo_matrix(
+        (np.ones(len(left_all), dtype=np.int8), (left_all, right_all)), shape=(size, size)
+    ).tocsr()
+    count, labels = csgraph.connected_components(graph, directed=False)
+    sizes = np.bincount(labels, minlength=count)
+    order = np.argsort(labels, kind="stable")
+    bounds = np.concatenate([[0], np.cumsum(sizes)])
+    return [order[bounds[c] : bounds[c + 1]] for c in range(count) if sizes[c] >= 2]
+
+
+def cohesive(group: IntArray, weights: Weights, threshold: float) -> IntArray:
+    """The members of ``group`` at least ``threshold`` alike to its centre (refined twice)."""
+    members = group
+    for _ in range(2):
+        if len(members) < 3:
+            return members
+        matrix = weights.rows(members)
+        centre = np.asarray(matrix.sum(axis=0)).ravel()
+        norm = float(np.linalg.norm(centre))
+        if norm == 0:
+            return members[:0]
+        scores = matrix @ (centre / norm)
+        kept = members[scores >= threshold]
+        if len(kept) == len(members):
+            return members
+        members = kept
+    return members
