@@ -1,8 +1,10 @@
 """Command line: ``python -m app.reports brief --data-dir DIR --from 2024-01-08 --to 2024-01-14``.
 
 Sub-commands:
-    brief   print the brief's text (for scheduled jobs and acceptance);
-    xlsx    write the period's tables to an XLSX workbook.
+    brief     print the brief's text (for scheduled jobs and acceptance);
+    xlsx      write the period's tables to an XLSX workbook;
+    hotspots  the period's hot issues: every ticket of the top N groups to a CSV, the top N,
+              the warnings, repeat callers and long-running groups printed (progress on stderr).
 """
 
 import argparse
@@ -43,7 +45,58 @@ def parser() -> argparse.ArgumentParser:
         cmd.add_argument("--as-of", type=_date, help="计算逾期的日期，缺省为今天")
         if name == "xlsx":
             cmd.add_argument("--out", type=Path, required=True, help="输出文件 .xlsx")
+    hot = sub.add_parser("hotspots", help="热点问题与预警（分析研判）")
+    hot.add_argument("--data-dir", help="座席数据目录（含 hotline-desk.sqlite3）")
+    hot.add_argument("--from", dest="start", type=_date, required=True, help="开始日期（含）")
+    hot.add_argument("--to", dest="end", type=_date, required=True, help="结束日期（含）")
+    hot.add_argument("--top", type=_positive, default=10, help="列出热度最高的前N组（默认10）")
+    hot.add_argument("--csv", type=Path, required=True, help="输出文件 .csv：前N组的每件工单一行")
     return root
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"应为正整数：{text}") from error
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数：{text}")
+    return value
+
+
+class _Progress:
+    """Progress on stderr: a line per stage and per tenth of the tickets read."""
+
+    def __init__(self) -> None:
+        self.stage = ""
+        self.tenth = -1
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        from app.analysis.render import STAGES
+
+        tenth = done * 10 // total if total else 10
+        if stage == self.stage and (stage != "read" or tenth == self.tenth):
+            return
+        self.stage, self.tenth = stage, tenth
+        detail = f" {done}/{total}" if stage == "read" else ""
+        print(f"{STAGES.get(stage, stage)}{detail}", file=sys.stderr, flush=True)
+
+
+def hotspots(args: argparse.Namespace, data_dir: Path) -> int:
+    from app.analysis.hotspots import analyze
+    from app.analysis.model import HotspotOptions
+    from app.analysis.render import report_text, write_csv
+
+    if args.csv.parent and not args.csv.parent.exists():
+        print(f"输出目录不存在：{args.csv.parent}，请先创建或换一个路径。", file=sys.stderr)
+        return 2
+    period = Period.infer(args.start, args.end)
+    with Store(data_dir, migrate=False) as store, store.engine.connect() as conn:
+        report = analyze(conn, period, options=HotspotOptions(top=args.top), progress=_Progress())
+    rows = write_csv(report, args.csv)
+    print(report_text(report))
+    print(f"已写出 {rows} 行（前{len(report.groups)}组的全部工单）：{args.csv}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,14 +104,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.end < args.start:
         print("结束日期不能早于开始日期。", file=sys.stderr)
         return 2
-    period = (
-        Period(args.start, args.end, PeriodKind(args.kind)) if args.kind
-        else Period.infer(args.start, args.end)
-    )
     data_dir = resolve_data_dir(args.data_dir)
     if not (data_dir / STORE_FILENAME).exists():
         print(f"数据目录中没有工单库：{data_dir / STORE_FILENAME}", file=sys.stderr)
         return 1
+    if args.command == "hotspots":
+        return hotspots(args, data_dir)
+    period = (
+        Period(args.start, args.end, PeriodKind(args.kind)) if args.kind
+        else Period.infer(args.start, args.end)
+    )
     options = ReportOptions(share_base=ShareBase(args.share_base))
     with Store(data_dir) as store, store.engine.connect() as conn:
         if args.command == "brief":
