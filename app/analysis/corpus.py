@@ -134,9 +134,19 @@ class Corpus:
             ptr.append(len(ids))
         self.place_ptr, self.place_ids, self.place_primary = ptr, ids, primary
 
-    def history_mentioning(self, key: str) -> list[int]:
-        """History rows whose title or address writes ``key`` (a place's baseline)."""
-        return [row for row, text in enumerate(self.history_texts) if key in text]
+    def history_mentioning(self, keys: set[str]) -> dict[str, list[int]]:
+        """For each of ``keys``, the history rows whose title or address writes it (a place's
+        baseline): one pass over the history, looking keys up by their first two characters."""
+        by_head: dict[str, list[str]] = {}
+        for key in keys:
+            by_head.setdefault(key[:2], []).append(key)
+        out: dict[str, list[int]] = {key: [] for key in keys}
+        for row, text in enumerate(self.history_texts):
+            for i in range(len(text) - 1):
+                for key in by_head.get(text[i : i + 2], ()):
+                    if text.startswith(key, i) and (not out[key] or out[key][-1] != row):
+                        out[key].append(row)
+        return out
 
     def arrays(self) -> CorpusArrays:
         return CorpusArrays(

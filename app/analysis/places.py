@@ -90,6 +90,9 @@ class TextFacts:
     places: tuple[Place, ...]  # named places, in order of appearance, no repeated key
 
 
+MEMO_SIZE = 100_000
+
+
 class PlaceFinder:
     """Finds administrative units and named places; build one per process (jieba's dictionary
     takes ~0.5 s): ``default_finder()``."""
@@ -103,6 +106,7 @@ class PlaceFinder:
         for unit in reference.unit_names():
             self.jieba.add_word(unit, None, "nt")
         self._admin_lengths = sorted({len(n) for n in self.districts | set(self.street_district)}, reverse=True)
+        self._memo: dict[str, TextFacts] = {}
 
     # --- administrative units -----------------------------------------------------------------
     def admin_units(self, text: str) -> tuple[list[str], str]:
@@ -141,7 +145,16 @@ class PlaceFinder:
 
     # --- places ---------------------------------------------------------------------
     def find(self, text: str) -> TextFacts:
-        """The districts and named places of ``text`` (normalised first)."""
+        """The districts and named places of ``text`` (normalised first); remembered, as the
+        same address or title comes back often."""
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> TextFacts:
         if not unicodedata.is_normalized("NFKC", text):
             text = unicodedata.normalize("NFKC", text)
         districts, cleaned = self.admin_units(text)

@@ -82,7 +82,7 @@ def _cells(corpus: Corpus, data: CorpusArrays) -> dict[tuple[str, str], npt.NDAr
     districts, categories, places = corpus.districts.names, corpus.categories.names, corpus.places.names
     for row, (d, c) in enumerate(zip(data.district.tolist(), data.category.tolist(), strict=True)):
         if d >= 0 or c >= 0:
-            label = f"{districts[d] if d >= 0 else '未知区县'} · {categories[c] if c >= 0 else '未分类'}"
+            label = f"{districts[d] if d >= 0 else '未知区县'}·{categories[c] if c >= 0 else '未分类'}"
             out[(DISTRICT_CATEGORY, label)].append(row)
     ptr, ids, primary = data.place_ptr, data.place_ids, data.place_primary
     rows_of_entry = np.repeat(np.arange(len(data.ids)), np.diff(ptr))
@@ -114,17 +114,20 @@ def detect(
     running = np.vstack([np.zeros((1, 24)), np.cumsum(by_hour, axis=0)])
     volume = by_hour.sum(axis=1).astype(float)
     smallest = min(rule.min_day, rule.min_hour)
-    hits: list[SurgeHit] = []
-    for (level, cell), rows in _cells(corpus, data).items():
+    candidates_by_cell: dict[tuple[str, str], npt.NDArray[np.int64]] = {}
+    for key, rows in _cells(corpus, data).items():
         if int((rows >= first_row).sum()) < smallest:
             continue
         per_day = np.bincount(days[rows] - origin, minlength=width)
-        if not (per_day[rule.history_days :] >= smallest).any():
-            continue
-        if level == PLACE:
-            # History rows carry no places (not looked for): those writing the place's name.
-            rows = np.concatenate([np.asarray(corpus.history_mentioning(cell), dtype=np.int64), rows])
-            per_day = np.bincount(days[rows] - origin, minlength=width)
+        if (per_day[rule.history_days :] >= smallest).any():
+            candidates_by_cell[key] = rows
+    # History rows carry no places (not looked for): those writing the place's name count.
+    mentions = corpus.history_mentioning({cell for level, cell in candidates_by_cell if level == PLACE})
+    hits: list[SurgeHit] = []
+    for (level, cell), rows in candidates_by_cell.items():
+        if level == PLACE and mentions[cell]:
+            rows = np.concatenate([np.asarray(mentions[cell], dtype=np.int64), rows])
+        per_day = np.bincount(days[rows] - origin, minlength=width)
         cell_days = days[rows]
         candidates = np.nonzero(per_day[rule.history_days :] >= smallest)[0] + rule.history_days
         for index in candidates.tolist():
