@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+from datetime import date, datetime
 from pathlib import Path
 
 from app.analysis.model import HotGroup, HotspotReport, Warning
+from app.reports.period import PeriodKind
 
 CSV_HEADERS = ("热度排名", "热度指数", "时间范围", "地点/人群", "问题描述", "本地编号")
 STAGES = {"read": "读取工单", "group": "归并热点", "warn": "检测预警", "done": "完成"}
@@ -79,3 +81,50 @@ def report_text(report: HotspotReport) -> str:
         for g in report.long_running[:10]
     ] or ["- 无"]
     return "\n".join(lines)
+
+
+HOT_TITLES = {PeriodKind.DAILY: "当日热点", PeriodKind.WEEKLY: "本周热点", PeriodKind.MONTHLY: "本月热点",
+              PeriodKind.CUSTOM: "期间热点"}
+BRIEF_GROUPS = 3
+BRIEF_WARNINGS = 3
+
+
+def _day(moment: datetime | date) -> str:
+    return f"{moment.month}月{moment.day}日"
+
+
+def _days(first: datetime, last: datetime) -> str:
+    """1月8日, 1月8日至14日, 1月29日至2月4日 (as the brief names periods)."""
+    if first.date() == last.date():
+        return _day(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{_day(first)}至{last.day}日"
+    return f"{_day(first)}至{_day(last)}"
+
+
+def brief_paragraphs(report: HotspotReport) -> list[str]:
+    """The brief's "本周热点" and "预警" paragraphs, each claim with its figures; none when the
+    period has neither a group nor a warning, a repeat caller or a long-running group."""
+    paragraphs: list[str] = []
+    if report.groups:
+        parts = [
+            f"{g.description}（{g.parts.tickets}件，来电{g.parts.callers}人，{_days(g.first, g.last)}）"
+            for g in report.groups[:BRIEF_GROUPS]
+        ]
+        paragraphs.append(f"{HOT_TITLES[report.period.kind]}：群众集中反映的问题有{'；'.join(parts)}。")
+    warnings: list[str] = []
+    for w in report.warnings[:BRIEF_WARNINGS]:
+        when = f"{_day(w.start)}{w.start.hour}时" if w.window == "hour" else _day(w.start)
+        ratio = w.count / w.expected if w.expected > 0 else 0.0
+        warnings.append(f"{when}，{w.cell}来电{w.count}人，为近28天同期水平的{ratio:.0f}倍")
+    if report.repeat_callers:
+        first = report.repeat_callers[0]
+        warnings.append(f"同一来电人反映{report.options.repeat_calls}次以上的有{len(report.repeat_callers)}人"
+                        f"（最多者{first.calls}次）")
+    if report.long_running:
+        oldest = report.long_running[0]
+        warnings.append(f"持续{report.options.long_running_days}天以上仍未解决的问题{len(report.long_running)}个，"
+                        f"如{oldest.description}（{_day(oldest.first)}起{oldest.parts.tickets}件）")
+    if warnings:
+        paragraphs.append(f"预警：{'；'.join(warnings)}。")
+    return paragraphs

@@ -1,7 +1,8 @@
 """Command line: ``python -m app.reports brief --data-dir DIR --from 2024-01-08 --to 2024-01-14``.
 
 Sub-commands:
-    brief     print the brief's text (for scheduled jobs and acceptance);
+    brief     print the brief's text, with its 本周热点 and 预警 paragraphs (for scheduled jobs
+              and acceptance);
     xlsx      write the period's tables to an XLSX workbook;
     hotspots  the period's hot issues: every ticket of the top N groups to a CSV, the top N,
               the warnings, repeat callers and long-running groups printed (progress on stderr).
@@ -117,7 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     options = ReportOptions(share_base=ShareBase(args.share_base))
     with Store(data_dir) as store, store.engine.connect() as conn:
         if args.command == "brief":
-            print(build_brief(conn, period, options=options, as_of=args.as_of).text)
+            from app.analysis.hotspots import analyze
+
+            hot = analyze(conn, period, as_of=args.as_of, progress=_Progress())
+            print(build_brief(conn, period, options=options, as_of=args.as_of, hotspots=hot).text)
             return 0
         from app.reports.xlsx import write_xlsx
 

@@ -4,16 +4,20 @@
     上周群众反映的问题主要集中在以下几类：公共服务5030件，占比39.69%；……
     经现场办理群众较满意的工单有：……，已由梁园区市政建设局疏通清理；……
     上周办理质量较高的单位有：市城市管理局、市公安局、……
+    本周热点：群众集中反映的问题有……（42件，来电40人，11月2日至12月27日）；……
+    预警：12月17日，民权县瑞义路来电25人，为近28天同期水平的228倍；……
 """
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TypeVar
 
 from sqlalchemy import Connection
 
+from app.analysis.model import HotspotReport
+from app.analysis.render import brief_paragraphs
 from app.domain.enums import Channel
 from app.reports.data import (
     UNFILLED,
@@ -84,6 +88,7 @@ def render_brief(
     categories: list[CountRow],
     examples: list[TicketLine],
     units: list[str],
+    hot: Sequence[str] = (),
 ) -> str:
     """The brief's text: a title line, then one paragraph per line."""
     word = period.previous_word()
@@ -102,6 +107,7 @@ def render_brief(
         lines.append(f"经现场办理群众较满意的工单有：{'；'.join(example_phrase(e) for e in examples)}。")
     if units:
         lines.append(f"{word}办理质量较高的单位有：{'、'.join(units)}。")
+    lines.extend(hot)
     return "\n".join(lines)
 
 
@@ -113,9 +119,13 @@ def compose_brief(
     examples: list[TicketLine],
     ratings: list[UnitRating],
     options: ReportOptions,
+    hotspots: HotspotReport | None = None,
 ) -> Brief:
+    """The brief from the period's figures; with ``hotspots`` (``app.analysis.analyze`` of the
+    same period) it ends with the "本周热点" and "预警" paragraphs."""
     units = best_units(ratings, options)
     top = [c for c in categories if c.label != UNFILLED][: options.top_categories]
+    hot = brief_paragraphs(hotspots) if hotspots is not None else []
     return Brief(
         period=period,
         totals=total,
@@ -123,7 +133,8 @@ def compose_brief(
         categories=top,
         examples=examples,
         best_units=units,
-        text=render_brief(period, total, channels, top, examples, units),
+        text=render_brief(period, total, channels, top, examples, units, hot),
+        hotspots=hotspots,
     )
 
 
@@ -134,8 +145,10 @@ def build_brief(
     options: ReportOptions | None = None,
     as_of: date | None = None,
     timings_ms: dict[str, float] | None = None,
+    hotspots: HotspotReport | None = None,
 ) -> Brief:
-    """Query the store and write the brief for ``period``."""
+    """Query the store and write the brief for ``period`` (with ``hotspots``: see
+    ``compose_brief``)."""
     options = options or ReportOptions()
     as_of = as_of or local_today()
     clock = StepClock(timings_ms)
@@ -148,7 +161,7 @@ def build_brief(
     )
     examples = clock.run("examples", lambda: satisfied_examples(conn, period, options.examples))
     ratings = clock.run("ratings", lambda: unit_ratings(conn, period, as_of=as_of, options=options))
-    return compose_brief(period, total, channels, categories, examples, ratings, options)
+    return compose_brief(period, total, channels, categories, examples, ratings, options, hotspots)
 
 
 R = TypeVar("R")

@@ -6,6 +6,7 @@ from functools import partial
 
 from sqlalchemy import Connection
 
+from app.analysis.model import HotspotReport
 from app.reports.brief import StepClock, compose_brief
 from app.reports.data import CountRow, Dashboard, Dimension, ReportOptions
 from app.reports.period import Period, local_today
@@ -81,5 +82,22 @@ def rescore(dashboard: Dashboard, options: ReportOptions) -> Dashboard:
         old.examples,
         ratings,
         options,
+        old.hotspots,
     )
     return replace(dashboard, ratings=ratings, brief=brief)
+
+
+def with_hotspots(dashboard: Dashboard, hotspots: HotspotReport, options: ReportOptions) -> Dashboard:
+    """The same figures with the brief's 本周热点/预警 paragraphs from ``hotspots`` (no query)."""
+    old = dashboard.brief
+    brief = compose_brief(
+        dashboard.period,
+        dashboard.totals,
+        dashboard.counts[Dimension.CHANNEL],
+        dashboard.counts[Dimension.CATEGORY],
+        old.examples,
+        list(dashboard.ratings),
+        options,
+        hotspots,
+    )
+    return replace(dashboard, brief=brief)

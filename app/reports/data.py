@@ -4,8 +4,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from app.reports.period import Period
+
+if TYPE_CHECKING:
+    from app.analysis.model import HotspotReport
 
 # Event kinds (ticket_events.kind) that make a ticket not count as a valid event (有效事件):
 # 合并 = merged into another ticket as its duplicate, 作废 = voided (test call, prank, wrong entry).
@@ -173,6 +177,7 @@ class Brief:
     examples: list[TicketLine]
     best_units: list[str]
     text: str
+    hotspots: "HotspotReport | None" = None  # the 本周热点/预警 paragraphs' source, when analysed
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ EXPECTED_SEED_BRIEF = """12345热线一周速递
 上周群众反映的问题主要集中在以下几类：公共服务5030件，占比39.69%；城市管理1582件，占比12.48%；劳动和社会保障978件，占比7.72%。
 经现场办理群众较满意的工单有：梁园区凯旋路与株洲路交叉口东侧污水管道堵塞，向上返水问题，已由梁园区市政建设局疏通清理；梁园区步行街两侧梧桐树因大风导致枝干断裂，存在安全隐患，已由梁园区园林绿化事务中心及时处理完毕；示范区北海路与中州路交叉口西南角处下水道井盖缺损问题，已由市城市管理局修复处理。
 上周办理质量较高的单位有：""" + "、".join(SEED_BEST_UNITS) + "。"
+# The twenty merged duplicates were calls about the sewer of the first example: the week's hot issue.
+EXPECTED_SEED_HOT = "本周热点：群众集中反映的问题有梁园区凯旋路与株洲路交叉口东侧污水管道堵塞，向上返水（20件，来电20人，1月8日至14日）。"
 
 
 def test_seed_week_brief_states_the_published_figures(seed_store: Store) -> None:
@@ -56,7 +58,7 @@ def test_cli_prints_the_brief(seed_store: Store, capsys: pytest.CaptureFixture[s
         "--to", "2024-01-14", "--kind", "weekly", "--as-of", "2024-01-15",
     ])
     assert code == 0
-    assert capsys.readouterr().out.strip() == EXPECTED_SEED_BRIEF
+    assert capsys.readouterr().out.strip() == f"{EXPECTED_SEED_BRIEF}\n{EXPECTED_SEED_HOT}"
 
 
 def test_cli_refuses_a_missing_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
