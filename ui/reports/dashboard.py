@@ -30,12 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.reports.dashboard import build_dashboard, rescore
+from app.analysis.hotspots import analyze
+from app.analysis.model import HotspotReport
+from app.reports.dashboard import build_dashboard, rescore, with_hotspots
 from app.reports.data import WEIGHT_PRESETS, Dashboard, Dimension, ReportOptions, Weights
 from app.reports.period import Period, PeriodKind, local_today
 from app.reports.xlsx import write_xlsx
 from app.store.db import Store
 from ui.reports.charts import ChartWidget, Series
+from ui.reports.hotspots import HotspotsPanel, Progress
 from ui.reports.models import CountsModel, RatingsModel, SortRole, TicketsModel
 from ui.reports.pdf import write_pdf
 from ui.tasks import run_task
@@ -73,11 +76,13 @@ class ReportsDashboard(QWidget):
 
     Signals:
         dashboard_ready(object): a freshly computed ``Dashboard`` is on screen.
+        hotspots_ready(object): the period's ``HotspotReport`` is on screen and in the brief.
         export_finished(str): an export was written to this path.
         failed(str): computing or exporting failed; the message is for the user.
     """
 
     dashboard_ready = Signal(object)
+    hotspots_ready = Signal(object)
     export_finished = Signal(str)
     failed = Signal(str)
 
@@ -94,6 +99,7 @@ class ReportsDashboard(QWidget):
         self.today = today or local_today()
         self.options = options or ReportOptions()
         self.dashboard: Dashboard | None = None
+        self._hotspots: HotspotReport | None = None
         self._request = 0
         self._brief_edited = False
         self._period = Period.last_week(self.today)
@@ -133,6 +139,11 @@ class ReportsDashboard(QWidget):
 
         self.summary_label = QLabel()
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The period's strongest warnings, where a supervisor looks first (details: 热点与预警).
+        self.warnings_label = QLabel()
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setStyleSheet("color: #b00020;")
+        self.warnings_label.hide()
         self.channel_chart = ChartWidget("bars")
         self.category_chart = ChartWidget("bars")
         self.trend_chart = ChartWidget("line")
@@ -140,15 +151,16 @@ class ReportsDashboard(QWidget):
         overview = QWidget()
         grid = QGridLayout(overview)
         grid.addWidget(self.summary_label, 0, 0, 1, 2)
-        grid.addWidget(self.channel_chart, 1, 0)
-        grid.addWidget(self.category_chart, 1, 1)
-        grid.addWidget(self.trend_chart, 2, 0, 1, 2)
+        grid.addWidget(self.warnings_label, 1, 0, 1, 2)
+        grid.addWidget(self.channel_chart, 2, 0)
+        grid.addWidget(self.category_chart, 2, 1)
+        grid.addWidget(self.trend_chart, 3, 0, 1, 2)
         top_row = QHBoxLayout()
         top_row.addWidget(QLabel(self.tr("分类图显示前")))
         top_row.addWidget(self.top_spin)
         top_row.addWidget(QLabel(self.tr("项")))
         top_row.addStretch(1)
-        grid.addLayout(top_row, 3, 0, 1, 2)
+        grid.addLayout(top_row, 4, 0, 1, 2)
 
         titles = {
             Dimension.CHANNEL: self.tr("受理渠道"), Dimension.REQUEST_TYPE: self.tr("诉求类型"),
@@ -213,8 +225,17 @@ class ReportsDashboard(QWidget):
         brief_row.addWidget(self.reset_brief_button)
         brief_layout.addLayout(brief_row)
 
+        engine, today = self.store.engine, self.today
+
+        def analyse(period: Period, progress: Progress) -> HotspotReport:
+            with engine.connect() as conn:
+                return analyze(conn, period, as_of=today, progress=progress)
+
+        self.hotspots_panel = HotspotsPanel(analyse, self)
+        self.hotspots_panel.report_ready.connect(self._on_hotspots)
         self.tabs = QTabWidget()
         self.tabs.addTab(overview, self.tr("概览"))
+        self.tabs.addTab(self.hotspots_panel, self.tr("热点与预警"))
         self.tabs.addTab(counts_tabs, self.tr("分项统计"))
         self.tabs.addTab(lists, self.tr("逾期与督办"))
         self.tabs.addTab(ratings, self.tr("单位考核"))
@@ -303,6 +324,9 @@ class ReportsDashboard(QWidget):
         engine = self.store.engine
         self.status_label.setText(self.tr("正在统计…"))
         self.refresh_button.setEnabled(False)
+        self._hotspots = None
+        self.warnings_label.hide()
+        self.hotspots_panel.analyse(period)
 
         def work() -> Dashboard:
             with engine.connect() as conn:
@@ -319,6 +343,34 @@ class ReportsDashboard(QWidget):
         self.status_label.setText(self.tr("统计用时 %n 毫秒", "", int(elapsed)))
         self._show(dashboard, reset_brief=True)
         self.dashboard_ready.emit(dashboard)
+        self._apply_hotspots()
+
+    def _on_hotspots(self, report: HotspotReport) -> None:
+        self._hotspots = report
+        self._show_warnings(report)
+        self._apply_hotspots()
+
+    def _show_warnings(self, report: HotspotReport) -> None:
+        if not report.warnings:
+            self.warnings_label.hide()
+            return
+        shown = "；".join(
+            self.tr("%1 %2 来电%3人（平常约%4件）").replace("%1", w.window_label).replace("%2", w.cell)
+            .replace("%3", str(w.count)).replace("%4", f"{w.expected:.2g}")
+            for w in report.warnings[:3]
+        )
+        self.warnings_label.setText(
+            self.tr("预警 %1 条：%2。详见“热点与预警”。").replace("%1", str(len(report.warnings)))
+            .replace("%2", shown))
+        self.warnings_label.show()
+
+    def _apply_hotspots(self) -> None:
+        """Both answers of the same period in: the brief gains its 热点/预警 paragraphs."""
+        report, dashboard = self._hotspots, self.dashboard
+        if report is None or dashboard is None or report.period != dashboard.period:
+            return
+        self._show(with_hotspots(dashboard, report, self.current_options()), reset_brief=False)
+        self.hotspots_ready.emit(report)
 
     def _on_failed(self, request: int, error: Exception) -> None:
         if request != self._request:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.reports.data import Dimension
 from app.reports.period import Period, PeriodKind
 from app.store.db import Store
-from tests.core.reports.test_reports_brief import EXPECTED_SEED_BRIEF
+from tests.core.reports.test_reports_brief import EXPECTED_SEED_BRIEF, EXPECTED_SEED_HOT
 from ui.reports.dashboard import ReportsDashboard
 from ui.reports.models import CountsModel, RatingsModel, TicketsModel
 
@@ -21,16 +21,18 @@ SCREENSHOTS = Path(__file__).resolve().parents[3] / "bench" / "out" / "screens"
 
 
 def _open(qtbot: QtBot, store: Store) -> ReportsDashboard:
+    """The dashboard with both its figures and its hot issues (which end the brief) in."""
     widget = ReportsDashboard(store, today=TODAY)
     qtbot.addWidget(widget)
-    qtbot.waitUntil(lambda: widget.dashboard is not None, timeout=10000)
+    qtbot.waitUntil(lambda: widget.dashboard is not None and widget.dashboard.brief.hotspots is not None,
+                    timeout=30000)
     return widget
 
 
 def test_opens_on_last_week_with_the_seed_brief(qtbot: QtBot, seed_store: Store) -> None:
     widget = _open(qtbot, seed_store)
     assert widget.period == Period(date(2024, 1, 8), date(2024, 1, 14), PeriodKind.WEEKLY)
-    assert widget.brief_text() == EXPECTED_SEED_BRIEF
+    assert widget.brief_text() == f"{EXPECTED_SEED_BRIEF}\n{EXPECTED_SEED_HOT}"
     assert widget.count_models[Dimension.CHANNEL].rows()[0].count == 11471
     assert "有效事件 12647 件" in widget.summary_label.text()
 
