@@ -12,7 +12,7 @@ about one plant are forty calls, however the dispatcher filed them.
 
 from __future__ import annotations
 
-from collections import Counter
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,14 +20,20 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import Connection, and_, case, func, select
+from sqlalchemy import Connection, String, and_, case, column, func, select, table
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.analysis.features import DESCRIPTION_CHARS, Features, FrozenFeatures, problem_text
-from app.analysis.places import POI, PlaceFinder, TextFacts, type_suffix
+from app.analysis.places import AREA, POI, ROAD, PlaceFinder, TextFacts, type_suffix
 from app.domain.enums import OPEN_STATUSES, Satisfaction, Urgency
-from app.reports.schema import ticket_events, tickets
+from app.reports.schema import ticket_events
+from app.reports.schema import tickets as report_tickets
 
+# The reports' declaration of ``tickets`` plus the caller's number and name, which reports never
+# read (tests/core/test_lifecycle_service.py): the analysis needs them to tell callers apart
+# (distinct and repeat callers); what it shows of them is masked (hotspots._caller_label).
+tickets = table("tickets", *(column(c.name, c.type) for c in report_tickets.c),
+                column("caller_name", String), column("caller_phone", String))
 T = tickets.c
 E = ticket_events.c
 
@@ -67,45 +73,51 @@ class Labels:
         return found
 
 
+NO_CALLER = -1  # hash() of a string is never -1 in CPython
+KINDS = (POI, ROAD, AREA)
+
+
 @dataclass
 class Corpus:
-    """Columns of the period's tickets in reading order (created_at, id)."""
+    """Columns of the period's tickets in reading order (created_at, id), as compact arrays:
+    a year of a big city is half a million tickets."""
 
-    ids: list[int] = field(default_factory=list)
-    created: list[int] = field(default_factory=list)  # seconds since 1970, UTC
-    caller: list[int] = field(default_factory=list)  # -1: neither number nor name
-    district: list[int] = field(default_factory=list)
-    category: list[int] = field(default_factory=list)
-    flags: list[int] = field(default_factory=list)  # bit set of FLAG_*
-    reopened: list[int] = field(default_factory=list)
-    place_ptr: list[int] = field(default_factory=lambda: [0])
-    place_ids: list[int] = field(default_factory=list)
-    place_primary: list[bool] = field(default_factory=list)  # named in the title or address
-    place_kinds: dict[int, str] = field(default_factory=dict)
-    place_names: dict[int, dict[str, int]] = field(default_factory=dict)  # key id -> written forms
+    ids: array[int] = field(default_factory=lambda: array("q"))
+    created: array[int] = field(default_factory=lambda: array("q"))  # seconds since 1970, UTC
+    # The caller's number (else name) hashed: only equality matters; NO_CALLER for neither.
+    caller: array[int] = field(default_factory=lambda: array("q"))
+    district: array[int] = field(default_factory=lambda: array("i"))
+    category: array[int] = field(default_factory=lambda: array("i"))
+    flags: array[int] = field(default_factory=lambda: array("h"))  # bit set of FLAG_*
+    reopened: array[int] = field(default_factory=lambda: array("h"))
+    place_ptr: array[int] = field(default_factory=lambda: array("q", [0]))
+    place_ids: array[int] = field(default_factory=lambda: array("i"))
+    place_primary: array[int] = field(default_factory=lambda: array("b"))  # in the title or address
+    place_kinds: array[int] = field(default_factory=lambda: array("b"))  # by key id: KINDS index
     districts: Labels = field(default_factory=Labels)
     categories: Labels = field(default_factory=Labels)
-    callers: Labels = field(default_factory=Labels)
     places: Labels = field(default_factory=Labels)
     features: Features = field(default_factory=Features)
     # Title and address of each history row (rows 0 .. len(history_texts) - 1), and of each
-    # period row after them.
+    # period row (for ``add_known_mentions``).
     history_texts: list[str] = field(default_factory=list)
-    period_texts: list[str] = field(default_factory=list)
+    period_texts: list[tuple[int, str]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def kind(self, key: int) -> str:
+        return KINDS[self.place_kinds[key]]
 
     def add_known_mentions(self, finder: PlaceFinder) -> None:
         """Add to each period ticket the places it writes without their type word or in a way
         jieba did not cut out (鑫源建筑 for 鑫源建筑公司), from the places the period's own tickets
         named at least twice: a list of names made from the data, not written by hand."""
-        counts = Counter(self.place_ids)
+        counts = np.bincount(np.frombuffer(self.place_ids, dtype=np.int32), minlength=len(self.places.names))
         terms: dict[str, int] = {}
         ambiguous: set[str] = set()
-        for key, name in enumerate(self.places.names):
-            if counts[key] < 2:
-                continue
+        for key in np.nonzero(counts >= 2)[0].tolist():
+            name = self.places.names[key]
             suffix = type_suffix(name)
             for term in {name, name[: -len(suffix)] if suffix else name}:
                 # A word of the dictionary (公交车, 公积金) is said of many things, not one place.
@@ -116,23 +128,29 @@ class Corpus:
         for term, key in terms.items():
             if term not in ambiguous:
                 by_head.setdefault(term[:2], []).append((term, key))
-        first = len(self.history_texts)
-        ptr, ids, primary = [0], [], []
+        found: dict[int, list[int]] = {}
+        for row, text in self.period_texts:
+            have = self.place_ids[self.place_ptr[row] : self.place_ptr[row + 1]]
+            keys: list[int] = []
+            for i in range(len(text) - 2):
+                for term, key in by_head.get(text[i : i + 2], ()):
+                    if key not in keys and key not in have and text.startswith(term, i):
+                        keys.append(key)
+            if keys:
+                found[row] = keys
+        if not found:
+            return
+        ptr, ids, primary = array("q", [0]), array("i"), array("b")
         for row in range(len(self.ids)):
             start, stop = self.place_ptr[row], self.place_ptr[row + 1]
-            have = self.place_ids[start:stop]
-            ids += have
-            primary += self.place_primary[start:stop]
-            if row >= first:
-                text = self.period_texts[row - first]
-                for i in range(len(text) - 2):
-                    for term, key in by_head.get(text[i : i + 2], ()):
-                        if key not in have and text.startswith(term, i):
-                            have = [*have, key]
-                            ids.append(key)
-                            primary.append(True)
+            ids.extend(self.place_ids[start:stop])
+            primary.extend(self.place_primary[start:stop])
+            for key in found.get(row, ()):
+                ids.append(key)
+                primary.append(1)
             ptr.append(len(ids))
         self.place_ptr, self.place_ids, self.place_primary = ptr, ids, primary
+        self.period_texts = []
 
     def history_mentioning(self, keys: set[str]) -> dict[str, list[int]]:
         """For each of ``keys``, the history rows whose title or address writes it (a place's
@@ -150,16 +168,16 @@ class Corpus:
 
     def arrays(self) -> CorpusArrays:
         return CorpusArrays(
-            ids=np.asarray(self.ids, dtype=np.int64),
-            created=np.asarray(self.created, dtype=np.int64),
-            caller=np.asarray(self.caller, dtype=np.int32),
-            district=np.asarray(self.district, dtype=np.int32),
-            category=np.asarray(self.category, dtype=np.int32),
-            flags=np.asarray(self.flags, dtype=np.int16),
-            reopened=np.asarray(self.reopened, dtype=np.int16),
-            place_ptr=np.asarray(self.place_ptr, dtype=np.int64),
-            place_ids=np.asarray(self.place_ids, dtype=np.int32),
-            place_primary=np.asarray(self.place_primary, dtype=np.bool_),
+            ids=np.frombuffer(self.ids, dtype=np.int64),
+            created=np.frombuffer(self.created, dtype=np.int64),
+            caller=np.frombuffer(self.caller, dtype=np.int64),
+            district=np.frombuffer(self.district, dtype=np.int32),
+            category=np.frombuffer(self.category, dtype=np.int32),
+            flags=np.frombuffer(self.flags, dtype=np.int16),
+            reopened=np.frombuffer(self.reopened, dtype=np.int16),
+            place_ptr=np.frombuffer(self.place_ptr, dtype=np.int64),
+            place_ids=np.frombuffer(self.place_ids, dtype=np.int32).copy(),
+            place_primary=np.frombuffer(self.place_primary, dtype=np.int8).astype(np.bool_),
             features=self.features.freeze(),
         )
 
@@ -173,7 +191,7 @@ FLAG_URGENT, FLAG_OPEN, FLAG_UNSATISFIED, FLAG_ESCALATED, FLAG_MERGED, FLAG_CONF
 class CorpusArrays:
     ids: npt.NDArray[np.int64]
     created: npt.NDArray[np.int64]
-    caller: npt.NDArray[np.int32]
+    caller: npt.NDArray[np.int64]
     district: npt.NDArray[np.int32]
     category: npt.NDArray[np.int32]
     flags: npt.NDArray[np.int16]
@@ -182,6 +200,8 @@ class CorpusArrays:
     place_ids: npt.NDArray[np.int32]
     place_primary: npt.NDArray[np.bool_]
     features: FrozenFeatures
+    # Each place key id's joined place id (hotspots._canonical); empty before joining.
+    place_root: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
 
     def flag(self, bit: int) -> npt.NDArray[np.bool_]:
         return (self.flags & bit) != 0  # type: ignore[no-any-return]
@@ -244,7 +264,8 @@ def _add_common(corpus: Corpus, row: Any, district: str) -> None:
     (ticket_id, created, _, _, district_field, _, category1, category2, phone, name) = row[:10]
     corpus.ids.append(ticket_id)
     corpus.created.append(epoch_seconds(created))
-    corpus.caller.append(corpus.callers.id(phone or name))
+    identity = phone or name
+    corpus.caller.append(hash(identity) if identity else NO_CALLER)
     corpus.district.append(corpus.districts.id(district_field or district))
     corpus.category.append(corpus.categories.id(f"{category1}/{category2}" if category2 else category1))
 
@@ -274,6 +295,7 @@ def _add(corpus: Corpus, row: Any, finder: PlaceFinder) -> str:
         more = finder.find(head)
         places += more.places
         districts += more.districts
+    corpus.period_texts.append((len(corpus.ids), f"{title} {address}" if address else title))
     _add_common(corpus, row, districts[0] if districts else "")
     confidential, urgency, status, satisfaction, reopened, escalation, merged = row[11:18]
     flags = (
@@ -287,6 +309,7 @@ def _add(corpus: Corpus, row: Any, finder: PlaceFinder) -> str:
     corpus.flags.append(flags)
     corpus.reopened.append(reopened or 0)
     seen: set[int] = set()
+    kinds = corpus.place_kinds
     for position, place in enumerate(places):
         key = corpus.places.id(place.key)
         if key in seen:
@@ -294,12 +317,12 @@ def _add(corpus: Corpus, row: Any, finder: PlaceFinder) -> str:
         seen.add(key)
         corpus.place_ids.append(key)
         corpus.place_primary.append(position < primary)
-        if place.kind == POI or key not in corpus.place_kinds:
-            corpus.place_kinds[key] = place.kind
-        written = corpus.place_names.setdefault(key, {})
-        written[place.name] = written.get(place.name, 0) + 1
+        kind = KINDS.index(place.kind)
+        if key == len(kinds):
+            kinds.append(kind)
+        elif kind < kinds[key]:
+            kinds[key] = kind  # the finest kind it was named as (a POI before a road)
     corpus.place_ptr.append(len(corpus.place_ids))
-    corpus.period_texts.append(f"{title} {address}" if address else title)
     cut = [p.name for p in places] + districts
     if district_field:
         cut.append(district_field)
@@ -309,9 +332,10 @@ def _add(corpus: Corpus, row: Any, finder: PlaceFinder) -> str:
 
 
 def fetch_lines(conn: Connection, ids: Sequence[int]) -> dict[int, Any]:
-    """Number, title, time, status of the given tickets, by id (for the groups shown)."""
+    """Numbers, title, time, status and caller of the given tickets, by id (those shown)."""
     out: dict[int, Any] = {}
-    columns = (T.id, T.local_no, T.official_no, T.title, T.created_at, T.status)
+    columns = (T.id, T.local_no, T.official_no, T.title, T.created_at, T.status, T.caller_phone,
+               T.caller_name)
     id_list = list(ids)
     for start in range(0, len(id_list), 900):
         chunk = id_list[start : start + 900]

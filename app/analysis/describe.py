@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from app.analysis.places import MASKED_DISTRICT
+
 # What a citizen writes around the problem rather than the problem itself.
 _LEADING = re.compile(
     r"^(?:(?:强烈|紧急|再次|多次|恳请|恳求|请求|请|关于|反映|投诉|举报|咨询|建议|希望|要求|询问|"
@@ -37,6 +39,11 @@ def problem_phrase(title: str, leading: Iterable[str]) -> str:
     stripped = True
     while stripped and text:
         stripped = False
+        masked = MASKED_DISTRICT.match(text)
+        if masked:
+            text = _LEADING.sub("", text[masked.end() :])
+            stripped = True
+            continue
         for name in names:
             if text.startswith(name):
                 text = _LEADING.sub("", text[len(name) :])

@@ -41,51 +41,61 @@ def _content(codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.bool_]:
 
 @dataclass
 class Features:
-    """Character-pair counts of every ticket read so far (rows in reading order)."""
+    """Character and character-pair counts of every ticket read so far (rows in reading order).
 
-    vocabulary: dict[int, int] = field(default_factory=dict)  # pair code -> id
-    indptr: list[npt.NDArray[np.int64]] = field(default_factory=list)
-    ids: list[npt.NDArray[np.int32]] = field(default_factory=list)
+    A pair is coded in 32 bits (first << 16 | second; characters beyond the basic plane count as
+    U+FFFF) and a single character by its code point, below every pair's code: no dictionary of
+    strings, 5 bytes per (ticket, feature). ``freeze`` numbers the codes compactly.
+    """
+
+    codes: list[npt.NDArray[np.uint32]] = field(default_factory=list)
     counts: list[npt.NDArray[np.uint8]] = field(default_factory=list)
+    lengths: list[npt.NDArray[np.int64]] = field(default_factory=list)
+    vocabulary: npt.NDArray[np.uint32] = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
+    pending: list[npt.NDArray[np.uint32]] = field(default_factory=list)  # not merged in yet
     rows: int = 0
 
     def add(self, texts: list[str]) -> None:
         """Append one row per text (``problem_text``'s output)."""
         joined = _BETWEEN.join(texts) + _BETWEEN
-        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-        doc = np.cumsum(codes == ord(_BETWEEN)) - (codes == ord(_BETWEEN))
+        codes = np.minimum(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32), 0xFFFF)
+        ends = codes == ord(_BETWEEN)
+        doc = (np.cumsum(ends) - ends).astype(np.uint64)
         ok = _content(codes)
         pair = ok[:-1] & ok[1:]
-        first = codes[:-1][pair].astype(np.uint64)
-        code = (first << np.uint64(21)) | codes[1:][pair].astype(np.uint64)
-        key = (doc[:-1][pair].astype(np.uint64) << np.uint64(42)) | code
+        code = (codes[:-1][pair] << np.uint32(16)) | codes[1:][pair]
+        key = (doc[:-1][pair] << np.uint64(32)) | code.astype(np.uint64)
         if UNIGRAMS:
             single = ok & _cjk(codes)
-            key = np.concatenate([key, (doc[single].astype(np.uint64) << np.uint64(42)) | codes[single].astype(np.uint64)])
+            key = np.concatenate([key, (doc[single] << np.uint64(32)) | codes[single].astype(np.uint64)])
         unique, counts = np.unique(key, return_counts=True)
-        rows = (unique >> np.uint64(42)).astype(np.int64)
-        pair_codes = unique & np.uint64((1 << 42) - 1)
-        distinct, inverse = np.unique(pair_codes, return_inverse=True)
-        vocabulary = self.vocabulary
-        lookup = np.fromiter(
-            (vocabulary.setdefault(int(c), len(vocabulary)) for c in distinct.tolist()),
-            dtype=np.int32, count=len(distinct),
-        )
-        per_row = np.bincount(rows, minlength=len(texts))
-        indptr = np.zeros(len(texts) + 1, dtype=np.int64)
-        np.cumsum(per_row, out=indptr[1:])
-        self.indptr.append(indptr[1:] + (self._nnz()))
-        self.ids.append(lookup[inverse])
+        feature = (unique & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+        self.codes.append(feature)
         self.counts.append(np.minimum(counts, 255).astype(np.uint8))
+        self.lengths.append(np.bincount((unique >> np.uint64(32)).astype(np.int64), minlength=len(texts)))
+        self.pending.append(np.unique(feature))
+        if sum(len(p) for p in self.pending) > 2_000_000:
+            self._merge()
         self.rows += len(texts)
 
-    def _nnz(self) -> int:
-        return int(self.indptr[-1][-1]) if self.indptr else 0
+    def _merge(self) -> None:
+        self.vocabulary = np.unique(np.concatenate([self.vocabulary, *self.pending]))
+        self.pending = []
 
     def freeze(self) -> FrozenFeatures:
-        indptr = np.concatenate([np.zeros(1, dtype=np.int64), *self.indptr])
-        ids = np.concatenate(self.ids) if self.ids else np.zeros(0, dtype=np.int32)
+        """Codes numbered 0 .. size-1 (in code order), chunk by chunk (no second full copy)."""
+        self._merge()
+        lengths = np.concatenate(self.lengths) if self.lengths else np.zeros(0, dtype=np.int64)
+        indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        ids = np.empty(int(indptr[-1]), dtype=np.int32)
+        at = 0
+        for k, codes in enumerate(self.codes):
+            ids[at : at + len(codes)] = np.searchsorted(self.vocabulary, codes)
+            at += len(codes)
+            self.codes[k] = codes[:0]
         counts = np.concatenate(self.counts) if self.counts else np.zeros(0, dtype=np.uint8)
+        self.counts = []
         return FrozenFeatures(indptr, ids, counts, len(self.vocabulary))
 
 

@@ -67,6 +67,17 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def split_by(keys: npt.NDArray[np.int64], rows: npt.NDArray[np.int64]) -> list[tuple[int, IntArray]]:
+    """(key, its rows in ascending order) for each distinct key, by sorting (no Python dict)."""
+    if not len(keys):
+        return []
+    order = np.lexsort((rows, keys))
+    keys, rows = keys[order], rows[order]
+    cuts = np.nonzero(np.diff(keys))[0] + 1
+    starts = np.concatenate([[0], cuts])
+    return list(zip(keys[starts].tolist(), np.split(rows, cuts), strict=True))
+
+
 def canonical_places(keys: Sequence[str], counts: Sequence[int]) -> list[int]:
     """For each place key, the id of the key it is joined with.
 

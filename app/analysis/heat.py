@@ -28,6 +28,7 @@ from app.analysis.corpus import (
     FLAG_ESCALATED,
     FLAG_UNSATISFIED,
     FLAG_URGENT,
+    NO_CALLER,
     CorpusArrays,
 )
 
@@ -67,8 +68,8 @@ class HeatParts:
 def heat_of(rows: npt.NDArray[np.int64], data: CorpusArrays, period_end: int) -> HeatParts:
     """The heat of the tickets ``rows`` at ``period_end`` (seconds since 1970, UTC)."""
     callers = data.caller[rows]
-    known = callers[callers >= 0]
-    distinct = len(np.unique(known)) + int((callers < 0).sum())
+    known = callers[callers != NO_CALLER]
+    distinct = len(np.unique(known)) + int((callers == NO_CALLER).sum())
     tickets = len(rows)
     flags = data.flags[rows]
     unsatisfied = int(((flags & FLAG_UNSATISFIED) != 0).sum())

@@ -15,8 +15,10 @@ GUI thread and pass ``progress`` to show how far it got.
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict
+from collections import Counter
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +28,7 @@ from app.analysis.corpus import (
     FLAG_CONFIDENTIAL,
     FLAG_OPEN,
     FLAG_UNSATISFIED,
+    NO_CALLER,
     Corpus,
     CorpusArrays,
     Progress,
@@ -35,7 +38,7 @@ from app.analysis.corpus import (
     read_corpus,
 )
 from app.analysis.describe import describe, people_phrase, problem_phrase
-from app.analysis.grouping import Weights, canonical_places, cohesive, components, links
+from app.analysis.grouping import Weights, canonical_places, cohesive, components, links, split_by
 from app.analysis.heat import HeatParts, heat_of
 from app.analysis.model import (
     HotGroup,
@@ -45,7 +48,7 @@ from app.analysis.model import (
     TicketRef,
     Warning,
 )
-from app.analysis.places import POI, PlaceFinder, default_finder
+from app.analysis.places import MASKED_DISTRICT, POI, PlaceFinder, default_finder
 from app.analysis.surges import detect
 from app.domain.phone import mask_phone
 from app.reports.period import Period, local_today
@@ -139,7 +142,7 @@ def _analyze(
         group_of[rows] = number
 
     def hot_group(rank: int, parts: HeatParts, rows: IntArray, limit: int | None) -> HotGroup:
-        return _hot_group(rank, parts, rows, data, corpus, refs, limit, weights)
+        return _hot_group(rank, parts, rows, data, corpus, refs, limit, weights, finder)
 
     top = tuple(hot_group(i + 1, parts, rows, None) for i, (parts, rows) in enumerate(heats[: options.top]))
     ranks = {id(rows): i + 1 for i, (_, rows) in enumerate(heats)}
@@ -154,7 +157,7 @@ def _analyze(
         ),
         repeat_callers=tuple(
             RepeatCaller(
-                caller=_caller_label(corpus.callers.names[int(data.caller[rows[0]])]),
+                caller=_caller_label(lines[int(data.ids[rows[0]])]),
                 calls=len(rows),
                 first=local_time(int(data.created[rows[0]])),
                 last=local_time(int(data.created[rows[-1]])),
@@ -183,20 +186,18 @@ def _offset(progress: Progress | None, done_before: int) -> Progress | None:
 
 
 def _canonical(corpus: Corpus, data: CorpusArrays) -> CorpusArrays:
-    """Place ids replaced by the id of the key their place is joined with."""
-    counts = np.bincount(data.place_ids, minlength=len(corpus.places.names)) if len(data.place_ids) else np.zeros(0, dtype=np.int64)
-    mapping = np.asarray(canonical_places(corpus.places.names, counts.tolist()), dtype=np.int32)
-    if not len(mapping):
+    """Place ids replaced by the id of the key their place is joined with (which takes the
+    finest kind any of its keys was named as)."""
+    names = corpus.places.names
+    if not names:
         return data
+    counts = np.bincount(data.place_ids, minlength=len(names))
+    mapping = np.asarray(canonical_places(names, counts.tolist()), dtype=np.int32)
+    kinds = corpus.place_kinds
     for key, root in enumerate(mapping.tolist()):
-        if root != key:
-            # The joined place takes the finest kind and every spelling.
-            if corpus.place_kinds.get(key) == POI:
-                corpus.place_kinds[root] = POI
-            written = corpus.place_names.setdefault(root, {})
-            for name, n in corpus.place_names.get(key, {}).items():
-                written[name] = written.get(name, 0) + n
-    return CorpusArrays(**{**data.__dict__, "place_ids": mapping[data.place_ids]})
+        if root != key and kinds[key] < kinds[root]:
+            kinds[root] = kinds[key]
+    return replace(data, place_ids=mapping[data.place_ids], place_root=mapping)
 
 
 def find_groups(
@@ -207,10 +208,10 @@ def find_groups(
     size = len(data.ids)
     rows_of_entry = np.repeat(np.arange(size, dtype=np.int64), np.diff(data.place_ptr))
     in_period = rows_of_entry >= first_row
-    by_place: dict[int, list[int]] = defaultdict(list)
-    for row, key in zip(rows_of_entry[in_period].tolist(), data.place_ids[in_period].tolist(), strict=True):
-        by_place[key].append(row)
-    place_blocks = [np.unique(np.asarray(rows, dtype=np.int64)) for rows in by_place.values() if len(rows) >= 2]
+    place_blocks = [
+        block for _, rows in split_by(data.place_ids[in_period].astype(np.int64), rows_of_entry[in_period])
+        if len(block := np.unique(rows)) >= 2
+    ]
     district = data.district
 
     def same_district(left: IntArray, right: IntArray) -> npt.NDArray[np.bool_]:
@@ -256,22 +257,15 @@ def _unresolved(rows: IntArray, data: CorpusArrays) -> bool:
 
 def _repeat_callers(data: CorpusArrays, first_row: int, minimum: int) -> list[IntArray]:
     rows = np.arange(first_row, len(data.ids), dtype=np.int64)
-    rows = rows[(data.caller[rows] >= 0) & ((data.flags[rows] & FLAG_CONFIDENTIAL) == 0)]
-    if not len(rows):
-        return []
-    callers = data.caller[rows]
-    counts = np.bincount(callers)
-    frequent = np.nonzero(counts >= minimum)[0]
-    out = [rows[callers == c] for c in frequent.tolist()]
+    rows = rows[(data.caller[rows] != NO_CALLER) & ((data.flags[rows] & FLAG_CONFIDENTIAL) == 0)]
+    out = [members for _, members in split_by(data.caller[rows], rows) if len(members) >= minimum]
     out.sort(key=lambda r: (-len(r), int(r[0])))
     return out
 
 
-def _caller_label(identity: str) -> str:
-    """A number masked (138****1234); a name (a message board's user) as written."""
-    if identity.replace("-", "").replace("转", "").isdigit():
-        return mask_phone(identity)
-    return identity
+def _caller_label(line: Any) -> str:
+    """A number masked (138****1234); without one, the name (a message board's user) as written."""
+    return mask_phone(line.caller_phone) if line.caller_phone else str(line.caller_name or "")
 
 
 def local_time(moment: object) -> datetime:
@@ -306,22 +300,26 @@ def _warning(hit: object, data: CorpusArrays, refs: dict[int, TicketRef], limit:
 
 def _hot_group(
     rank: int, parts: HeatParts, rows: IntArray, data: CorpusArrays, corpus: Corpus,
-    refs: dict[int, TicketRef], limit: int | None, weights: Weights,
+    refs: dict[int, TicketRef], limit: int | None, weights: Weights, finder: PlaceFinder,
 ) -> HotGroup:
     tickets = [refs[i] for i in data.ids[rows].tolist() if i in refs]
     shown = tuple(tickets if limit is None else tickets[-limit:])
     district_ids = Counter(int(d) for d in data.district[rows].tolist() if d >= 0)
     district = corpus.districts.names[_specific(district_ids, corpus)] if district_ids else ""
+    if not district:  # only the city is named (A市 in the public data): say so, as its titles do
+        cities = Counter(m.group(0) for t in tickets for m in MASKED_DISTRICT.finditer(t.title))
+        district = cities.most_common(1)[0][0] if cities else ""
     place_ids = Counter(k for row in rows.tolist() for k in set(data.places_of(row).tolist()))
     place = ""
     spellings: list[str] = []
     if place_ids:
-        key = max(place_ids, key=lambda k: (place_ids[k], corpus.place_kinds.get(k) == POI, len(corpus.places.names[k])))
-        written = corpus.place_names.get(key, {})
-        place = max(written, key=lambda n: (written[n], -len(n))) if written else corpus.places.names[key]
-        spellings = [corpus.places.names[k] for k in place_ids] + [
-            n for k in place_ids for n in corpus.place_names.get(k, {})
-        ]
+        names = corpus.places.names
+        key = max(place_ids, key=lambda k: (place_ids[k], corpus.kind(k) == POI, len(names[k])))
+        # Its most common spelling in the group's titles (丽发新城小区 for the key 丽发新城).
+        written = Counter(p.name for t in tickets for p in finder.find(t.title).places
+                          if p.key in corpus.places.ids and _root(corpus, data, p.key) == key)
+        place = max(written, key=lambda n: (written[n], -len(n))) if written else names[key]
+        spellings = [names[k] for k in place_ids] + list(written)
     titles = [t.title for t in tickets]
     typical = _typical_title(rows, weights, titles)
     problem = problem_phrase(typical, spellings + list(corpus.districts.names))
@@ -334,6 +332,11 @@ def _hot_group(
         district=district, place=place, description=describe(district, place, problem),
         tickets=shown, open_tickets=int(((data.flags[rows] & FLAG_OPEN) != 0).sum()),
     )
+
+
+def _root(corpus: Corpus, data: CorpusArrays, key: str) -> int:
+    """The joined place id of a place key (``_canonical``'s mapping, remembered on the arrays)."""
+    return int(data.place_root[corpus.places.ids[key]])
 
 
 def _specific(counts: Counter[int], corpus: Corpus) -> int:

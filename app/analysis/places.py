@@ -65,8 +65,8 @@ _NOT_NAME = frozenset(("反映", "投诉", "举报", "咨询", "建议", "请求
                        "附近", "旁边", "对面", "门口", "周边", "整个", "所有", "部分", "多个",
                        "政府", "市政府", "区政府", "县政府", "领导", "书记", "市长", "问题"))
 # Administrative units: a reference name (districts.csv), or a masked one as in the public
-# message data set (A市, A3区, K3县), treated as a district there.
-_MASKED_DISTRICT = re.compile(r"[A-Z]\d{0,2}[市区县]")
+# message data set (A3区, K3县, A9市: districts there; A市 is the city itself).
+MASKED_DISTRICT = re.compile(r"[A-Z]\d{0,2}[市区县]")
 _ADMIN_END = re.compile("[区县市镇乡]|街道")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _COARSE_ENDS = ("省", "国", "市")
@@ -90,7 +90,7 @@ class TextFacts:
     places: tuple[Place, ...]  # named places, in order of appearance, no repeated key
 
 
-MEMO_SIZE = 100_000
+MEMO_SIZE = 20_000
 
 
 class PlaceFinder:
@@ -113,10 +113,12 @@ class PlaceFinder:
         """The districts named in ``text`` and the text with every admin unit made a boundary."""
         found: list[str] = []
         spans: list[tuple[int, int]] = []
-        for match in _MASKED_DISTRICT.finditer(text):
+        for match in MASKED_DISTRICT.finditer(text):
             spans.append(match.span())
-            if match.group(0) not in found:
-                found.append(match.group(0))
+            # A bare letter + 市 (A市) is the city itself, not one of its districts.
+            name = match.group(0)
+            if (len(name) > 2 or not name.endswith("市")) and name not in found:
+                found.append(name)
         for match in _ADMIN_END.finditer(text):
             end = match.end()
             for length in self._admin_lengths:
@@ -218,6 +220,8 @@ class PlaceFinder:
                 return None
         if phrase.endswith(_AUTHORITIES):
             return None  # the government asked to act, not where the problem is
+        if type_suffix(phrase[:2]) is not None and phrase[:2] in PLACE_TYPES:
+            return None  # 小区临街, 社区门口: a kind of place, then a word, is no name
         suffix = type_suffix(phrase)
         name_length = len(phrase) - (len(suffix) if suffix else 0)
         if name_length < 2 or (len(phrase) < 3 and kind is not None):
@@ -255,6 +259,8 @@ def place_kind(word: str) -> str | None:
     try:
         return _KINDS[word]
     except KeyError:
+        if len(_KINDS) >= MEMO_SIZE:
+            _KINDS.clear()
         suffix = type_suffix(word)
         kind = _KINDS[word] = PLACE_TYPES[suffix] if suffix is not None else None
         return kind

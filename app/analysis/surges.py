@@ -30,14 +30,14 @@ place's is kept, it says where to go).
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from app.analysis.corpus import Corpus, CorpusArrays
+from app.analysis.corpus import NO_CALLER, Corpus, CorpusArrays
+from app.analysis.grouping import split_by
 
 DAY, HOUR = 86400, 3600
 LOCAL_OFFSET = 8 * HOUR
@@ -76,22 +76,25 @@ def local_day(seconds: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     return (seconds + LOCAL_OFFSET) // DAY
 
 
-def _cells(corpus: Corpus, data: CorpusArrays) -> dict[tuple[str, str], npt.NDArray[np.int64]]:
-    """Rows of each cell, in time order."""
-    out: dict[tuple[str, str], list[int]] = defaultdict(list)
+def _cells(corpus: Corpus, data: CorpusArrays, first_row: int, smallest: int) -> dict[tuple[str, str], npt.NDArray[np.int64]]:
+    """Rows of each cell with at least ``smallest`` tickets in the period, in time order."""
+    out: dict[tuple[str, str], npt.NDArray[np.int64]] = {}
     districts, categories, places = corpus.districts.names, corpus.categories.names, corpus.places.names
-    for row, (d, c) in enumerate(zip(data.district.tolist(), data.category.tolist(), strict=True)):
-        if d >= 0 or c >= 0:
+    width = len(categories) + 1
+    code = (data.district.astype(np.int64) + 1) * width + data.category + 1  # -1 (unknown) → 0
+    rows = np.nonzero((data.district >= 0) | (data.category >= 0))[0]
+    for key, members in split_by(code[rows], rows):
+        if int((members >= first_row).sum()) >= smallest:
+            d, c = key // width - 1, key % width - 1
             label = f"{districts[d] if d >= 0 else '未知区县'}·{categories[c] if c >= 0 else '未分类'}"
-            out[(DISTRICT_CATEGORY, label)].append(row)
-    ptr, ids, primary = data.place_ptr, data.place_ids, data.place_primary
-    rows_of_entry = np.repeat(np.arange(len(data.ids)), np.diff(ptr))
-    seen: set[tuple[int, int]] = set()
-    for row, key, first in zip(rows_of_entry.tolist(), ids.tolist(), primary.tolist(), strict=True):
-        if first and (row, key) not in seen:
-            seen.add((row, key))
-            out[(PLACE, places[key])].append(row)
-    return {cell: np.asarray(rows, dtype=np.int64) for cell, rows in out.items()}
+            out[(DISTRICT_CATEGORY, label)] = members
+    entry_rows = np.repeat(np.arange(len(data.ids), dtype=np.int64), np.diff(data.place_ptr))
+    primary = data.place_primary
+    for key, members in split_by(data.place_ids[primary].astype(np.int64), entry_rows[primary]):
+        members = np.unique(members)
+        if len(members) >= smallest:
+            out[(PLACE, places[key])] = members
+    return out
 
 
 def detect(
@@ -115,7 +118,7 @@ def detect(
     volume = by_hour.sum(axis=1).astype(float)
     smallest = min(rule.min_day, rule.min_hour)
     candidates_by_cell: dict[tuple[str, str], npt.NDArray[np.int64]] = {}
-    for key, rows in _cells(corpus, data).items():
+    for key, rows in _cells(corpus, data, first_row, smallest).items():
         if int((rows >= first_row).sum()) < smallest:
             continue
         per_day = np.bincount(days[rows] - origin, minlength=width)
@@ -170,11 +173,11 @@ def _weekday_factor(volume: npt.NDArray[np.float64], index: int, history_days: i
 
 def _judge(
     level: str, cell: str, window: str, start: int, rows: npt.NDArray[np.int64], expected: float,
-    minimum: int, rule: SurgeRule, history: tuple[int, ...], callers: npt.NDArray[np.int32],
+    minimum: int, rule: SurgeRule, history: tuple[int, ...], callers: npt.NDArray[np.int64],
 ) -> SurgeHit | None:
     # People, not tickets: one caller writing five times is a repeat caller, not a surge.
     who = callers[rows]
-    count = len(np.unique(who[who >= 0])) + int((who < 0).sum())
+    count = len(np.unique(who[who != NO_CALLER])) + int((who == NO_CALLER).sum())
     if count < minimum or count < rule.ratio * expected:
         return None
     p = poisson_tail(count, expected)

@@ -39,8 +39,6 @@ tickets = table(
     column("street", String),
     column("address", String),
     column("description", Text),
-    column("caller_name", String),
-    column("caller_phone", String),
     column("confidential", Boolean),
     column("urgency", String),
     column("handling_unit", String),

@@ -159,11 +159,13 @@ def test_frozen_surges(frozen: tuple[HotspotReport, dict[str, str], dict[str, st
 # worse: precision 0.825, recall 0.886, 39 groups of 320 tickets; decoy pairs P6 (金桂苑 lifts /
 # parking fee) and P8 (中原路 burst main / street lights) merged; 50 noise tickets in 20 groups;
 # top five G01, G04, G09, G03, G12; S01, S02, S03 warned on their days; one other warning
-# (永城市·劳动和社会保障 on 04-23, G03's start, which expected.md accepts).
+# (永城市·劳动和社会保障 on 04-23, G03's start, which expected.md accepts). After two changes made
+# for the real messages (a "place" starting with a type word such as 小区临街 is none; A市 is the
+# city, not a district), recall 0.881 and 51 noise tickets grouped (one more).
 PRECISION_HELD = 0.82
 RECALL_HELD = 0.88
 MERGED_PAIRS_HELD = 2
-NOISE_HELD = 50
+NOISE_HELD = 51
 TOP_FIRST_HELD = "G01"
 TOP_FIVE_HELD = ("G01", "G03", "G04", "G12")
 SURGES_WARNED_HELD = ("S01", "S02", "S03")
