@@ -49,7 +49,7 @@ from app.analysis.model import (
     Warning,
 )
 from app.analysis.places import MASKED_DISTRICT, POI, PlaceFinder, default_finder
-from app.analysis.surges import detect
+from app.analysis.surges import SurgeHit, detect
 from app.domain.phone import mask_phone
 from app.reports.period import Period, local_today
 from app.store.db import READER_CACHE_KB
@@ -286,10 +286,7 @@ def _ref(row: object) -> TicketRef:
     )
 
 
-def _warning(hit: object, data: CorpusArrays, refs: dict[int, TicketRef], limit: int) -> Warning:
-    from app.analysis.surges import SurgeHit
-
-    assert isinstance(hit, SurgeHit)
+def _warning(hit: SurgeHit, data: CorpusArrays, refs: dict[int, TicketRef], limit: int) -> Warning:
     start = datetime.fromtimestamp(hit.start, tz=UTC).astimezone(LOCAL_TZ).replace(tzinfo=None)
     return Warning(
         level=hit.level, cell=hit.cell, window=hit.window, start=start, count=hit.count,
