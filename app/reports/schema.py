@@ -1,66 +1,31 @@
-"""The two tables reports read, declared as plain SQLAlchemy Core so the same queries run on the
-seat's SQLite store and on the server's database (PostgreSQL), given the same column names.
+"""The two tables reports read, as SQLAlchemy Core copies of the seat's models (the tickets'
+columns are the shape the center shares, ``app.ticket_shape``), and the dialect helpers that let
+the same queries run on SQLite and PostgreSQL.
 
 Dialect differences (local day of a timestamp, hours between two timestamps, a key of a JSON text)
 are kept in the three helpers below.
 """
 
 from typing import Any
+from typing import cast as type_cast
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Date,
-    DateTime,
-    Integer,
-    String,
-    Text,
-    cast,
-    column,
-    func,
-    table,
-    text,
-)
+from sqlalchemy import JSON, Date, Table, TableClause, cast, column, func, table, text
 from sqlalchemy.sql.elements import ColumnElement
 
+from app.store.models import Ticket, TicketEvent
+from app.sync.protocol import CALLER_FIELDS
 from app.tickets.service import LOCAL_TZ
 
-tickets = table(
-    "tickets",
-    column("id", Integer),
-    column("local_no", String),
-    column("official_no", String),
-    column("title", String),
-    column("channel", String),
-    column("request_type", String),
-    column("category1", String),
-    column("category2", String),
-    column("district", String),
-    column("street", String),
-    column("address", String),
-    column("description", Text),
-    column("confidential", Boolean),
-    column("urgency", String),
-    column("handling_unit", String),
-    column("deadline", Date),
-    column("extension_to", Date),
-    column("extension_since", Date),
-    column("status", String),
-    column("result", Text),
-    column("satisfaction", String),
-    column("created_at", DateTime),
-    column("reopen_count", Integer),
-    column("escalation_level", String),
-)
 
-ticket_events = table(
-    "ticket_events",
-    column("id", Integer),
-    column("ticket_id", Integer),
-    column("at", DateTime),
-    column("kind", String),
-    column("detail", Text),
-)
+def _read_only_copy(model: type[Any], *, leave_out: tuple[str, ...] = ()) -> TableClause:
+    """The columns of a store table as its model declares them, bar ``leave_out``."""
+    table_ = type_cast(Table, model.__table__)
+    return table(table_.name, *(column(c.name, c.type) for c in table_.columns if c.name not in leave_out))
+
+
+# The caller's identity is not even a column here: no report can read it.
+tickets = _read_only_copy(Ticket, leave_out=CALLER_FIELDS)
+ticket_events = _read_only_copy(TicketEvent)
 
 _OFFSET_HOURS = int((LOCAL_TZ.utcoffset(None).total_seconds()) // 3600)
 

@@ -3,61 +3,26 @@
 Times are stored as naive UTC; the UI converts to the seat's local time.
 """
 
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from app.ticket_shape import TicketColumns
 
 
 class Base(DeclarativeBase):
     pass
 
 
-class Ticket(Base):
+class Ticket(TicketColumns, Base):
+    """A ticket as this seat keeps it: the shared columns (app.ticket_shape), its numbers and
+    its timeline."""
+
     __tablename__ = "tickets"
 
-    # The integer id is SQLite's rowid: the queue keeps lists of it and the search index
-    # uses it as its own rowid. client_id is what travels between seats and the server.
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    client_id: Mapped[str] = mapped_column(String(36), unique=True)
     local_no: Mapped[str] = mapped_column(String(32), unique=True)
     official_no: Mapped[str | None] = mapped_column(String(32), unique=True)
-    channel: Mapped[str] = mapped_column(String(16))
-    request_type: Mapped[str] = mapped_column(String(8))
-    caller_name: Mapped[str] = mapped_column(String(50), default="")
-    caller_phone: Mapped[str] = mapped_column(String(32), default="")
-    anonymous: Mapped[bool] = mapped_column(default=False)
-    confidential: Mapped[bool] = mapped_column(default=False)
-    category1: Mapped[str] = mapped_column(String(32), default="")
-    category2: Mapped[str] = mapped_column(String(32), default="")
-    category3: Mapped[str] = mapped_column(String(32), default="")
-    district: Mapped[str] = mapped_column(String(32), default="")
-    street: Mapped[str] = mapped_column(String(32), default="")
-    address: Mapped[str] = mapped_column(String(200), default="")
-    title: Mapped[str] = mapped_column(String(100))
-    description: Mapped[str] = mapped_column(Text)
-    urgency: Mapped[str] = mapped_column(String(8))
-    handling_unit: Mapped[str] = mapped_column(String(100), default="")
-    deadline: Mapped[date | None]
-    status: Mapped[str] = mapped_column(String(8))
-    result: Mapped[str] = mapped_column(Text, default="")
-    satisfaction: Mapped[str] = mapped_column(String(8), default="")
-    created_at: Mapped[datetime]
-    updated_at: Mapped[datetime]
-    created_seat: Mapped[str] = mapped_column(String(32))
-    created_by: Mapped[str] = mapped_column(String(50))
-    version: Mapped[int] = mapped_column(default=1)
-    # Lifecycle state (app.domain.rules; migration 0006): 协办 units as a JSON list, the 督办
-    # level, a waiting extension request (requested date, reason, the day the clock paused),
-    # how often it was reopened (重办), the main ticket it was merged into, 办结's solved.
-    co_units: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
-    escalation_level: Mapped[str] = mapped_column(String(4), default="", server_default="")
-    extension_to: Mapped[date | None] = mapped_column(default=None)
-    extension_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
-    extension_since: Mapped[date | None] = mapped_column(default=None)
-    reopen_count: Mapped[int] = mapped_column(default=0, server_default="0")
-    merged_into: Mapped[str] = mapped_column(String(36), default="", server_default="")
-    solved: Mapped[str] = mapped_column(String(8), default="", server_default="")
 
     events: Mapped[list["TicketEvent"]] = relationship(
         back_populates="ticket", order_by="TicketEvent.id", cascade="all, delete-orphan"

@@ -1,55 +1,23 @@
 """The center's copy of every ticket and its timeline."""
 
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import BigInteger, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.ticket_shape import TicketColumns
 from server.db import Base
 
 
-class Ticket(Base):
+class Ticket(TicketColumns, Base):
+    """A ticket as the center keeps it: the shared columns (app.ticket_shape), its numbers, the
+    account that created it and its place in the change feed."""
+
     __tablename__ = "tickets"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    client_id: Mapped[str] = mapped_column(String(36), unique=True)
     official_no: Mapped[str] = mapped_column(String(32), unique=True)
     local_no: Mapped[str] = mapped_column(String(32), default="")
-    channel: Mapped[str] = mapped_column(String(16))
-    request_type: Mapped[str] = mapped_column(String(8))
-    caller_name: Mapped[str] = mapped_column(String(50), default="")
-    caller_phone: Mapped[str] = mapped_column(String(32), default="")
-    anonymous: Mapped[bool] = mapped_column(default=False)
-    confidential: Mapped[bool] = mapped_column(default=False)
-    category1: Mapped[str] = mapped_column(String(32), default="")
-    category2: Mapped[str] = mapped_column(String(32), default="")
-    category3: Mapped[str] = mapped_column(String(32), default="")
-    district: Mapped[str] = mapped_column(String(32), default="")
-    street: Mapped[str] = mapped_column(String(32), default="")
-    address: Mapped[str] = mapped_column(String(200), default="")
-    title: Mapped[str] = mapped_column(String(100))
-    description: Mapped[str] = mapped_column(Text)
-    urgency: Mapped[str] = mapped_column(String(8))
-    handling_unit: Mapped[str] = mapped_column(String(100), default="")
-    deadline: Mapped[date | None]
-    status: Mapped[str] = mapped_column(String(8))
-    result: Mapped[str] = mapped_column(Text, default="")
-    satisfaction: Mapped[str] = mapped_column(String(8), default="")
-    created_at: Mapped[datetime]
-    updated_at: Mapped[datetime]
-    created_seat: Mapped[str] = mapped_column(String(32), default="")
-    created_by: Mapped[str] = mapped_column(String(50), default="")
     created_user: Mapped[str] = mapped_column(String(64), default="")
-    version: Mapped[int] = mapped_column(default=1)
-    # Lifecycle state (app.domain.rules; migration 0002), as on the seats.
-    co_units: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
-    escalation_level: Mapped[str] = mapped_column(String(4), default="", server_default="")
-    extension_to: Mapped[date | None] = mapped_column(default=None)
-    extension_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
-    extension_since: Mapped[date | None] = mapped_column(default=None)
-    reopen_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    merged_into: Mapped[str] = mapped_column(String(36), default="", server_default="")
-    solved: Mapped[str] = mapped_column(String(8), default="", server_default="")
     # Commit-ordered change number (see server.sync.service.allocate_seqs): the pull cursor.
     change_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
 
