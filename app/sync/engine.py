@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, func, insert, select, text, update
@@ -32,13 +32,8 @@ from app.store.models import (
 from app.store.search_text import index_text
 from app.sync.client import ApiClient
 from app.sync.errors import ResyncRequired
-from app.sync.protocol import (
-    CALLER_FIELDS,
-    EDITABLE_FIELDS,
-    LIFECYCLE_FIELDS,
-    ChangeType,
-    MutationStatus,
-)
+from app.sync.protocol import CALLER_FIELDS, EDITABLE_FIELDS, ChangeType, MutationStatus
+from app.ticket_shape import WIRE_FIELDS, from_wire, naive_utc, utc_iso
 from app.tickets.service import (
     Actor,
     apply_field_changes,
@@ -52,13 +47,10 @@ _SEARCH_FIELDS = ("title", "description", "address", "caller_name")
 _DELETE_SEARCH = text("INSERT INTO ticket_search(ticket_search, rowid, body) VALUES ('delete', :id, :body)")
 _INSERT_SEARCH = text("INSERT INTO ticket_search(rowid, body) VALUES (:id, :body)")
 # Pulled tickets go in through the raw sqlite3 connection of the session's transaction, one
-# tuple per ticket straight from the server's copy: SQLAlchemy's per-row parameter
-# processing cost as much as SQLite's own work.
-_PLAIN_COLUMNS = (*(n for n in EDITABLE_FIELDS if n not in CALLER_FIELDS), "client_id", "official_no",
-                  "status", "satisfaction", "deadline", "created_seat", "created_by", "version")
-_plain_values = operator.itemgetter(*_PLAIN_COLUMNS)
-_INSERT_COLUMNS = (*_PLAIN_COLUMNS, *CALLER_FIELDS, "created_at", "updated_at", "local_no",
-                   *LIFECYCLE_FIELDS)
+# tuple per ticket from its wire form: SQLAlchemy's per-row parameter processing cost as much
+# as SQLite's own work.
+_INSERT_COLUMNS = WIRE_FIELDS
+_insert_order = operator.itemgetter(*_INSERT_COLUMNS)
 assert {c.name for c in cast(Table, Ticket.__table__).columns} == {"id", *_INSERT_COLUMNS}
 _RAW_INSERT_TICKET = (f"INSERT INTO tickets ({', '.join(_INSERT_COLUMNS)}) "
                       f"VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})")
@@ -105,31 +97,21 @@ def counts(session: Session) -> SyncCounts:
     )
 
 
-def _iso(moment: datetime) -> str:
-    return moment.replace(tzinfo=UTC).isoformat()
-
-
-def _naive(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value)
-    return parsed.astimezone(UTC).replace(tzinfo=None) if parsed.tzinfo else parsed
-
-
-def _sql_time(value: str) -> str:
-    """A wire time as SQLAlchemy stores a naive UTC DATETIME in SQLite."""
-    if len(value) == 32 and value.endswith("+00:00"):  # the server's own form: cut, don't parse
-        return f"{value[:10]} {value[11:26]}"
-    return _naive(value).isoformat(" ", "microseconds")
+def _stored(value: Any) -> Any:
+    """A column value as SQLAlchemy stores it in SQLite (naive UTC times to the microsecond)."""
+    kind = type(value)
+    if kind is datetime:
+        return value.isoformat(" ", "microseconds")
+    return value.isoformat() if kind is date else value
 
 
 def _insert_values(server: dict[str, Any], local_no: str) -> tuple[Any, ...]:
     """The row of a pulled ticket new to this seat, in ``_INSERT_COLUMNS`` order."""
-    hidden = server.get("redacted")
-    lifecycle = lifecycle_columns(server)
-    return (*_plain_values(server), "" if hidden else server["caller_name"],
-            "" if hidden else server["caller_phone"], _sql_time(server["created_at"]),
-            _sql_time(server["updated_at"]), local_no,
-            *(value.isoformat() if isinstance(value, date) else value
-              for value in (lifecycle[name] for name in LIFECYCLE_FIELDS)))
+    row = from_wire(server)
+    row["local_no"] = local_no
+    if server.get("redacted"):
+        row.update(dict.fromkeys(CALLER_FIELDS, ""))
+    return tuple(map(_stored, _insert_order(row)))
 
 
 def _local_snapshot(ticket: Ticket) -> dict[str, Any]:
@@ -137,17 +119,9 @@ def _local_snapshot(ticket: Ticket) -> dict[str, Any]:
 
 
 def _server_columns(server: dict[str, Any]) -> dict[str, Any]:
-    """The local Ticket columns from a server copy."""
-    row: dict[str, Any] = {name: server[name] for name in EDITABLE_FIELDS}
-    row.update(
-        client_id=server["client_id"], official_no=server["official_no"],
-        status=server["status"], satisfaction=server["satisfaction"],
-        deadline=date.fromisoformat(server["deadline"]) if server.get("deadline") else None,
-        created_at=_naive(server["created_at"]), updated_at=_naive(server["updated_at"]),
-        created_seat=server["created_seat"], created_by=server["created_by"],
-        version=server["version"],
-    )
-    row.update(lifecycle_columns(server))
+    """The local Ticket columns from a server copy; the seat keeps its own local number."""
+    row = from_wire(server)
+    del row["local_no"]
     if server.get("redacted"):
         for name in CALLER_FIELDS:
             row.pop(name)  # hidden from this user: keep what the seat has
@@ -160,21 +134,6 @@ def _keep_local_phone(row: dict[str, Any], server: dict[str, Any]) -> dict[str, 
     if server.get("phone_masked"):
         row.pop("caller_phone", None)
     return row
-
-
-def lifecycle_columns(server: dict[str, Any]) -> dict[str, Any]:
-    """The lifecycle columns (app.domain.rules) of a server copy, defaults when absent."""
-    def day(name: str) -> date | None:
-        value = server.get(name)
-        return date.fromisoformat(value) if value else None
-
-    return {
-        "co_units": json.dumps(list(server.get("co_units") or []), ensure_ascii=False),
-        "escalation_level": server.get("escalation_level") or "",
-        "extension_to": day("extension_to"), "extension_reason": server.get("extension_reason") or "",
-        "extension_since": day("extension_since"), "reopen_count": int(server.get("reopen_count") or 0),
-        "merged_into": server.get("merged_into") or "", "solved": server.get("solved") or "",
-    }
 
 
 class SyncEngine:
@@ -222,7 +181,7 @@ class SyncEngine:
         return [{
             "mutation_id": row.mutation_id, "ticket_client_id": row.ticket_client_id,
             "kind": row.kind, "base_version": row.base_version, "payload": json.loads(row.payload),
-            "at": _iso(row.created_at), "seat": who.get(row.mutation_id, ("", ""))[0],
+            "at": utc_iso(row.created_at), "seat": who.get(row.mutation_id, ("", ""))[0],
             "actor": who.get(row.mutation_id, ("", ""))[1],
         } for row in rows]
 
@@ -473,7 +432,7 @@ class SyncEngine:
             return
         known = set(session.scalars(select(TicketEvent.mutation_id).where(
             TicketEvent.mutation_id.in_([e["event_id"] for _, e in events]))))
-        rows = [{"ticket_id": ticket_ids[client_id], "at": _naive(e["at"]), "seat": e["seat"],
+        rows = [{"ticket_id": ticket_ids[client_id], "at": naive_utc(e["at"]), "seat": e["seat"],
                  "actor": e["actor"], "kind": e["kind"], "mutation_id": e["event_id"],
                  "detail": json.dumps(e["detail"], ensure_ascii=False)}
                 for client_id, e in events
@@ -509,7 +468,7 @@ class SyncEngine:
         pushed = self.push()
         pulled = self.pull()
         with self.store.session() as session, session.begin():
-            set_state(session, "last_sync_at", _iso(utc_now()))
+            set_state(session, "last_sync_at", utc_iso(utc_now()))
             now = counts(session)
         log.info("sync pushed=%d pulled=%d pending=%d", pushed, pulled, now.pending)
         reference_changes, self._reference_changes = self._reference_changes, 0

@@ -1,4 +1,5 @@
-"""The wire vocabulary of /api/v1 sync, shared by the client engine and the server."""
+"""The wire vocabulary of /api/v1 sync, shared by the client engine and the server (a ticket's
+own wire form: app.ticket_shape)."""
 
 import hashlib
 import json
@@ -9,18 +10,7 @@ from app.domain.ticket import TicketInput
 
 API_PREFIX = "/api/v1"
 EDITABLE_FIELDS: tuple[str, ...] = tuple(TicketInput.__dataclass_fields__)
-# Fields only the server sets; a pulled ticket carries them beside the editable ones.
-SERVER_FIELDS: tuple[str, ...] = (
-    "client_id", "official_no", "local_no", "status", "satisfaction", "deadline",
-    "created_at", "updated_at", "created_seat", "created_by", "version",
-)
 CALLER_FIELDS: tuple[str, ...] = ("caller_name", "caller_phone")
-# Lifecycle state the server sets (app.domain.rules); on the wire co_units is a list and the
-# dates are ISO strings. A server copy without them (an older center) means "none".
-LIFECYCLE_FIELDS: tuple[str, ...] = (
-    "co_units", "escalation_level", "extension_to", "extension_reason", "extension_since",
-    "reopen_count", "merged_into", "solved",
-)
 # Seat → center mutation kinds that are not about one ticket: a seat reports its exports to the
 # audit log (ticket_client_id is a fresh id; payload {"rows", "format", "filter", "confidential"}).
 EXPORT_KIND = "导出"

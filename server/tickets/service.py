@@ -1,7 +1,7 @@
 """Reading tickets with per-object access: who sees what, and the wire form of a ticket."""
 
 import json
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -10,16 +10,10 @@ from sqlalchemy.orm import Session
 from app.domain.phone import mask_phone
 from app.domain.roles import CONFIDENTIAL_CALLER_ROLES, Role
 from app.domain.rules import parse_units
-from app.sync.protocol import CALLER_FIELDS, EDITABLE_FIELDS
+from app.sync.protocol import CALLER_FIELDS
+from app.ticket_shape import to_wire, utc_iso
 from server.auth.models import User
 from server.tickets.models import Ticket, TicketEvent
-
-
-def utc_iso(moment: datetime) -> str:
-    """Stored times are naive UTC; on the wire they say so (RFC 3339)."""
-    if moment.tzinfo is None:
-        return moment.isoformat() + "+00:00"  # what .replace(tzinfo=UTC) gives, at half the cost
-    return moment.astimezone(UTC).isoformat()
 
 
 def visible(user: User, ticket: Ticket) -> bool:
@@ -44,19 +38,10 @@ def caller_hidden(user: User, ticket: Ticket) -> bool:
 
 
 def ticket_dict(ticket: Ticket, user: User) -> dict[str, Any]:
-    data: dict[str, Any] = {name: getattr(ticket, name) for name in EDITABLE_FIELDS}
+    """The wire form of a ticket (app.ticket_shape) as ``user`` may see it."""
+    data = to_wire(ticket)
     data.update(
-        id=ticket.id, client_id=ticket.client_id, official_no=ticket.official_no,
-        local_no=ticket.local_no, status=ticket.status, satisfaction=ticket.satisfaction,
-        deadline=ticket.deadline.isoformat() if ticket.deadline else None,
-        created_at=utc_iso(ticket.created_at), updated_at=utc_iso(ticket.updated_at),
-        created_seat=ticket.created_seat, created_by=ticket.created_by, version=ticket.version,
-        redacted=False,
-        co_units=list(parse_units(ticket.co_units)), escalation_level=ticket.escalation_level,
-        extension_to=ticket.extension_to.isoformat() if ticket.extension_to else None,
-        extension_reason=ticket.extension_reason,
-        extension_since=ticket.extension_since.isoformat() if ticket.extension_since else None,
-        reopen_count=ticket.reopen_count, merged_into=ticket.merged_into, solved=ticket.solved,
+        id=ticket.id, redacted=False,
         # Numbers leave the center masked, for every role: the full one only through
         # POST /tickets/{id}/reveal, which is audited.
         caller_phone=mask_phone(ticket.caller_phone), phone_masked=bool(ticket.caller_phone),
