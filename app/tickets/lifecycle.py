@@ -88,9 +88,13 @@ from app.store.models import OutboxEntry, Ticket
 from app.sync.protocol import EXPORT_KIND, REVEAL_KIND
 from app.tickets.service import TicketContext, local_date, record_change, utc_now
 
+# An extension request proposes this many working days after the current deadline.
+EXTENSION_PROPOSAL_DAYS = 5
+
 __all__ = [
     "DeadlineInfo", "LifecycleError", "TicketFlags", "archive", "available_actions", "callback",
-    "check", "complete", "deadline_info", "decide_extension", "dispatch", "escalate", "merge",
+    "check", "complete", "deadline_info", "decide_extension", "default_dispatch_deadline",
+    "default_extension_deadline", "dispatch", "escalate", "merge",
     "record_export", "reopen", "request_extension", "return_ticket", "sign", "start", "ticket_flags",
 ]
 
@@ -129,6 +133,12 @@ def default_dispatch_deadline(ticket: Ticket, context: TicketContext) -> date | 
     """The date a 派单 without one gets (the dispatch dialog's default)."""
     return dispatch_deadline(TicketState.of(ticket), _today(), context.reference.calendar,
                              context.settings.deadline_days_by_type())
+
+
+def default_extension_deadline(ticket: Ticket, context: TicketContext) -> date:
+    """The date an extension request proposes: a week of work after the deadline (or today)."""
+    return context.reference.calendar.add_working_days(ticket.deadline or _today(),
+                                                       EXTENSION_PROPOSAL_DAYS)
 
 
 def _perform(session: Session, ticket: Ticket, action: Action, context: TicketContext,
