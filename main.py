@@ -19,22 +19,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    from app.seat import open_seat
-    from app.tickets.demo import insert_demo_tickets
+    from app.desk import open_desk
     from ui.application import create_application
     from ui.main_window import MainWindow
 
     # The window runs WAL checkpoints and search-index merges off the saving path (app.store.upkeep).
-    seat = open_seat(resolve_data_dir(args.data_dir), background_checkpoints=True)
-    app = create_application(args.lang or seat.settings.language)
+    desk = open_desk(resolve_data_dir(args.data_dir), background_checkpoints=True)
+    app = create_application(args.lang or desk.settings.language)
     if args.demo:
-        insert_demo_tickets(seat.store, seat.context)
-    window = MainWindow(seat)
+        desk.insert_demo()
+    window = MainWindow(desk)
     window.show()
     try:
         return app.exec()
     finally:
-        seat.close()
+        desk.close()
 
 
 if __name__ == "__main__":

@@ -416,6 +416,7 @@ def ui_figures(seat: Seat) -> dict[str, float]:
     from PySide6.QtCore import QAbstractTableModel, QEventLoop, QModelIndex, Qt, QThreadPool, QTimer
     from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 
+    from app.desk import Desk
     from app.tickets.queue import QueueFilter, QueueSort
     from ui.queue_model import QueueModel
 
@@ -458,7 +459,7 @@ def ui_figures(seat: Seat) -> dict[str, float]:
     log(f"first paint of the process (fonts, styles; small table): {cold_ms:.1f} ms")
 
     start = time.perf_counter()
-    model = QueueModel(seat.store)
+    model = QueueModel(Desk(seat))
     model.set_query(QueueFilter(), QueueSort())
     view.setModel(model)
     paint()

@@ -2,8 +2,8 @@
 
 All computation goes through :class:`app.assistant.store_source.SidebarEngine` on a worker
 thread (``ui.tasks.run_task``): the duplicate index is read and changed on one ordered pool so
-it never sees two threads at once, and each result carries the generation of the draft it was
-computed for, so a result for older text is dropped. At most one computation runs and one waits.
+it never sees two threads at once. Suggestions for older text are dropped (``Newest``): a draft
+typed on replaces the one being computed, and drafts overtaken while they wait are skipped.
 """
 
 from collections.abc import Callable
@@ -47,7 +47,7 @@ from app.domain.phone import mask_phone
 from app.domain.ticket import FIELD_LABELS, TicketInput
 from app.reference import ReferenceData
 from app.tickets.service import local_date, utc_now
-from ui.tasks import run_task
+from ui.tasks import Newest, run_task
 from ui.vocabulary import display
 
 # Every read and change of the duplicate index, in order, on one thread.
@@ -152,10 +152,8 @@ class AssistantSidebar(QWidget):
         self.setObjectName("assistantSidebar")
         self._engine = engine
         self._reference = reference
-        self._generation = 0
-        self._pending: tuple[int, TicketInput] | None = None
+        self._drafts = Newest()
         self._last_values: TicketInput | None = None
-        self._busy = False
         self._result: SidebarResult | None = None
         self._categories: list[CategoryScore] = []
         self._unit = ""
@@ -366,48 +364,34 @@ class AssistantSidebar(QWidget):
     # -- drafts ----------------------------------------------------------------------------
 
     def set_draft(self, values: object) -> None:
-        """The form changed: compute suggestions for it (stale results are dropped)."""
+        """The form changed: compute suggestions for it (those for older text are dropped)."""
         assert isinstance(values, TicketInput)
-        self._generation += 1
-        self._pending = (self._generation, values)
-        if not self._busy:
-            self._launch()
+        token = self._drafts.begin()
+        self._last_values = values
+        draft, engine, drafts = draft_from_input(values, utc_now()), self._engine, self._drafts
+
+        def compute() -> SidebarResult | None:
+            # Waited behind the computation for older text: skipped if newer text came meanwhile.
+            return engine.compute(draft) if drafts.is_current(token) else None
+
+        run_task(compute, self._on_computed, self._on_compute_failed, pool=ASSISTANT_POOL,
+                 owner=self, newest=drafts)
+
+    @property
+    def computing(self) -> bool:
+        """Suggestions are being computed (or wait to be)."""
+        return self._drafts.running > 0
 
     def _refresh(self) -> None:
-        """Recompute the last draft (the model or index changed)."""
-        if self._pending is not None:
-            return  # a newer draft waits and will use the new model or index anyway
+        """Recompute the newest draft (the model or index changed)."""
         if self._last_values is not None:
             self.set_draft(self._last_values)
 
-    def _launch(self) -> None:
-        if self._pending is None:
-            return
-        generation, values = self._pending
-        self._pending = None
-        self._busy = True
-        self._last_values = values
-        draft = draft_from_input(values, utc_now())
-        engine = self._engine
-        run_task(lambda: engine.compute(draft),
-                 lambda result: self._on_computed(generation, result),
-                 self._on_compute_failed, pool=ASSISTANT_POOL)
-
-    def _on_computed(self, generation: int, result: object) -> None:
-        if not isValid(self):
-            return
-        self._busy = False
-        if generation == self._generation:
-            assert isinstance(result, SidebarResult)
-            self._show(result)
-        self._launch()
+    def _on_computed(self, result: SidebarResult) -> None:
+        self._show(result)
 
     def _on_compute_failed(self, error: Exception) -> None:
-        if not isValid(self):
-            return
-        self._busy = False
         self.status.setText(self.tr("智能提示出错（%s），请继续填写工单。") % type(error).__name__)
-        self._launch()
 
     # -- accepting -------------------------------------------------------------------------
 

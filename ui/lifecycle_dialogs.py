@@ -1,7 +1,6 @@
 """The dialogs of the ticket's lifecycle actions (派单, 签收, 退单, 延期, 办结, 回访, 督办…) and of
-revealing a caller's number. Each checks its input with the shared rules
-(``app.tickets.lifecycle.check``) before it closes, shows what to fix beside the form, and
-keeps what was typed when refused; the caller applies the action."""
+revealing a caller's number. The caller applies the action (``Desk.take_action``) when OK is
+pressed; a refusal shows what to fix beside the form and keeps what was typed."""
 
 from collections.abc import Callable
 from datetime import date, datetime
@@ -23,22 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.desk.views import TicketDetail
 from app.domain.enums import Satisfaction
 from app.domain.lifecycle import Action
 from app.domain.rules import ESCALATION_LEVELS, SOLVED_VALUES
-from app.seat import Seat
-from app.store.models import Ticket
-from app.tickets import lifecycle
 from app.tickets.service import LOCAL_TZ
-
-# The lifecycle function of each action (keyword parameters as the dialog collects them).
-PERFORM: dict[Action, Callable[..., Ticket]] = {
-    Action.DISPATCH: lifecycle.dispatch, Action.SIGN: lifecycle.sign, Action.START: lifecycle.start,
-    Action.RETURN: lifecycle.return_ticket, Action.REQUEST_EXTENSION: lifecycle.request_extension,
-    Action.DECIDE_EXTENSION: lifecycle.decide_extension, Action.COMPLETE: lifecycle.complete,
-    Action.CALLBACK: lifecycle.callback, Action.REOPEN: lifecycle.reopen,
-    Action.ESCALATE: lifecycle.escalate, Action.MERGE: lifecycle.merge, Action.ARCHIVE: lifecycle.archive,
-}
 
 
 def _today() -> date:
@@ -70,12 +58,12 @@ class ActionDialog(QDialog):
     """Collects one action's parameters; ``apply(params) -> errors`` runs it when OK is pressed
     (the dialog closes only when nothing is left to fix)."""
 
-    def __init__(self, seat: Seat, ticket: Ticket, action: Action,
+    def __init__(self, detail: TicketDetail, unit_names: list[str], action: Action,
                  apply: Callable[[dict[str, Any]], list[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._seat, self._ticket, self.action, self._apply = seat, ticket, action, apply
+        self._detail, self._unit_names, self.action, self._apply = detail, unit_names, action, apply
         self.setWindowTitle(self.tr("%1 — 工单 %2").replace("%1", action.value).replace(
-            "%2", ticket.official_no or ticket.local_no))
+            "%2", detail.ticket.number))
         self.setMinimumWidth(460)
         self.form = QFormLayout()
         self.errors = ErrorLabel()
@@ -110,17 +98,17 @@ class ActionDialog(QDialog):
         return box
 
     def _build(self) -> None:
-        action, ticket, reference = self.action, self._ticket, self._seat.context.reference
+        action, ticket, defaults = self.action, self._detail.ticket, self._detail.defaults
         form = self.form
         if action is Action.DISPATCH:
             self.units.setEditable(True)
-            self.units.addItems(["", *reference.unit_names()])
+            self.units.addItems(["", *self._unit_names])
             self.units.setCurrentText(ticket.handling_unit)
-            completer = QCompleter(reference.unit_names(), self)
+            completer = QCompleter(self._unit_names, self)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             self.units.setCompleter(completer)
             self.co_units.setPlaceholderText(self.tr("可选，多个单位用顿号或逗号分隔"))
-            self._date_field(lifecycle.default_dispatch_deadline(ticket, self._seat.context) or _today())
+            self._date_field(defaults.dispatch_deadline or _today())
             form.addRow(self.tr("主办单位(&U)"), self.units)
             form.addRow(self.tr("协办单位(&C)"), self.co_units)
             form.addRow(self.tr("办理期限(&D)"), self.deadline)
@@ -128,12 +116,11 @@ class ActionDialog(QDialog):
             form.addRow(self.tr("原因(&R)"), self._text_box(self.reason, self.tr(
                 "必填：为什么退回/重办，接手的人要做什么")))
         elif action is Action.REQUEST_EXTENSION:
-            start = ticket.deadline or _today()
-            self._date_field(self._seat.context.reference.calendar.add_working_days(start, 5))
+            self._date_field(defaults.extension_deadline)
             form.addRow(self.tr("延期到(&D)"), self.deadline)
             form.addRow(self.tr("延期理由(&R)"), self._text_box(self.reason, self.tr("必填：为什么需要更多时间")))
         elif action is Action.DECIDE_EXTENSION:
-            flags = lifecycle.ticket_flags(ticket)
+            flags = ticket.flags
             asked = QLabel(self.tr("申请延期到 %1：%2").replace(
                 "%1", flags.extension_to.isoformat() if flags.extension_to else "").replace(
                 "%2", flags.extension_reason))

@@ -1,7 +1,6 @@
 """The workstation window: capture form, queue, menus, status bar, draft recovery."""
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,26 +18,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from app.assistant.quality import SaveGate, save_gate
 from app.assistant.store_source import SidebarEngine, draft_from_input
+from app.desk import Desk, TicketMissing
 from app.domain.roles import Role
 from app.domain.ticket import TicketInput
-from app.seat import Seat, reload_reference
 from app.settings import Settings
-from app.store.models import Ticket
 from app.sync.engine import SyncReport
 from app.sync.identity import Identity
-from app.sync.review import conflicts, marked_tickets
-from app.tickets.demo import insert_demo_tickets
-from app.tickets.drafts import SavedDraft, discard_draft, pending_drafts
-from app.tickets.exporter import export_queue
-from app.tickets.importer import ImportReport, import_file
-from app.tickets.lifecycle import record_export
-from app.tickets.queue import describe_filter
-from app.tickets.queues import role_views
-from app.tickets.service import LOCAL_TZ
+from app.tickets.drafts import SavedDraft
+from app.tickets.importer import ImportReport
 from ui.admin.panel import AdminPanel
 from ui.assistant_sidebar import AssistantSidebar
 from ui.conflict_dialog import ConflictDialog
@@ -74,20 +64,19 @@ class DraftBanner(QFrame):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, seat: Seat, sync: SyncController | None = None, *,
+    def __init__(self, desk: Desk, sync: SyncController | None = None, *,
                  engine: SidebarEngine | None = None) -> None:
         super().__init__()
-        self.seat = seat
-        self.setWindowTitle(self.tr("热线座席工作台 — 座席 %s") % seat.settings.seat_id)
+        self.desk = desk
+        self.setWindowTitle(self.tr("热线座席工作台 — 座席 %s") % desk.settings.seat_id)
         self.resize(1280, 820)
 
-        self.form = TicketForm(seat)
+        self.form = TicketForm(desk)
         self.draft_banner = DraftBanner()
         self.draft_banner.restore_button.clicked.connect(self._on_restore_draft)
         self.draft_banner.discard_button.clicked.connect(self._on_discard_draft)
-        self.engine = engine or SidebarEngine.for_store(
-            seat.store, seat.data_dir, default_area_code=seat.settings.default_area_code)
-        self.sidebar = AssistantSidebar(self.engine, seat.context.reference)
+        self.engine = engine or desk.sidebar_engine()
+        self.sidebar = AssistantSidebar(self.engine, desk.reference)
         self.sidebar.field_accepted.connect(self.form.set_field)
         self.sidebar.open_ticket_requested.connect(self.open_ticket)
         self.sidebar.link_requested.connect(self.form.add_link)
@@ -107,7 +96,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([780, 500])
         capture_layout.addWidget(splitter, 1)
 
-        self.queue = QueueView(seat)
+        self.queue = QueueView(desk)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(capture, self.tr("受理工单"))
@@ -124,14 +113,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.identity_label)
         self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.count_label)
-        self.statusBar().showMessage(self.tr("本机数据：%s") % seat.store.path)
+        self.statusBar().showMessage(self.tr("本机数据：%s") % desk.store_path)
 
         self.form.ticket_saved.connect(self._on_ticket_saved)
         self.queue.ticket_activated.connect(self.open_ticket)
         self.queue.count_changed.connect(self._on_count_changed)
         self.login_dialog: LoginDialog | None = None
         self.conflict_dialog: ConflictDialog | None = None
-        self.sync = sync or SyncController(seat, parent=self)
+        self.sync = sync or SyncController(desk, parent=self)
         self.sync.setParent(self)
         self.sync.status_changed.connect(self.sync_status.show_status)
         self.sync.login_required.connect(self._on_login_required)
@@ -142,7 +131,7 @@ class MainWindow(QMainWindow):
         self.sync_status.rejections_clicked.connect(self._on_rejections_clicked)
         self.sync.identity_changed.connect(self.show_identity)
         self.sync_status.show_status(self.sync.status)
-        self.upkeep = UpkeepScheduler(seat.store, self)
+        self.upkeep = UpkeepScheduler(desk, self)
         self._build_menus()
         self._drafts: list[SavedDraft] = []
         self.show_identity(self.sync.identity)
@@ -227,14 +216,12 @@ class MainWindow(QMainWindow):
             self.identity_label.setText(self.tr("%1（%2%3）").replace(
                 "%1", identity.display_name or identity.username).replace(
                 "%2", role_title(identity.role)).replace("%3", f"·{identity.unit}" if identity.unit else ""))
-            self.queue.set_role_views(role_views(
-                identity.role, username=identity.username, unit=identity.unit,
-                today=datetime.now(LOCAL_TZ).date(), calendar=self.seat.context.reference.calendar))
+            self.queue.set_role_views(self.desk.role_views(identity))
         captures = role not in (Role.UNIT, Role.ADMIN)
         self.tabs.setTabVisible(0, captures)
         self.tabs.setTabVisible(2, role is not Role.UNIT)
         if role is Role.ADMIN and self.admin is None:
-            self.admin = AdminPanel(self.seat, self.sync.admin_client)
+            self.admin = AdminPanel(self.desk, self.sync.admin_client)
             self.admin.login_requested.connect(lambda: self.show_login(expired=True))
             self.admin.sync_requested.connect(self.sync.sync_now)
             self.sync.synced.connect(lambda _report: self.admin.synced() if self.admin else None)
@@ -242,9 +229,7 @@ class MainWindow(QMainWindow):
         if self.admin is not None:
             self.tabs.setTabVisible(self.tabs.indexOf(self.admin), role is Role.ADMIN)
         if identity is not None and role is Role.ADMIN and self.admin is not None:
-            self.admin.set_views(role_views(Role.ADMIN, username=identity.username, unit="",
-                                            today=datetime.now(LOCAL_TZ).date(),
-                                            calendar=self.seat.context.reference.calendar))
+            self.admin.set_views(self.desk.role_views(identity))
             self.tabs.setCurrentWidget(self.admin)
             self.admin.select("users")
         elif not captures or (role is not None and role is not Role.AGENT):
@@ -253,7 +238,7 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         # The dashboard queries the whole store: built only when a supervisor first opens it.
         if index == 2 and self.reports is None:
-            self.reports = ReportsDashboard(self.seat.store)
+            self.reports = ReportsDashboard(self.desk)
             self.tabs.removeTab(2)
             self.tabs.insertTab(2, self.reports, self.tr("统计报表"))
             self.tabs.setCurrentIndex(2)
@@ -294,7 +279,7 @@ class MainWindow(QMainWindow):
         """The login dialog (one at a time); non-blocking, the window keeps working behind it."""
         if self.login_dialog is not None and self.login_dialog.isVisible():
             return self.login_dialog
-        settings = self.seat.settings
+        settings = self.desk.settings
         dialog = LoginDialog(settings.server_url, settings.server_user,
                              keyring_ok=self.sync.tokens.persistent, expired=expired, parent=self)
         dialog.login_requested.connect(self.sync.login)
@@ -310,21 +295,19 @@ class MainWindow(QMainWindow):
             self.queue.refresh_view_counts()
         if report.reference_changes:
             # An admin changed units, categories or holidays: the seat's rules follow.
-            reload_reference(self.seat)
-            self.form.set_reference(self.seat.context.reference)
-            self.sidebar.set_reference(self.seat.context.reference)
+            reference = self.desk.reload_reference()
+            self.form.set_reference(reference)
+            self.sidebar.set_reference(reference)
 
     def _on_review_changed(self) -> None:
-        with self.seat.store.session() as session:
-            rejected, conflicted = marked_tickets(session)
+        rejected, conflicted = self.desk.sync_marks()
         self.queue.model.set_sync_marks(rejected, conflicted)
 
     def open_conflicts(self, client_id: str | None = None) -> ConflictDialog | None:
         """The conflict dialog for ``client_id`` (or the oldest conflict)."""
         if self.conflict_dialog is not None and self.conflict_dialog.isVisible():
             return self.conflict_dialog
-        with self.seat.store.session() as session:
-            waiting = conflicts(session)
+        waiting = self.desk.conflicts()
         chosen = [c for c in waiting if client_id in (None, c.client_id)]
         if not chosen:
             self.statusBar().showMessage(self.tr("没有待处理的同步冲突。"), 5000)
@@ -337,14 +320,13 @@ class MainWindow(QMainWindow):
 
     def _on_rejections_clicked(self) -> None:
         """Open the first ticket the center sent back (the queue marks the others)."""
-        with self.seat.store.session() as session:
-            rejected, _ = marked_tickets(session)
+        rejected, _ = self.desk.sync_marks()
         if rejected:
             self.tabs.setCurrentIndex(1)
             self.open_ticket(min(rejected))
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.seat.settings, self)
+        dialog = SettingsDialog(self.desk.settings, self)
         dialog.settings_accepted.connect(self._on_settings_accepted)
         dialog.open()
         return dialog
@@ -354,12 +336,10 @@ class MainWindow(QMainWindow):
 
     def _on_count_changed(self, count: int) -> None:
         self.count_label.setText(self.tr("工单 %n 条", "", count))
-        with self.seat.store.session() as session:  # one row is enough to know (a count is not)
-            empty = session.scalar(select(Ticket.id).limit(1)) is None
-        self.welcome.setVisible(empty)
+        self.welcome.setVisible(not self.desk.has_tickets())
 
     def open_ticket(self, ticket_id: int) -> TicketDetail:
-        detail = TicketDetail(self.seat, ticket_id, self, sync=self.sync)
+        detail = TicketDetail(self.desk, ticket_id, self, sync=self.sync)
         detail.ticket_changed.connect(lambda changed: self._on_ticket_changed(changed, detail))
         detail.edit_requested.connect(self._on_edit_ticket)
         detail.resubmit_requested.connect(self.sync.resubmit)
@@ -380,19 +360,16 @@ class MainWindow(QMainWindow):
         reopened.setGeometry(detail.geometry())
 
     def _on_edit_ticket(self, ticket_id: int) -> None:
-        with self.seat.store.session() as session:
-            ticket = session.get(Ticket, ticket_id)
-            if ticket is None:
-                return
-            session.expunge(ticket)
+        try:
+            ticket = self.desk.editable_ticket(ticket_id)
+        except TicketMissing:
+            return
         self.tabs.setCurrentIndex(0)
         self.form.edit_ticket(ticket)
 
     def fill_demo(self) -> None:
-        seat = self.seat
         self.statusBar().showMessage(self.tr("正在生成演示数据…"))
-        run_task(lambda: insert_demo_tickets(seat.store, seat.context), self._on_demo_done,
-                 self._on_task_failed, owner=self)
+        run_task(self.desk.insert_demo, self._on_demo_done, self._on_task_failed, owner=self)
 
     def _on_demo_done(self, count: object) -> None:
         self.statusBar().showMessage(self.tr("已生成 %s 条演示工单") % count, 5000)
@@ -409,10 +386,9 @@ class MainWindow(QMainWindow):
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> None:
-        seat = self.seat
+        desk = self.desk
         self.statusBar().showMessage(self.tr("正在导入 %s …") % path.name)
-        run_task(lambda: import_file(seat.store, path, seat.context), self._on_imported,
-                 self._on_task_failed, owner=self)
+        run_task(lambda: desk.import_file(path), self._on_imported, self._on_task_failed, owner=self)
 
     def _on_imported(self, report: object) -> None:
         assert isinstance(report, ImportReport)
@@ -432,23 +408,10 @@ class MainWindow(QMainWindow):
             self.export_path(Path(path))
 
     def export_path(self, path: Path) -> None:
-        store, flt, sort = self.seat.store, self.queue.model.query_filter, self.queue.model.query_sort
-        context = self.seat.context
-
-        def export() -> int:
-            connection = store.raw_connection()
-            try:
-                summary = export_queue(connection, path, flt, sort)
-            finally:
-                connection.close()
-            # Every export is audited: the report syncs to the center like a ticket change.
-            with store.session() as session, session.begin():
-                record_export(session, rows=summary.rows, file_format=path.suffix.lstrip(".").lower(),
-                              description=describe_filter(flt), context=context,
-                              confidential_rows=summary.confidential)
-            return summary.rows
-
-        run_task(export, self._on_exported(path), self._on_task_failed, owner=self)
+        desk, flt, sort = self.desk, self.queue.model.query_filter, self.queue.model.query_sort
+        # Every export is audited: the report syncs to the center like a ticket change.
+        run_task(lambda: desk.export_queue(path, flt, sort), self._on_exported(path),
+                 self._on_task_failed, owner=self)
 
     def _on_exported(self, path: Path) -> Callable[[int], None]:
         def done(rows: int) -> None:
@@ -460,8 +423,7 @@ class MainWindow(QMainWindow):
     # -- drafts ----------------------------------------------------------------------------
 
     def offer_drafts(self) -> None:
-        with self.seat.store.session() as session:
-            self._drafts = pending_drafts(session)
+        self._drafts = self.desk.pending_drafts()
         if not self._drafts:
             self.draft_banner.hide()
             return
@@ -475,15 +437,13 @@ class MainWindow(QMainWindow):
         draft = self._drafts.pop(0)
         self.tabs.setCurrentIndex(0)
         # The empty form that was started meanwhile has nothing worth keeping.
-        with self.seat.store.session() as session, session.begin():
-            discard_draft(session, form_key=self.form.form_key)
+        self.desk.discard_draft(self.form.form_key)
         self.form.restore_draft(draft.form_key, draft.values, draft.ticket_client_id)
         self.draft_banner.hide()
 
     def _on_discard_draft(self) -> None:
         draft = self._drafts.pop(0)
-        with self.seat.store.session() as session, session.begin():
-            discard_draft(session, form_key=draft.form_key)
+        self.desk.discard_draft(draft.form_key)
         self.offer_drafts()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,12 +1,11 @@
-"""The ticket queue as a lazy table model: ids from SQL, rows built only when shown.
+"""The queue as a lazy table model: ids from SQL, rows built only when shown.
 
 Like Anki's browser table, the model keeps the ids a query returns and fetches the rows on
-screen in small batches; sorting re-queries with ORDER BY instead of sorting in a proxy.
-The first screen comes from a LIMIT query; the full id list loads in the background.
+screen in small batches (through the desk's ``QueueReader``); sorting re-queries with ORDER BY
+instead of sorting in a proxy. The first screen comes from a LIMIT query; the full id list
+loads in the background.
 """
 
-import contextlib
-import sqlite3
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable
@@ -24,14 +23,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from app.desk import Desk, QueueQueryError, QueueReader
 from app.domain.deadline import DeadlineMark
 from app.domain.enums import OPEN_STATUSES
 from app.domain.phone import mask_phone
-from app.store.db import Store
-from app.tickets import queue
 from app.tickets.queue import QueueFilter, QueueRow, QueueSort
 from app.tickets.service import LOCAL_TZ
-from ui.tasks import run_task
+from ui.tasks import Newest, run_task
 from ui.vocabulary import display
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -105,21 +103,21 @@ class QueueModel(QAbstractTableModel):
         COL_DEADLINE: "deadline",
     }
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._connection = store.raw_connection()
+        self._desk = desk
+        self._reader = desk.queue_reader()
         self._filter = QueueFilter()
         self._sort = QueueSort()
         self._count = 0
         self._ids = array("q")
         self._all_loaded = False
         self._count_exact = False
-        self._inflight: set[sqlite3.Connection] = set()
+        self._inflight: set[QueueReader] = set()
         self._pages: dict[int, list[int]] = {}
         self._rows: OrderedDict[int, QueueRow] = OrderedDict()
         self._views: dict[int, _RowView] = {}  # by row number; cleared whenever rows move
-        self._generation = 0
+        self._newest = Newest()  # a new query drops the older one's count and ids
         self._words: dict[str, str] = {}
         self._confidential_caller = self.tr("（保密）")
         self._rejected: set[int] = set()
@@ -149,13 +147,12 @@ class QueueModel(QAbstractTableModel):
         in the background, so that no filter freezes the window (counting a rare combination
         of filters reads a row per candidate: 30 s at a million tickets on a cold disk)."""
         reloading = (flt, sort or self._sort) == (self._filter, self._sort)
-        self._generation += 1
-        generation = self._generation
+        self._newest.begin()
         self._filter, self._sort = flt, sort or self._sort
         self._interrupt_background()
         try:
-            first = queue.ids_page(self._connection, flt, self._sort, 0, PAGE)
-        except sqlite3.Error as error:
+            first = self._reader.ids_page(flt, self._sort, 0, PAGE)
+        except QueueQueryError as error:
             self.load_failed.emit(self.tr("查询失败：%s。请修改筛选条件后重试。") % error)
             return
         complete = len(first) < PAGE
@@ -176,48 +173,37 @@ class QueueModel(QAbstractTableModel):
         if not reloading:
             self.count_pending.emit(self._count)
         flt_now, sort_now = flt, self._sort
-
-        def load_all(connection: sqlite3.Connection) -> "array[int]":
-            ids = array("q")
-            for batch in queue.iter_ids(connection, flt_now, sort_now):
-                ids.extend(batch)
-            return ids
-
-        self._in_background(generation, lambda connection: queue.count(connection, flt_now),
-                            self._on_counted)
-        self._in_background(generation, load_all, self._on_ids_loaded)
+        self._in_background(lambda reader: reader.count(flt_now), self._on_counted)
+        self._in_background(lambda reader: reader.all_ids(flt_now, sort_now), self._on_ids_loaded)
 
     def reload(self) -> None:
         self.set_query(self._filter, self._sort)
 
-    def _in_background(self, generation: int, work: Callable[[sqlite3.Connection], Any],
-                       on_done: Callable[[Any], None]) -> None:
-        """Run a query on a connection of its own; a newer query interrupts it."""
-        connection = self._store.raw_connection()
-        self._inflight.add(connection)
+    def _in_background(self, work: Callable[[QueueReader], Any], on_done: Callable[[Any], None]) -> None:
+        """Run a query on a reader of its own; a newer query interrupts it and drops its
+        answer (an interrupted, replaced query is no failure)."""
+        reader = self._desk.queue_reader()
+        self._inflight.add(reader)
 
         def run() -> Any:
             try:
-                return work(connection)
+                return work(reader)
             finally:
-                connection.close()
+                reader.close()
 
         def done(result: Any) -> None:
-            self._inflight.discard(connection)
-            if generation == self._generation:
-                on_done(result)
+            self._inflight.discard(reader)
+            on_done(result)
 
         def failed(error: Exception) -> None:
-            self._inflight.discard(connection)
-            if generation == self._generation:  # an interrupted, replaced query is no failure
-                self.load_failed.emit(self.tr("查询失败：%s。请修改筛选条件后重试。") % error)
+            self._inflight.discard(reader)
+            self.load_failed.emit(self.tr("查询失败：%s。请修改筛选条件后重试。") % error)
 
-        run_task(run, done, failed, owner=self)
+        run_task(run, done, failed, owner=self, newest=self._newest)
 
     def _interrupt_background(self) -> None:
-        for connection in self._inflight:
-            with contextlib.suppress(sqlite3.ProgrammingError):  # closed meanwhile
-                connection.interrupt()
+        for reader in self._inflight:
+            reader.interrupt()
         self._inflight.clear()
 
     def _set_count(self, count: int) -> None:
@@ -253,8 +239,7 @@ class QueueModel(QAbstractTableModel):
             return self._ids[row]
         page = row // PAGE
         if page not in self._pages:
-            self._pages[page] = queue.ids_page(self._connection, self._filter, self._sort,
-                                               page * PAGE, PAGE)
+            self._pages[page] = self._reader.ids_page(self._filter, self._sort, page * PAGE, PAGE)
         ids = self._pages[page]
         return ids[row - page * PAGE] if row - page * PAGE < len(ids) else -1
 
@@ -300,7 +285,7 @@ class QueueModel(QAbstractTableModel):
         # Fetch the screen below too (the view asks for it next), and no more: each row is a
         # random page of a large store, ~0.2 ms apiece at a million tickets.
         wanted = [self.ticket_id(r) for r in range(max(row - 4, 0), min(row + FETCH_ROWS, self._count))]
-        self._rows.update(queue.fetch_rows(self._connection, [i for i in wanted if i >= 0]))
+        self._rows.update(self._reader.rows([i for i in wanted if i >= 0]))
         while len(self._rows) > CACHE_ROWS:
             self._rows.popitem(last=False)
         return self._rows.get(ticket_id)
@@ -426,4 +411,4 @@ class QueueModel(QAbstractTableModel):
 
     def close(self) -> None:
         self._interrupt_background()
-        self._connection.close()
+        self._reader.close()

@@ -16,15 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.deadline import DeadlineClock
-from app.seat import Seat
-from app.tickets import queue
+from app.desk import Desk
 from app.tickets.queue import QueueFilter
 from app.tickets.queues import RoleView, narrow
 from app.tickets.service import LOCAL_TZ
 from ui.queue_model import QueueModel, TicketIdRole
 from ui.role_views import translated
-from ui.tasks import run_task
+from ui.tasks import Newest, run_task
 from ui.vocabulary import CHANNELS, REQUEST_TYPES, STATUSES, URGENCIES, display
 
 
@@ -43,9 +41,9 @@ class QueueView(QWidget):
     ticket_activated = Signal(int)
     count_changed = Signal(int)
 
-    def __init__(self, seat: Seat, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._seat = seat
+        self._desk = desk
         # The signed-in role's work queues (app.tickets.queues); the filters below narrow them.
         self.views = QTabBar()
         self.views.setObjectName("roleViews")
@@ -53,8 +51,8 @@ class QueueView(QWidget):
         self.views.setDrawBase(False)
         self.views.hide()
         self._role_views: list[RoleView] = []
-        self._count_generation = 0
-        self.model = QueueModel(seat.store, self)
+        self._view_counts = Newest()
+        self.model = QueueModel(desk, self)
         self.model.count_changed.connect(self._on_count_changed)
         self.model.count_pending.connect(self._on_count_pending)
         self.model.load_failed.connect(self._on_load_failed)
@@ -65,8 +63,8 @@ class QueueView(QWidget):
         self.status = self._choice(self.tr("全部状态"), STATUSES)
         self.channel = self._choice(self.tr("全部渠道"), CHANNELS)
         self.request_type = self._choice(self.tr("全部类型"), REQUEST_TYPES)
-        self.category = self._choice(self.tr("全部分类"), seat.context.reference.categories.level1())
-        self.district = self._choice(self.tr("全部区县"), list(seat.context.reference.districts))
+        self.category = self._choice(self.tr("全部分类"), desk.reference.categories.level1())
+        self.district = self._choice(self.tr("全部区县"), list(desk.reference.districts))
         self.urgency = self._choice(self.tr("全部紧急程度"), URGENCIES)
         self.due = QComboBox()
         self.due.addItem(self.tr("全部期限"), "")
@@ -160,7 +158,7 @@ class QueueView(QWidget):
             category1=self.category.currentData() or "", district=self.district.currentData() or "",
             urgencies=one(self.urgency), due=self.due.currentData() or "",
             created_from=created_from, created_to=created_to, search=self.search.text(),
-            clock=DeadlineClock(now.date(), self._seat.context.reference.calendar),
+            clock=self._desk.deadline_clock(),
         )
 
     def set_role_views(self, views: list[RoleView]) -> None:
@@ -193,21 +191,13 @@ class QueueView(QWidget):
         """Count each work queue in the background and show it on its tab."""
         if not self._role_views:
             return
-        self._count_generation += 1
-        generation, store = self._count_generation, self._seat.store
-        filters = [v.filter for v in self._role_views]
+        self._view_counts.begin()
+        desk, filters = self._desk, [v.filter for v in self._role_views if v.filter is not None]
+        run_task(lambda: desk.count_queues(filters), self._show_view_counts, owner=self,
+                 newest=self._view_counts)
 
-        def count_all() -> list[int]:
-            connection = store.raw_connection()
-            try:
-                return [queue.count(connection, f) for f in filters if f is not None]
-            finally:
-                connection.close()
-
-        run_task(count_all, lambda counts: self._show_view_counts(generation, counts), owner=self)
-
-    def _show_view_counts(self, generation: int, counts: list[int]) -> None:
-        if generation != self._count_generation or len(counts) != len(self._role_views):
+    def _show_view_counts(self, counts: list[int]) -> None:
+        if len(counts) != len(self._role_views):
             return
         for index, (view, count) in enumerate(zip(self._role_views, counts, strict=True)):
             self.views.setTabText(index, f"{translated(view.title)} ({count})")

@@ -1,11 +1,10 @@
-"""Runs the store's background upkeep (app.store.upkeep) on a thread of its own."""
+"""Runs the store's background upkeep (``Desk.upkeep``, app.store.upkeep) on a thread of its own."""
 
 import logging
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from app.store.db import Store
-from app.store.upkeep import StoreUpkeep, UpkeepResult
+from app.desk import Desk, UpkeepResult
 from ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -26,16 +25,16 @@ class UpkeepScheduler(QObject):
     checkpointed = Signal(bool)
     merged = Signal(int)
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._upkeep = StoreUpkeep(store.path)
+        self._upkeep = desk.upkeep()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._running = False
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(self.tick)
-        if store.background_checkpoints:
+        if self._upkeep is not None:
             self._timer.start()
 
     @property
@@ -43,13 +42,14 @@ class UpkeepScheduler(QObject):
         return self._timer.isActive()
 
     def tick(self) -> None:
-        if self._running:
+        upkeep = self._upkeep
+        if self._running or upkeep is None:
             return
-        work = self._upkeep.due()
+        work = upkeep.due()
         if work is None:
             return
         self._running = True
-        run_task(lambda: self._upkeep.run(work), self._on_done, self._on_failed, pool=self._pool, owner=self)
+        run_task(lambda: upkeep.run(work), self._on_done, self._on_failed, pool=self._pool, owner=self)
 
     def _on_done(self, result: UpkeepResult) -> None:
         self._running = False

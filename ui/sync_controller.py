@@ -8,22 +8,21 @@ network; the callbacks turn results into a ``SyncStatus`` for the status bar.
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from app.admin.client import AdminClient
+from app.desk import Desk
 from app.domain.roles import Role
-from app.seat import Seat
-from app.settings import Settings, save_settings
+from app.settings import Settings
 from app.sync.client import ApiClient, LoginResult, RetryPolicy
 from app.sync.credentials import TokenStore
-from app.sync.engine import SyncEngine, SyncReport, counts, get_state
+from app.sync.engine import SyncEngine, SyncReport
 from app.sync.errors import ApiError, AuthRequired, ServerUnavailable
-from app.sync.identity import Identity, identity_from_user, remember_identity, restore_identity
-from app.sync.review import dismiss_rejections
+from app.sync.identity import Identity, identity_from_user
 from ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -79,10 +78,10 @@ class SyncController(QObject):
     review_changed = Signal()
     identity_changed = Signal(object)
 
-    def __init__(self, seat: Seat, *, tokens: TokenStore | None = None,
+    def __init__(self, desk: Desk, *, tokens: TokenStore | None = None,
                  retry: RetryPolicy = APP_RETRY, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._seat = seat
+        self._desk = desk
         self.tokens = tokens or TokenStore()
         self._retry = retry
         self._pool = QThreadPool(self)
@@ -99,7 +98,7 @@ class SyncController(QObject):
         self._soon.timeout.connect(self.sync_now)
         self.status = SyncStatus(SyncState.UNCONFIGURED, keyring_ok=self.tokens.persistent)
         # Offline first: the last login's role holds until a logout (the center checks anyway).
-        self.identity = restore_identity(seat)
+        self.identity = desk.restore_identity()
         self._identity_confirmed = False  # asked the center (GET /auth/me) in this run
         self._configure()
         self.refresh_counts()
@@ -108,7 +107,7 @@ class SyncController(QObject):
 
     @property
     def settings(self) -> Settings:
-        return self._seat.settings
+        return self._desk.settings
 
     @property
     def configured(self) -> bool:
@@ -123,7 +122,7 @@ class SyncController(QObject):
         if settings.server_url:
             self._api = ApiClient(settings.server_url, ca_bundle=settings.ca_bundle or None,
                                   retry=self._retry)
-            self._engine = SyncEngine(self._seat.store, self._api)
+            self._engine = self._desk.sync_engine(self._api)
         else:
             self._api = self._engine = None
         self._timer.setInterval(max(5, settings.sync_interval) * 1000)
@@ -135,8 +134,7 @@ class SyncController(QObject):
         """New settings from the dialog: saved in the seat's data directory and put to use."""
         changed = (settings.server_url, settings.ca_bundle) != (self.settings.server_url,
                                                                 self.settings.ca_bundle)
-        save_settings(self._seat.data_dir, settings)
-        self._seat.settings = settings
+        self._desk.save_settings(settings)
         if changed:
             self._configure()
         else:
@@ -162,12 +160,8 @@ class SyncController(QObject):
 
     def refresh_counts(self) -> None:
         """Re-read the counts from the local store (a few indexed COUNTs: cheap on any thread)."""
-        with self._seat.store.session() as session:
-            now = counts(session)
-            last = get_state(session, "last_sync_at")
-        moment = datetime.fromisoformat(last).astimezone(UTC).replace(tzinfo=None) if last else None
-        self._set(pending=now.pending, conflicts=now.conflicts, rejected=now.rejected,
-                  last_sync=moment)
+        now, last = self._desk.sync_counts()
+        self._set(pending=now.pending, conflicts=now.conflicts, rejected=now.rejected, last_sync=last)
 
     def local_change(self) -> None:
         """A ticket was saved here: count it and send it soon (if the center is set up)."""
@@ -271,8 +265,7 @@ class SyncController(QObject):
 
         def done(outcome: tuple[ApiClient, LoginResult]) -> None:
             api, result = outcome
-            self._seat.settings = replace(self.settings, server_url=server_url, server_user=username)
-            save_settings(self._seat.data_dir, self._seat.settings)
+            self._desk.save_settings(replace(self.settings, server_url=server_url, server_user=username))
             self._configure()
             assert self._api is not None
             self._api.token = api.token
@@ -317,7 +310,7 @@ class SyncController(QObject):
         run_task(log_out, lambda _: None, pool=self._pool, owner=self)
 
     def _set_identity(self, identity: Identity | None) -> None:
-        remember_identity(self._seat, identity)
+        self._desk.remember_identity(identity)
         self.identity = identity
         self.identity_changed.emit(identity)
 
@@ -372,7 +365,7 @@ class SyncController(QObject):
 
     def resolve_conflict(self, client_id: str, values: dict[str, Any]) -> None:
         """Settle a conflict with the agent's values, then push the result."""
-        actor = self._seat.context.actor
+        actor = self._desk.actor
         self._decide(lambda engine: engine.resolve_conflict(client_id, values, actor=actor))
 
     def resubmit(self, client_id: str) -> None:
@@ -380,10 +373,5 @@ class SyncController(QObject):
         self._decide(lambda engine: engine.resubmit(client_id))
 
     def dismiss_rejections(self, client_id: str) -> None:
-        store = self._seat.store
-
-        def dismiss(_: SyncEngine) -> None:
-            with store.session() as session, session.begin():
-                dismiss_rejections(session, client_id)
-
-        self._decide(dismiss, push=False)
+        desk = self._desk
+        self._decide(lambda _engine: desk.dismiss_rejections(client_id), push=False)

@@ -1,6 +1,5 @@
 """A ticket with its timeline (who did what, when), the caller's number masked."""
 
-import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
@@ -24,23 +23,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from app.assistant.callback import callback_script
-from app.domain.deadline import DeadlineClock
+from app.desk import Desk, MergeTargetMissing, NumberAtCenter, TicketMissing
+from app.desk.views import TicketView, TimelineEntry
 from app.domain.enums import OPEN_STATUSES, Status
 from app.domain.lifecycle import Action
-from app.domain.phone import mask_phone
 from app.domain.ticket import FIELD_LABELS
-from app.seat import Seat
-from app.store.models import SyncConflict, Ticket, TicketEvent
-from app.sync.center_calls import Revealed, reveal_from_center
-from app.sync.errors import ApiError
-from app.sync.review import RejectionView, rejections
-from app.tickets import lifecycle
-from app.tickets.lifecycle import LifecycleError
-from app.tickets.service import LOCAL_TZ, get_by_number, get_ticket, timeline
-from ui.lifecycle_dialogs import PERFORM, ActionDialog, RevealDialog
+from app.sync.center_calls import Revealed
+from app.sync.client import ApiClient
+from app.sync.errors import AuthRequired
+from app.sync.review import RejectionView
+from app.tickets.service import LOCAL_TZ
+from ui.lifecycle_dialogs import ActionDialog, RevealDialog
 from ui.sync_controller import SyncController
 from ui.vocabulary import display
 
@@ -66,25 +61,18 @@ class TicketDetail(QDialog):
     rejections_dismissed = Signal(str)
     conflict_requested = Signal(str)
 
-    def __init__(self, seat: Seat, ticket_id: int, parent: QWidget | None = None, *,
+    def __init__(self, desk: Desk, ticket_id: int, parent: QWidget | None = None, *,
                  sync: SyncController | None = None) -> None:
+        """Raises TicketMissing (a LookupError) when the ticket is not in the store."""
         super().__init__(parent)
-        self._seat = seat
+        self._desk = desk
         self._sync = sync
         self.action_dialog: ActionDialog | None = None
         self.reveal_dialog: RevealDialog | None = None
         self.action_buttons: dict[Action, QPushButton] = {}
-        with seat.store.session() as session:
-            ticket = get_ticket(session, ticket_id)
-            if ticket is None:
-                raise LookupError(ticket_id)
-            events = timeline(session, ticket_id)
-            sent_back = rejections(session, ticket.client_id)
-            in_conflict = session.scalar(select(SyncConflict.id).where(
-                SyncConflict.ticket_client_id == ticket.client_id)) is not None
-            session.expunge_all()
-        self._ticket = ticket
-        self.setWindowTitle(self.tr("工单 %s") % (ticket.official_no or ticket.local_no))
+        self._detail = detail = desk.ticket(ticket_id)
+        ticket = detail.ticket
+        self.setWindowTitle(self.tr("工单 %s") % ticket.number)
         self.resize(760, 640)
 
         form = QFormLayout()
@@ -94,12 +82,12 @@ class TicketDetail(QDialog):
         form.addRow(self.tr("状态"), QLabel(display(ticket.status)))
         form.addRow(self.tr("渠道 / 类型 / 紧急程度"), QLabel(
             " / ".join(display(v) for v in (ticket.channel, ticket.request_type, ticket.urgency))))
-        self.caller_label = QLabel(self._caller_text(revealed=False))
+        self.caller_label = QLabel(self._caller_text())
         caller_row = QHBoxLayout()
         caller_row.addWidget(self.caller_label, 1)
         self.reveal_button = QPushButton(self.tr("查看完整号码…"))
-        self.reveal_button.setVisible(bool(ticket.caller_phone) and not ticket.anonymous)
-        self.reveal_button.setEnabled(lifecycle.may_reveal(ticket, seat.context))
+        self.reveal_button.setVisible(ticket.has_phone and not ticket.anonymous)
+        self.reveal_button.setEnabled(detail.may_reveal)
         if not self.reveal_button.isEnabled():
             self.reveal_button.setToolTip(self.tr("您的角色不能查看这张工单来电人的完整号码。"))
         self.reveal_button.clicked.connect(self._on_reveal)
@@ -111,7 +99,7 @@ class TicketDetail(QDialog):
             p for p in (ticket.district, ticket.street, ticket.address) if p)))
         form.addRow(self.tr("标题"), self._wrapped(ticket.title))
         form.addRow(self.tr("诉求内容"), self._wrapped(ticket.description))
-        flags = lifecycle.ticket_flags(ticket)
+        flags = ticket.flags
         units = ticket.handling_unit + (
             self.tr("（协办：%s）") % "、".join(flags.co_units) if flags.co_units else "")
         form.addRow(self.tr("承办单位"), QLabel(units))
@@ -131,7 +119,7 @@ class TicketDetail(QDialog):
         self.timeline_model = QStandardItemModel(0, 4, self)
         self.timeline_model.setHorizontalHeaderLabels(
             [self.tr("时间"), self.tr("座席"), self.tr("操作"), self.tr("内容")])
-        for event in events:
+        for event in detail.timeline:
             self.timeline_model.appendRow([QStandardItem(text) for text in (
                 local_time(event.at), f"{event.seat} {event.actor}", self._kind_text(event.kind),
                 self._detail_text(event))])
@@ -148,8 +136,8 @@ class TicketDetail(QDialog):
 
         layout = QVBoxLayout(self)
         self.sync_banner: QFrame | None = None
-        if sent_back or in_conflict:
-            self.sync_banner = self._sync_banner(sent_back, in_conflict)
+        if detail.rejections or detail.in_conflict:
+            self.sync_banner = self._sync_banner(detail.rejections, detail.in_conflict)
             layout.addWidget(self.sync_banner)
         self.escalation_banner: QLabel | None = None
         if flags.escalation_level and ticket.status in _OPEN:
@@ -170,13 +158,13 @@ class TicketDetail(QDialog):
         layout.addWidget(self.timeline, 1)
         layout.addWidget(buttons)
 
-    def _callback_box(self, ticket: Ticket) -> QGroupBox:
+    def _callback_box(self, ticket: TicketView) -> QGroupBox:
         """智能回访: the questions to ask, in order, and where each answer is recorded."""
         box = QGroupBox(self.tr("回访话术（智能回访）"))
         steps = callback_script(
             title=ticket.title, request_type=ticket.request_type, unit=ticket.handling_unit,
             result=ticket.result,
-            caller_name="" if ticket.confidential or ticket.anonymous else ticket.caller_name)
+            caller_name="" if ticket.anonymous else ticket.caller_name)  # "" when confidential
         targets = {
             "satisfaction": self.tr("记入“满意度”栏"),
             "callback_reached": self.tr("记入回访记录：是否联系上本人"),
@@ -203,9 +191,10 @@ class TicketDetail(QDialog):
         inner = QVBoxLayout(box)
         inner.addWidget(scroll)
         return box
-    def _sync_banner(self, sent_back: list[RejectionView], in_conflict: bool) -> QFrame:
+
+    def _sync_banner(self, sent_back: tuple[RejectionView, ...], in_conflict: bool) -> QFrame:
         """What the center said about this ticket, and what the agent should do now."""
-        ticket = self._ticket
+        ticket = self._detail.ticket
         banner = QFrame()
         banner.setObjectName("syncBanner")
         banner.setStyleSheet("#syncBanner { background: #fde2e1; border: 1px solid #e0a0a0; }")
@@ -249,7 +238,7 @@ class TicketDetail(QDialog):
         return banner
 
     def _emit_and_close(self, emit: Callable[[str], object]) -> None:
-        emit(self._ticket.client_id)
+        emit(self._detail.ticket.client_id)
         self.accept()
 
     @staticmethod
@@ -258,14 +247,13 @@ class TicketDetail(QDialog):
         label.setWordWrap(True)
         return label
 
-    def _caller_text(self, *, revealed: bool) -> str:
-        ticket = self._ticket
+    def _caller_text(self) -> str:
+        ticket = self._detail.ticket
         if ticket.confidential:
             return self.tr("（保密工单，来电人信息不显示）")
-        if ticket.anonymous and not ticket.caller_phone:
+        if ticket.anonymous and not ticket.has_phone:
             return self.tr("匿名")
-        phone = ticket.caller_phone if revealed else mask_phone(ticket.caller_phone)
-        return f"{ticket.caller_name}  {phone}".strip()
+        return f"{ticket.caller_name}  {ticket.caller_phone_masked}".strip()
 
     def _on_reveal(self) -> None:
         self.reveal_dialog = RevealDialog(self)
@@ -276,38 +264,49 @@ class TicketDetail(QDialog):
     def _reveal(self, reason: str) -> None:
         """From the center when the ticket is there (it audits); else, for a call this seat took,
         from the local store, with an audit report queued for the center."""
-        ticket = self._ticket
         self.reveal_button.setEnabled(False)
-        if ticket.official_no and self._sync is not None and self._sync.configured:
-            official_no = ticket.official_no
-            self._sync.call_center(
-                lambda api: reveal_from_center(api, official_no=official_no, reason=reason),
-                self._on_revealed, lambda error: self._on_reveal_failed(error, reason))
-            return
-        self._reveal_locally(reason, None)
+        desk, ticket_id = self._desk, self._detail.ticket.id
+        if self._detail.ticket.official_no and self._sync is not None and self._sync.configured:
+            def ask(api: ApiClient) -> Revealed:
+                return desk.reveal(ticket_id, reason, center=api)
 
-    def _reveal_locally(self, reason: str, error: Exception | None) -> None:
-        ticket = self._ticket
-        if "*" in ticket.caller_phone:  # the center sent it masked: only the center has it
-            self.reveal_button.setEnabled(True)
-            why = str(error) if error is not None else self.tr("这张工单还没有同步到中心。")
-            QMessageBox.information(self, self.tr("暂时无法查看号码"), self.tr(
-                "%1\n完整号码只在中心保存；连上中心后再点“查看完整号码”。").replace("%1", why))
+            self._sync.call_center(ask, self._on_revealed,
+                                   lambda error: self._on_reveal_failed(error, reason))
             return
-        with self._seat.store.session() as session, session.begin():
-            lifecycle.record_reveal(session, ticket=ticket, reason=reason, context=self._seat.context)
-        self.caller_label.setText(self._caller_text(revealed=True))
+        self._reveal_here(reason)
+
+    def _reveal_here(self, reason: str, unreachable: Exception | None = None) -> None:
+        """From this seat's store; ``unreachable``: why the center was not asked."""
+        try:
+            revealed = self._desk.reveal(self._detail.ticket.id, reason)
+        except NumberAtCenter as error:
+            self._on_reveal_failed(NumberAtCenter(error.cause or unreachable), reason)
+            return
+        except TicketMissing as error:
+            self._on_reveal_failed(error, reason)
+            return
+        self._on_revealed(revealed)
         self.ticket_changed.emit(-1)  # an audit report to send: sync soon
 
     def _on_revealed(self, revealed: Revealed) -> None:
         self.caller_label.setText(f"{revealed.caller_name}  {revealed.caller_phone}".strip())
 
     def _on_reveal_failed(self, error: Exception, reason: str) -> None:
-        if isinstance(error, ApiError):  # the center refused: say why, show nothing
-            self.reveal_button.setEnabled(True)
-            QMessageBox.warning(self, self.tr("不能查看号码"), str(error))
+        if isinstance(error, AuthRequired):  # signed out: this seat may have the number
+            self._reveal_here(reason, error)
             return
-        self._reveal_locally(reason, error)  # offline or signed out
+        self.reveal_button.setEnabled(True)
+        if isinstance(error, NumberAtCenter):
+            why = str(error.cause) if error.cause is not None else self.tr("这张工单还没有同步到中心。")
+            QMessageBox.information(self, self.tr("暂时无法查看号码"), self.tr(
+                "%1\n完整号码只在中心保存；连上中心后再点“查看完整号码”。").replace("%1", why))
+        elif isinstance(error, TicketMissing):
+            QMessageBox.warning(self, self.tr("不能查看号码"), self._missing_text())
+        else:  # the center refused: say why, show nothing
+            QMessageBox.warning(self, self.tr("不能查看号码"), str(error))
+
+    def _missing_text(self) -> str:
+        return self.tr("这张工单已不在本机（可能已被中心删除）。")
 
     # -- lifecycle actions -------------------------------------------------------------------
 
@@ -324,13 +323,12 @@ class TicketDetail(QDialog):
 
     def _action_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        actions = lifecycle.available_actions(self._ticket, self._seat.context)
         labels = self._action_labels()
-        if self._seat.context.actor.role is None:
+        if not self._detail.signed_in:
             hint = QLabel(self.tr("登录中心后，可以在这里派单、签收、办结、回访……"))
             hint.setStyleSheet("color: #5d6d7e")
             bar.addWidget(hint)
-        for action in actions:
+        for action in self._detail.actions:
             button = QPushButton(labels[action])
             button.clicked.connect(lambda _=False, a=action: self.open_action(a))
             self.action_buttons[action] = button
@@ -339,40 +337,30 @@ class TicketDetail(QDialog):
         return bar
 
     def open_action(self, action: Action) -> ActionDialog:
-        dialog = ActionDialog(self._seat, self._ticket, action, lambda params: self._apply(action, params), self)
+        dialog = ActionDialog(self._detail, self._desk.unit_names(), action,
+                              lambda params: self._apply(action, params), self)
         self.action_dialog = dialog
         dialog.open()
         return dialog
 
     def _apply(self, action: Action, params: dict[str, Any]) -> list[str]:
-        """Take ``action`` in one transaction; the refusals (Chinese) if the rules say no."""
-        context = self._seat.context
-        params = dict(params)
-        with self._seat.store.session() as session, session.begin():
-            ticket = session.get(Ticket, self._ticket.id)
-            if ticket is None:
-                return [self.tr("这张工单已不在本机（可能已被中心删除）。")]
-            if action is Action.MERGE:
-                number = params.pop("main_no")
-                main = get_by_number(session, number)
-                if main is None or main.id == ticket.id:
-                    return [self.tr("找不到编号为“%s”的另一张工单；请核对编号（本地编号或正式编号）。") % number]
-                params["main"] = main
-            try:
-                PERFORM[action](session, ticket=ticket, context=context, **params)
-            except LifecycleError as error:
-                session.rollback()
-                return list(error.errors)
-        self.ticket_changed.emit(self._ticket.id)
+        """Take ``action``; the refusals (shown in the dialog) if the rules say no."""
+        try:
+            errors = self._desk.take_action(self._detail.ticket.id, action, params)
+        except TicketMissing:
+            return [self._missing_text()]
+        except MergeTargetMissing as missing:
+            return [self.tr("找不到编号为“%s”的另一张工单；请核对编号（本地编号或正式编号）。") % missing.number]
+        if errors:
+            return errors
+        self.ticket_changed.emit(self._detail.ticket.id)
         self.accept()
         return []
 
     def _deadline_text(self) -> str:
-        ticket = self._ticket
+        ticket, info = self._detail.ticket, self._detail.deadline
         if not ticket.deadline:
             return ""
-        clock = DeadlineClock(datetime.now(LOCAL_TZ).date(), self._seat.context.reference.calendar)
-        info = lifecycle.deadline_info(ticket, clock=clock)
         text = (info.effective or ticket.deadline).isoformat()
         if info.paused:
             text += self.tr("（延期审批中，计时暂停）")
@@ -387,11 +375,8 @@ class TicketDetail(QDialog):
                  "link": self.tr("关联")}
         return names.get(kind, display(kind))
 
-    def _detail_text(self, event: TicketEvent) -> str:
-        try:
-            detail = json.loads(event.detail)
-        except ValueError:
-            return ""
+    def _detail_text(self, event: TimelineEntry) -> str:
+        detail = event.detail
         if "changes" in detail:
             return "；".join(
                 f"{FIELD_LABELS.get(name, name)}：{self._short(old)} → {self._short(new)}"
@@ -418,9 +403,9 @@ class TicketDetail(QDialog):
         return text if len(text) <= 20 else text[:20] + "…"
 
     def _on_edit(self) -> None:
-        self.edit_requested.emit(self._ticket.id)
+        self.edit_requested.emit(self._detail.ticket.id)
         self.accept()
 
     @property
-    def ticket(self) -> Ticket:
-        return self._ticket
+    def ticket(self) -> TicketView:
+        return self._detail.ticket

@@ -7,6 +7,7 @@ content is written to the store's drafts table a moment after the agent stops ty
 import itertools
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -26,19 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.assistant.quality import Finding, SaveGate
-from app.domain.phone import mask_phone
-from app.domain.ticket import MAX_LENGTH, TicketInput, always_confidential, validate_ticket
+from app.desk import Desk
+from app.desk.views import EditableTicket, SavedTicket
+from app.domain.ticket import MAX_LENGTH, TicketInput, always_confidential
 from app.reference import ReferenceData
-from app.seat import Seat
-from app.store.models import Ticket
-from app.tickets.drafts import discard_draft, save_draft
-from app.tickets.links import link_tickets
-from app.tickets.service import (
-    TicketValidationError,
-    create_ticket,
-    get_by_client_id,
-    update_ticket,
-)
+from app.tickets.service import TicketValidationError
 from ui.tasks import run_task
 from ui.vocabulary import CHANNELS, REQUEST_TYPES, URGENCIES, display
 
@@ -130,10 +123,10 @@ class TicketForm(QWidget):
     assist_changed = Signal(object)
     links_changed = Signal(int)
 
-    def __init__(self, seat: Seat, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._seat = seat
-        self._reference = seat.context.reference
+        self._desk = desk
+        self._reference = desk.reference
         self._form_key = str(uuid.uuid4())
         self._editing_client_id = ""
         self._loading = False
@@ -142,7 +135,7 @@ class TicketForm(QWidget):
         self._enter_filter = _EnterMovesOn(self)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
-        self._autosave.setInterval(seat.settings.autosave_ms)
+        self._autosave.setInterval(desk.settings.autosave_ms)
         self._autosave.timeout.connect(self._on_autosave)
         self._unsaved_since = QElapsedTimer()
         self._assist = QTimer(self)
@@ -402,8 +395,7 @@ class TicketForm(QWidget):
     # -- validation ------------------------------------------------------------------------
 
     def _validate(self) -> dict[str, str]:
-        return validate_ticket(self.values(), self._reference,
-                               default_area_code=self._seat.settings.default_area_code).errors
+        return self._desk.validate(self.values())
 
     def _show_error(self, name: str, message: str) -> None:
         label = self._errors.get(name)
@@ -449,13 +441,9 @@ class TicketForm(QWidget):
     def _on_autosave(self) -> None:
         values = self.values()
         self.draft_changed.emit(values)
-        store, key, client_id = self._seat.store, self._form_key, self._editing_client_id
-
-        def write() -> None:
-            with store.session() as session, session.begin():
-                save_draft(session, form_key=key, values=values, ticket_client_id=client_id)
-
-        self._run_write(write, lambda _: self.draft_stored.emit(), self._on_draft_failed)
+        desk, key, client_id = self._desk, self._form_key, self._editing_client_id
+        self._run_write(lambda: desk.save_draft(values, form_key=key, client_id=client_id),
+                        lambda _: self.draft_stored.emit(), self._on_draft_failed)
 
     def flush_draft(self) -> None:
         """Write the draft now (on quit, before a risky action)."""
@@ -471,7 +459,7 @@ class TicketForm(QWidget):
         self.status_line.setText(self.tr("草稿未能保存到本机（%s）。请检查磁盘空间；已输入的内容仍在表单中。")
                                  % type(error).__name__)
 
-    def _run_write(self, func: Callable[[], object], on_done: Callable[[object], None],
+    def _run_write(self, func: Callable[[], object], on_done: Callable[[Any], None],
                    on_error: Callable[[Exception], None]) -> None:
         run_task(func, on_done, on_error, pool=_WRITER, owner=self)
 
@@ -493,22 +481,10 @@ class TicketForm(QWidget):
         self._saving = True
         self.save_button.setEnabled(False)
         values, key, editing = self.values(), self._form_key, self._editing_client_id
-        seat, links = self._seat, dict(self._links)
-
-        def write() -> tuple[int, str, str]:
-            with seat.store.session() as session, session.begin():
-                ticket: Ticket | None = get_by_client_id(session, editing) if editing else None
-                if ticket is None:
-                    ticket = create_ticket(session, data=values, context=seat.context)
-                else:
-                    update_ticket(session, ticket=ticket, data=values, context=seat.context)
-                if links:
-                    link_tickets(session, ticket=ticket, related=links, actor=seat.context.actor)
-                # The draft goes in the same transaction: either the ticket or the draft survives.
-                discard_draft(session, form_key=key)
-                return ticket.id, ticket.local_no, ticket.caller_phone
-
-        self._run_write(write, self._on_saved, self._on_save_failed)
+        desk, links = self._desk, dict(self._links)
+        # The draft goes in the ticket's transaction: either the ticket or the draft survives.
+        self._run_write(lambda: desk.save_ticket(values, form_key=key, client_id=editing, links=links),
+                        self._on_saved, self._on_save_failed)
 
     def _passes_quality(self, values: TicketInput) -> bool:
         """Quality findings before saving: refuse, ask for a second Ctrl+S, or pass."""
@@ -547,14 +523,14 @@ class TicketForm(QWidget):
     def links(self) -> dict[int, str]:
         return dict(self._links)
 
-    def _on_saved(self, result: object) -> None:
-        ticket_id, local_no, phone = result  # type: ignore[misc]
+    def _on_saved(self, saved: SavedTicket) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
-        caller = mask_phone(phone) if phone else self.tr("匿名")
+        caller = saved.caller_masked or self.tr("匿名")
         self.new_ticket()
-        self.status_line.setText(self.tr("已保存工单 %1，来电 %2。").replace("%1", local_no).replace("%2", caller))
-        self.ticket_saved.emit(ticket_id, local_no)
+        self.status_line.setText(
+            self.tr("已保存工单 %1，来电 %2。").replace("%1", saved.local_no).replace("%2", caller))
+        self.ticket_saved.emit(saved.id, saved.local_no)
 
     def _on_save_failed(self, error: Exception) -> None:
         self._saving = False
@@ -583,13 +559,11 @@ class TicketForm(QWidget):
         self.caller_phone.setFocus() if self.isVisible() else None
         self.channel.setFocus()
 
-    def edit_ticket(self, ticket: Ticket) -> None:
-        from app.tickets.service import ticket_to_input
-
+    def edit_ticket(self, ticket: EditableTicket) -> None:
         self.flush_draft()
         self._form_key = str(uuid.uuid4())
         self._editing_client_id = ticket.client_id
-        self.set_values(ticket_to_input(ticket))
+        self.set_values(ticket.values)
         self._show_errors({})
         self.status_line.setText(self.tr("正在修改工单 %s") % ticket.local_no)
 

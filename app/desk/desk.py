@@ -18,6 +18,9 @@ from sqlalchemy.orm import Session
 from app.admin import reference as admin_reference
 from app.admin.client import ReferenceChange
 from app.admin.reference import HolidayRow, UnitRow
+from app.analysis.corpus import Progress
+from app.analysis.hotspots import analyze
+from app.analysis.model import HotspotReport
 from app.assistant.store_source import SidebarEngine
 from app.desk.errors import MergeTargetMissing, NumberAtCenter, TicketMissing
 from app.desk.queue import QueueReader
@@ -312,6 +315,11 @@ class Desk:
     def dashboard(self, period: Period, *, options: ReportOptions, as_of: date) -> Dashboard:
         with self._store.engine.connect() as connection:
             return build_dashboard(connection, period, options=options, as_of=as_of)
+
+    def hotspots(self, period: Period, *, as_of: date, progress: Progress | None = None) -> HotspotReport:
+        """The period's hot issues, warnings and repeat callers (``progress(stage, done, total)``)."""
+        with self._store.engine.connect() as connection:
+            return analyze(connection, period, as_of=as_of, progress=progress)
 
     def fill_sample_week(self) -> bool:
         """Load the seed's week (8–14 January 2024) into an empty store, to try the reports."""

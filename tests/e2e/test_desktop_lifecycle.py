@@ -10,7 +10,7 @@ import pytest
 from e2e_support import PASSWORD, USERS, server_tickets
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from test_desktop_sync import Desk, center, open_desk
+from test_desktop_sync import Workstation, center, open_desk
 
 from app.domain.lifecycle import Action
 from app.domain.roles import Role
@@ -23,12 +23,12 @@ from ui.queue_model import QueueModel, TicketIdRole
 __all__ = ["center", "open_desk"]
 
 
-def _tabs(desk: Desk) -> list[str]:
+def _tabs(desk: Workstation) -> list[str]:
     bar = desk.window.queue.views
     return [bar.tabText(i).split(" (")[0] for i in range(bar.count())] if not bar.isHidden() else []
 
 
-def _in_view(desk: Desk, qtbot: QtBot, key: str, client_id: str) -> bool:
+def _in_view(desk: Workstation, qtbot: QtBot, key: str, client_id: str) -> bool:
     """Whether the ticket is listed in the desk's work queue ``key`` (after the query ran)."""
     queue = desk.window.queue
     queue.select_view(key)
@@ -39,7 +39,7 @@ def _in_view(desk: Desk, qtbot: QtBot, key: str, client_id: str) -> bool:
     return ticket is not None and model.row_of(ticket.id) >= 0
 
 
-def _act(desk: Desk, qtbot: QtBot, client_id: str, action: Action,
+def _act(desk: Workstation, qtbot: QtBot, client_id: str, action: Action,
          fill: Callable[[ActionDialog], Any] = lambda dialog: None) -> None:
     """Open the ticket, press the action's button, fill the dialog, confirm, and sync."""
     with desk.seat.store.session() as session:
@@ -61,7 +61,7 @@ def _act(desk: Desk, qtbot: QtBot, client_id: str, action: Action,
     assert desk.sync.status.rejected == 0
 
 
-def _settle(desk: Desk, qtbot: QtBot) -> None:
+def _settle(desk: Workstation, qtbot: QtBot) -> None:
     """F5, then until nothing is left to send and no round is under way: a round that was
     already running when F5 was pressed may have pushed or pulled before the last change."""
     desk.sync_now(qtbot)
@@ -85,12 +85,12 @@ def city_handler(center: ServerProcess) -> str:
 
 
 @pytest.fixture
-def four(open_desk: Callable[..., Desk], city_handler: str) -> Iterator[dict[str, Desk]]:
+def four(open_desk: Callable[..., Workstation], city_handler: str) -> Iterator[dict[str, Workstation]]:
     yield {name: open_desk(name) for name in ("agent1", "dispatcher", city_handler, "boss")}
 
 
 def test_one_ticket_through_its_whole_life_across_four_desks(
-        four: dict[str, Desk], center: ServerProcess, qtbot: QtBot) -> None:
+        four: dict[str, Workstation], center: ServerProcess, qtbot: QtBot) -> None:
     agent, dispatcher, unit, boss = four.values()
     admin_token = center.login("admin", PASSWORD)
     assert {u for u, *_ in USERS} >= {"agent1", "dispatcher", "boss"}
@@ -194,7 +194,7 @@ def test_one_ticket_through_its_whole_life_across_four_desks(
     assert unit_detail.action_buttons == {}
 
 
-def _reveal(desk: Desk, qtbot: QtBot, client_id: str, reason: str) -> str:
+def _reveal(desk: Workstation, qtbot: QtBot, client_id: str, reason: str) -> str:
     with desk.seat.store.session() as session:
         ticket = get_by_client_id(session, client_id)
         assert ticket is not None
@@ -210,7 +210,7 @@ def _reveal(desk: Desk, qtbot: QtBot, client_id: str, reason: str) -> str:
 
 
 def test_reveals_go_through_the_center_and_the_admin_reads_them_in_the_audit_view(
-        open_desk: Callable[..., Desk], city_handler: str, qtbot: QtBot) -> None:
+        open_desk: Callable[..., Workstation], city_handler: str, qtbot: QtBot) -> None:
     agent, dispatcher, unit = open_desk("agent1"), open_desk("dispatcher"), open_desk(city_handler)
     local_id = agent.capture(qtbot, "路灯不亮：归德路北段")
     _settle(agent, qtbot)
@@ -245,7 +245,7 @@ def test_reveals_go_through_the_center_and_the_admin_reads_them_in_the_audit_vie
 
 
 def test_a_unit_the_admin_adds_in_the_window_reaches_a_dispatchers_rules(
-        open_desk: Callable[..., Desk], qtbot: QtBot) -> None:
+        open_desk: Callable[..., Workstation], qtbot: QtBot) -> None:
     # The units page and its dialog are the roles engineer's (ui/admin); this drives them.
     admin = open_desk("admin")
     panel = admin.window.admin

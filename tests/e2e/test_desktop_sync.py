@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.desk import Desk
 from app.domain.ticket import TicketInput
 from app.seat import Seat, open_seat
 from app.settings import Settings, load_settings, save_settings
@@ -49,7 +50,7 @@ def center(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
 
 
 @dataclass
-class Desk:
+class Workstation:
     seat: Seat
     window: MainWindow
     keyring: MemoryKeyring
@@ -77,22 +78,23 @@ class Desk:
 
 
 @pytest.fixture
-def open_desk(tmp_path: Path, center: ServerProcess, qtbot: QtBot) -> Iterator[Callable[..., Desk]]:
-    desks: list[Desk] = []
+def open_desk(tmp_path: Path, center: ServerProcess, qtbot: QtBot) -> Iterator[Callable[..., Workstation]]:
+    desks: list[Workstation] = []
 
-    def open_(user: str = "agent1", *, login: bool = True) -> Desk:
+    def open_(user: str = "agent1", *, login: bool = True) -> Workstation:
         data_dir = tmp_path / f"seat{len(desks)}"
         data_dir.mkdir()
         save_settings(data_dir, Settings(seat_id=f"S{uuid.uuid4().hex[:4].upper()}", agent_name=user,
                                          server_url=center.url, server_user=user, sync_interval=3600))
         seat = open_seat(data_dir)
         keyring = MemoryKeyring()
-        controller = SyncController(seat, tokens=TokenStore(keyring),
+        layer = Desk(seat)
+        controller = SyncController(layer, tokens=TokenStore(keyring),
                                     retry=RetryPolicy(attempts=1, backoff=0.01))
-        window = MainWindow(seat, controller)  # starts a first round: no token yet → login
+        window = MainWindow(layer, controller)  # starts a first round: no token yet → login
         qtbot.addWidget(window)
         window.show()
-        desk = Desk(seat, window, keyring)
+        desk = Workstation(seat, window, keyring)
         desks.append(desk)
         if login:
             log_in(desk, qtbot)
@@ -104,7 +106,7 @@ def open_desk(tmp_path: Path, center: ServerProcess, qtbot: QtBot) -> Iterator[C
         desk.seat.close()
 
 
-def log_in(desk: Desk, qtbot: QtBot) -> None:
+def log_in(desk: Workstation, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: desk.window.login_dialog is not None and desk.window.login_dialog.isVisible())
     dialog = desk.window.login_dialog
     assert dialog is not None
@@ -119,7 +121,7 @@ def _visible_dialogs() -> list[str]:
             if isinstance(w, QDialog | QMessageBox) and w.isVisible()]
 
 
-def _edit(desk: Desk, client_id: str, **values: Any) -> None:
+def _edit(desk: Workstation, client_id: str, **values: Any) -> None:
     with desk.seat.store.session() as session, session.begin():
         ticket = get_by_client_id(session, client_id)
         assert ticket is not None
@@ -129,7 +131,7 @@ def _edit(desk: Desk, client_id: str, **values: Any) -> None:
 
 
 def test_login_stores_the_token_in_the_keyring_and_pending_drops_to_zero(
-        open_desk: Callable[..., Desk], qtbot: QtBot, center: ServerProcess) -> None:
+        open_desk: Callable[..., Workstation], qtbot: QtBot, center: ServerProcess) -> None:
     desk = open_desk("agent1", login=False)
     qtbot.waitUntil(lambda: desk.window.login_dialog is not None and desk.window.login_dialog.isVisible())
     assert desk.window.login_dialog is not None
@@ -163,11 +165,12 @@ def test_no_keyring_says_so_and_keeps_the_token_in_memory(
     seat = open_seat(data_dir)
     try:
         tokens = TokenStore(FailKeyring())
-        window = MainWindow(seat, SyncController(seat, tokens=tokens,
-                                                 retry=RetryPolicy(attempts=1, backoff=0.01)))
+        layer = Desk(seat)
+        window = MainWindow(layer, SyncController(layer, tokens=tokens,
+                                                  retry=RetryPolicy(attempts=1, backoff=0.01)))
         qtbot.addWidget(window)
         window.show()
-        desk = Desk(seat, window, MemoryKeyring())
+        desk = Workstation(seat, window, MemoryKeyring())
         qtbot.waitUntil(lambda: window.login_dialog is not None and window.login_dialog.isVisible())
         assert window.login_dialog is not None and window.login_dialog.notice.isVisible()
         log_in(desk, qtbot)
@@ -179,7 +182,7 @@ def test_no_keyring_says_so_and_keeps_the_token_in_memory(
 
 
 def test_offline_shows_offline_keeps_tickets_pending_and_no_dialogs(
-        open_desk: Callable[..., Desk], qtbot: QtBot, center: ServerProcess) -> None:
+        open_desk: Callable[..., Workstation], qtbot: QtBot, center: ServerProcess) -> None:
     desk = open_desk("agent1")
     center.stop()
     try:
@@ -200,7 +203,7 @@ def test_offline_shows_offline_keeps_tickets_pending_and_no_dialogs(
 
 
 def test_conflict_dialog_shows_both_values_and_resolving_converges(
-        open_desk: Callable[..., Desk], qtbot: QtBot, center: ServerProcess) -> None:
+        open_desk: Callable[..., Workstation], qtbot: QtBot, center: ServerProcess) -> None:
     a, b = open_desk("agent1"), open_desk("agent2")
     ticket_id = a.capture(qtbot, "原来的标题")
     a.sync_now(qtbot)
@@ -236,7 +239,7 @@ def test_conflict_dialog_shows_both_values_and_resolving_converges(
 
 
 def test_revoked_token_brings_the_login_prompt(
-        open_desk: Callable[..., Desk], qtbot: QtBot, center: ServerProcess) -> None:
+        open_desk: Callable[..., Workstation], qtbot: QtBot, center: ServerProcess) -> None:
     desk = open_desk("agent1")
     account = TokenStore.account(center.url, "agent1")
     token = desk.keyring.secrets[(SERVICE, account)]
@@ -256,7 +259,7 @@ def test_revoked_token_brings_the_login_prompt(
 
 
 def test_two_seats_capture_with_the_network_cut_and_see_every_ticket_once(
-        open_desk: Callable[..., Desk], qtbot: QtBot, center: ServerProcess) -> None:
+        open_desk: Callable[..., Workstation], qtbot: QtBot, center: ServerProcess) -> None:
     """The acceptance story of issue 3, with two running windows against one real center."""
     a, b = open_desk("agent1"), open_desk("agent2")
     center.stop()  # the network is cut

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
 from app.assistant.store_source import SidebarEngine, SidebarResult
+from app.desk import Desk
 from app.domain.ticket import TicketInput
 from app.seat import Seat
 from app.store.models import Ticket, TicketLink
@@ -41,7 +42,7 @@ def make_window(seat: Seat, qtbot: QtBot) -> Iterator[Callable[[], MainWindow]]:
     windows: list[MainWindow] = []
 
     def make() -> MainWindow:
-        window = MainWindow(seat)
+        window = MainWindow(Desk(seat))
         qtbot.addWidget(window)
         window.show()
         engine = window.engine
@@ -144,7 +145,7 @@ def test_results_for_older_text_are_dropped(make_window: Callable[[], MainWindow
     window = make_window()
     window.form.assist_changed.disconnect(window.sidebar.set_draft)  # only these two drafts
     window.sidebar.wait_for_tasks()
-    qtbot.waitUntil(lambda: not window.sidebar._busy)
+    qtbot.waitUntil(lambda: not window.sidebar.computing)
     results: list[SidebarResult] = []
     window.sidebar.result_shown.connect(results.append)
     window.sidebar.set_draft(TicketInput(description="小区消防栓漏水好几天了"))

@@ -11,17 +11,18 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.desk import Desk
 from app.seat import Seat
-from app.store.models import OutboxEntry
+from app.store.models import OutboxEntry, Ticket
 from app.sync.protocol import REVEAL_KIND
 from app.tickets.demo import insert_demo_tickets
 from ui.main_window import MainWindow
-from ui.queue_model import QueueModel, TicketIdRole
+from ui.queue_model import QueueModel
 
 
 @pytest.fixture
 def window(seat: Seat, qtbot: QtBot) -> Iterator[MainWindow]:
-    main = MainWindow(seat)
+    main = MainWindow(Desk(seat))
     qtbot.addWidget(main)
     main.show()
     yield main
@@ -53,30 +54,37 @@ def test_demo_data_fills_the_queue_and_hides_the_welcome(window: MainWindow, qtb
 def test_double_click_opens_the_ticket_with_its_timeline(window: MainWindow, seat: Seat,
                                                          qtbot: QtBot) -> None:
     insert_demo_tickets(seat.store, seat.context, 50)
-    window.queue.model.reload()
-    index = window.queue.model.index(0, QueueModel.COL_TITLE)
+    with seat.store.session() as session:  # a caller who left a number, not confidential
+        ticket = session.scalars(select(Ticket).where(
+            Ticket.confidential.is_(False), Ticket.anonymous.is_(False), Ticket.caller_phone != "")
+            .order_by(Ticket.id)).first()
+    assert ticket is not None
+    phone = ticket.caller_phone
+    with qtbot.waitSignal(window.queue.model.ids_loaded, timeout=10000):
+        window.queue.model.reload()
+    index = window.queue.model.index(window.queue.model.row_of(ticket.id), QueueModel.COL_TITLE)
     window.tabs.setCurrentIndex(1)
     with qtbot.waitSignal(window.queue.ticket_activated) as activated:
         window.queue.table.doubleClicked.emit(index)
-    assert activated.args == [index.data(TicketIdRole)]
+    assert activated.args == [ticket.id]
     detail = window.open_ticket(activated.args[0])
     qtbot.addWidget(detail)
     assert detail.timeline_model.rowCount() == 1
-    assert detail.ticket.title == index.data()
-    if not detail.ticket.confidential and detail.ticket.caller_phone:
-        assert detail.ticket.caller_phone not in detail.caller_label.text()
-        detail.reveal_button.click()
-        dialog = detail.reveal_dialog
-        assert dialog is not None and dialog.isVisible()
-        dialog.submit()  # no reason given: refused, nothing shown
-        assert dialog.isVisible() and dialog.errors.isVisible()
-        assert detail.ticket.caller_phone not in detail.caller_label.text()
-        dialog.reason.setCurrentText("回访需要")
-        dialog.submit()
-        assert detail.ticket.caller_phone in detail.caller_label.text()
-        with seat.store.session() as session:  # not signed in: the reveal waits to be audited
-            reports = session.scalars(select(OutboxEntry.payload).where(OutboxEntry.kind == REVEAL_KIND)).all()
-        assert [json.loads(r)["reason"] for r in reports] == ["回访需要"]
+    assert detail.ticket.title == index.data() == ticket.title
+    assert detail.reveal_button.isVisibleTo(detail) and detail.reveal_button.isEnabled()
+    assert phone not in detail.caller_label.text()
+    detail.reveal_button.click()
+    dialog = detail.reveal_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.submit()  # no reason given: refused, nothing shown
+    assert dialog.isVisible() and dialog.errors.isVisible()
+    assert phone not in detail.caller_label.text()
+    dialog.reason.setCurrentText("回访需要")
+    dialog.submit()
+    assert phone in detail.caller_label.text()
+    with seat.store.session() as session:  # not signed in: the reveal waits to be audited
+        reports = session.scalars(select(OutboxEntry.payload).where(OutboxEntry.kind == REVEAL_KIND)).all()
+    assert [json.loads(r)["reason"] for r in reports] == ["回访需要"]
 
 
 def test_export_then_import_into_another_seat(window: MainWindow, seat: Seat, qtbot: QtBot,

@@ -11,6 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from app.desk import Desk
 from app.domain.deadline import DeadlineClock
 from app.domain.ticket import TicketInput
 from app.seat import Seat
@@ -42,7 +43,7 @@ def _fill(seat: Seat, count: int) -> None:
 @pytest.fixture
 def model(seat: Seat, qtbot: QtBot) -> QueueModel:
     _fill(seat, 450)
-    queue = QueueModel(seat.store)
+    queue = QueueModel(Desk(seat))
     with qtbot.waitSignal(queue.ids_loaded, timeout=5000):
         queue.set_query(QueueFilter())
     return queue
@@ -68,7 +69,7 @@ def test_first_screen_shows_at_once_then_the_count_then_rows_beyond_it(
     background: list[tuple[Callable[[], Any], Callable[[Any], None]]] = []
     monkeypatch.setattr(queue_model, "run_task",
                         lambda func, on_done, *args, **kwargs: background.append((func, on_done)))
-    queue = QueueModel(seat.store)
+    queue = QueueModel(Desk(seat))
     with qtbot.waitSignal(queue.count_pending) as pending:
         queue.set_query(QueueFilter(search="工单"))
     assert pending.args == [200] and queue.rowCount() == 200  # nothing waits for the count
@@ -123,7 +124,7 @@ def test_each_column_reads_as_the_agent_expects_and_urgent_tickets_stand_out(sea
             NewTicket(values=replace(base, title="路灯不亮"), created_at=datetime(2026, 1, 1, 15, 0),
                       status="受理"),
         ], seat.context)
-    model = QueueModel(seat.store)
+    model = QueueModel(Desk(seat))
     with qtbot.waitSignal(model.ids_loaded, timeout=5000):
         model.set_query(QueueFilter())
     urgent = [model.index(0, c).data() for c in range(model.columnCount())]
@@ -158,7 +159,7 @@ def test_row_colours_follow_the_deadline_rule_at_the_querys_moment(seat: Seat, q
             session.execute(text("UPDATE tickets SET deadline = :d, extension_since = :s,"
                                  " extension_to = CASE WHEN :s IS NULL THEN NULL ELSE '2026-04-30' END"
                                  " WHERE title = :t"), {"d": deadline, "s": since, "t": title})
-    model = QueueModel(seat.store)
+    model = QueueModel(Desk(seat))
     with qtbot.waitSignal(model.ids_loaded, timeout=5000):
         model.set_query(QueueFilter(clock=DeadlineClock(date(2026, 3, 6), seat.context.reference.calendar)))
     colours = {model.index(row, QueueModel.COL_TITLE).data():

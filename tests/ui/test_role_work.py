@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.desk import Desk
 from app.domain.enums import Status
 from app.domain.lifecycle import Action
 from app.domain.roles import Role
@@ -43,7 +44,8 @@ def dispatcher_window(seat: Seat, qtbot: QtBot) -> Iterator[MainWindow]:
             create_ticket(session, data=TicketInput.from_dict({**COMPLAINT, "title": f"噪音扰民{n}"}),
                           context=seat.context)
     remember_identity(seat, DISPATCHER)
-    window = MainWindow(seat, SyncController(seat, tokens=TokenStore(MemoryKeyring())))
+    desk = Desk(seat)
+    window = MainWindow(desk, SyncController(desk, tokens=TokenStore(MemoryKeyring())))
     qtbot.addWidget(window)
     window.show()
     yield window
@@ -114,7 +116,7 @@ def test_an_escalated_ticket_stands_out_in_the_queue(seat: Seat, qtbot: QtBot) -
         assert ticket is not None
         lifecycle.escalate(session, ticket=ticket, level="一级", note="今天内回复", context=seat.context)
         ticket_id = ticket.id
-    model = QueueModel(seat.store)
+    model = QueueModel(Desk(seat))
     with qtbot.waitSignal(model.ids_loaded, timeout=5000):
         model.set_query(model.query_filter)
     row = model.row_of(ticket_id)

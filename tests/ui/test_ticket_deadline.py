@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.desk import Desk
 from app.domain.ticket import TicketInput
 from app.seat import Seat
 from app.tickets.service import LOCAL_TZ, create_ticket
@@ -28,6 +29,6 @@ def test_the_deadline_line_follows_the_rule(seat: Seat, qtbot: QtBot, asked_days
         ticket.extension_to = deadline + timedelta(days=30)
         ticket.extension_since = deadline + timedelta(days=asked_days_after_deadline)
         ticket_id = ticket.id
-    window = TicketDetail(seat, ticket_id)
+    window = TicketDetail(Desk(seat), ticket_id)
     qtbot.addWidget(window)
     assert shown in window.deadline_label.text() and not_shown not in window.deadline_label.text()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.desk import Desk
 from app.reference import Unit
 from app.seat import Seat, open_seat
 from app.store.models import Ticket
@@ -21,7 +22,7 @@ from ui.ticket_form import TicketForm
 
 @pytest.fixture
 def form(seat: Seat, qtbot: QtBot) -> Iterator[TicketForm]:
-    widget = TicketForm(seat)
+    widget = TicketForm(Desk(seat))
     qtbot.addWidget(widget)
     widget.show()
     yield widget
@@ -127,7 +128,7 @@ def test_a_report_is_always_confidential_and_the_box_says_so(form: TicketForm, q
 def test_draft_survives_a_killed_app_and_comes_back_whole(tmp_path: Path, qtbot: QtBot) -> None:
     data_dir = tmp_path / "seat"
     first = open_seat(data_dir)
-    window = MainWindow(first)
+    window = MainWindow(Desk(first))
     qtbot.addWidget(window)
     _type_noise_complaint(qtbot, window.form)
     typed = window.form.values()
@@ -138,7 +139,7 @@ def test_draft_survives_a_killed_app_and_comes_back_whole(tmp_path: Path, qtbot:
     first.close()
     with (second := open_seat(data_dir)).store.session() as session:
         assert [d.values for d in pending_drafts(session)] == [typed]
-    restarted = MainWindow(second)
+    restarted = MainWindow(Desk(second))
     qtbot.addWidget(restarted)
     assert restarted.draft_banner.isVisibleTo(restarted)
     assert "餐饮店大喇叭扰民" in restarted.draft_banner.text.text()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.desk import Desk
 from app.seat import Seat
 from app.tickets.demo import insert_demo_tickets
 from ui.application import TRANSLATIONS_DIR, install_translations
@@ -88,7 +89,7 @@ def _assert_english(texts: dict[str, str]) -> None:
 
 
 def test_main_window_is_english(english: None, seat: Seat, qtbot: QtBot) -> None:
-    window = MainWindow(seat)
+    window = MainWindow(Desk(seat))
     qtbot.addWidget(window)
     window.show()
     texts: dict[str, str] = {"window title": window.windowTitle()}
@@ -132,7 +133,7 @@ def test_main_window_is_english(english: None, seat: Seat, qtbot: QtBot) -> None
 
 def test_ticket_detail_labels_are_english(english: None, seat: Seat, qtbot: QtBot) -> None:
     insert_demo_tickets(seat.store, seat.context, 5)
-    window = MainWindow(seat)
+    window = MainWindow(Desk(seat))
     qtbot.addWidget(window)
     detail = window.open_ticket(int(window.queue.model.index(0, 0).data(TicketIdRole)))
     qtbot.addWidget(detail)
@@ -153,7 +154,7 @@ def test_ticket_detail_labels_are_english(english: None, seat: Seat, qtbot: QtBo
 
 def test_queue_cells_show_vocabulary_in_english(english: None, seat: Seat, qtbot: QtBot) -> None:
     insert_demo_tickets(seat.store, seat.context, 5)
-    window = MainWindow(seat)
+    window = MainWindow(Desk(seat))
     qtbot.addWidget(window)
     model = window.queue.model
     for column in (QueueModel.COL_CHANNEL, QueueModel.COL_TYPE, QueueModel.COL_URGENCY,

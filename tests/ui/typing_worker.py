@@ -21,8 +21,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from app.desk import open_desk
 from app.domain.ticket import TicketInput
-from app.seat import open_seat
 from tests.ui.typing import type_text
 from ui.application import create_application
 from ui.main_window import MainWindow
@@ -32,9 +32,9 @@ TEXT = "楼下烧烤店每晚营业到凌晨两点，油烟和噪音很大，孩
 
 
 def open_window(data_dir: Path) -> tuple[QApplication, MainWindow]:
-    seat = open_seat(data_dir, background_checkpoints=True)
+    desk = open_desk(data_dir, background_checkpoints=True)
     app = create_application("zh_CN")
-    window = MainWindow(seat)
+    window = MainWindow(desk)
     window.show()
     return app, window
 
@@ -68,7 +68,7 @@ def restore(data_dir: Path) -> None:
     print(json.dumps({"offered": offered, "title": values.title, "description": values.description},
                      ensure_ascii=False), flush=True)
     window.form.wait_for_writes()
-    window.seat.close()
+    window.desk.close()
 
 
 if __name__ == "__main__":

@@ -9,9 +9,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
-from app.admin import reference
 from app.admin.client import AdminClient
-from app.seat import Seat
+from app.desk import Desk
 from app.tickets.queues import RoleView
 from ui.admin.audit import AuditLogPage
 from ui.admin.page import AdminPage
@@ -29,10 +28,10 @@ class AdminPanel(QWidget):
     login_requested = Signal()
     sync_requested = Signal()
 
-    def __init__(self, seat: Seat, connect: Callable[[], AdminClient | None],
+    def __init__(self, desk: Desk, connect: Callable[[], AdminClient | None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._seat = seat
+        self._desk = desk
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # a change, then the list that shows it
         self.model = RoleViewModel(self)
@@ -45,9 +44,9 @@ class AdminPanel(QWidget):
         self.title.setObjectName("adminTitle")
         self.title.setStyleSheet("#adminTitle { font-size: 15px; font-weight: bold; }")
         self.users = UsersPage(connect, self._pool, self._unit_names)
-        self.units = UnitsPage(seat, connect, self._pool)
-        self.categories = CategoriesPage(seat, connect, self._pool)
-        self.holidays = HolidaysPage(seat, connect, self._pool)
+        self.units = UnitsPage(desk, connect, self._pool)
+        self.categories = CategoriesPage(desk, connect, self._pool)
+        self.holidays = HolidaysPage(desk, connect, self._pool)
         self.audit = AuditLogPage(connect, self._pool)
         self.pages: dict[str, AdminPage] = {"users": self.users, "units": self.units,
                                             "categories": self.categories, "holidays": self.holidays,
@@ -76,9 +75,7 @@ class AdminPanel(QWidget):
         layout.addLayout(right, 1)
 
     def _unit_names(self) -> list[str]:
-        with self._seat.store.session() as session:
-            names = [u.name for u in reference.units(session)]
-        return names or self._seat.context.reference.unit_names()
+        return [u.name for u in self._desk.mirrored_units()] or self._desk.unit_names()
 
     def set_views(self, views: list[RoleView], shortcuts: dict[str, str] | None = None) -> None:
         self.model.set_views([v for v in views if v.key in self.pages], shortcuts)

@@ -8,10 +8,9 @@ from typing import Any
 from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from app.admin import reference
 from app.admin.client import AdminClient, ReferenceChange
 from app.admin.reference import HolidayRow, UnitRow
-from app.seat import Seat
+from app.desk import Desk
 from ui.admin.dialogs import CategoryDialog, HolidayDialog, UnitDialog
 from ui.admin.page import AdminPage, toolbar_button
 
@@ -23,10 +22,10 @@ class ReferencePage(AdminPage):
 
     sync_requested = Signal()
 
-    def __init__(self, seat: Seat, connect: Callable[[], AdminClient | None], pool: QThreadPool,
+    def __init__(self, desk: Desk, connect: Callable[[], AdminClient | None], pool: QThreadPool,
                  columns: list[Any], parent: QWidget | None = None) -> None:
         super().__init__(connect, pool, columns, parent)
-        self._seat = seat
+        self._desk = desk
         self.dialog: UnitDialog | CategoryDialog | HolidayDialog | None = None
         self.source = QLabel()
         self.source.setWordWrap(True)
@@ -78,8 +77,7 @@ class ReferencePage(AdminPage):
     def _apply(self, message: str) -> Callable[[Any], None]:
         """After the center accepted: keep its answer here, close the form, show the list."""
         def done(changes: Any) -> None:
-            with self._seat.store.session() as session, session.begin():
-                reference.remember(session, changes if isinstance(changes, list) else [changes])
+            self._desk.remember_reference(changes if isinstance(changes, list) else [changes])
             if self.dialog is not None and self.dialog.isVisible():
                 self.dialog.accept()
             self.reload()
@@ -92,9 +90,9 @@ class ReferencePage(AdminPage):
 
 
 class UnitsPage(ReferencePage):
-    def __init__(self, seat: Seat, connect: Callable[[], AdminClient | None], pool: QThreadPool,
+    def __init__(self, desk: Desk, connect: Callable[[], AdminClient | None], pool: QThreadPool,
                  parent: QWidget | None = None) -> None:
-        super().__init__(seat, connect, pool, [
+        super().__init__(desk, connect, pool, [
             (self.tr("单位名称"), lambda u: u.name), (self.tr("类型"), lambda u: u.kind),
             (self.tr("区县"), lambda u: u.district), (self.tr("职责"), lambda u: "、".join(u.duties)),
         ], parent)
@@ -111,11 +109,10 @@ class UnitsPage(ReferencePage):
         self.body.insertWidget(2, self.rename_note)
 
     def rows(self) -> list[UnitRow]:
-        with self._seat.store.session() as session:
-            return reference.units(session)
+        return self._desk.mirrored_units()
 
     def _districts(self) -> list[str]:
-        return list(self._seat.context.reference.districts)
+        return list(self._desk.reference.districts)
 
     def new_unit(self) -> UnitDialog:
         return self._open(UnitDialog(self._districts(), parent=self))
@@ -142,9 +139,9 @@ class UnitsPage(ReferencePage):
 
 
 class CategoriesPage(ReferencePage):
-    def __init__(self, seat: Seat, connect: Callable[[], AdminClient | None], pool: QThreadPool,
+    def __init__(self, desk: Desk, connect: Callable[[], AdminClient | None], pool: QThreadPool,
                  parent: QWidget | None = None) -> None:
-        super().__init__(seat, connect, pool, [
+        super().__init__(desk, connect, pool, [
             (self.tr("一级分类"), lambda p: p[0]),
             (self.tr("二级分类"), lambda p: p[1] if len(p) > 1 else ""),
             (self.tr("三级分类"), lambda p: p[2] if len(p) > 2 else ""),
@@ -156,8 +153,7 @@ class CategoriesPage(ReferencePage):
             self.table.setColumnWidth(column, 180)
 
     def rows(self) -> list[tuple[str, ...]]:
-        with self._seat.store.session() as session:
-            return reference.categories(session)
+        return self._desk.mirrored_categories()
 
     def new_category(self) -> CategoryDialog:
         dialog = CategoryDialog(self.selected() or (), self)
@@ -173,8 +169,7 @@ class CategoriesPage(ReferencePage):
         if path is None:
             return
         name = "/".join(path)
-        with self._seat.store.session() as session:
-            removed = reference.removed_category(session, path)
+        removed = self._desk.removed_category(path)
 
         def delete(client: AdminClient) -> list[ReferenceChange]:
             client.delete_category(path)
@@ -185,11 +180,11 @@ class CategoriesPage(ReferencePage):
 
 
 class HolidaysPage(ReferencePage):
-    def __init__(self, seat: Seat, connect: Callable[[], AdminClient | None], pool: QThreadPool,
+    def __init__(self, desk: Desk, connect: Callable[[], AdminClient | None], pool: QThreadPool,
                  parent: QWidget | None = None) -> None:
         weekdays = [self.tr("周一"), self.tr("周二"), self.tr("周三"), self.tr("周四"), self.tr("周五"),
                     self.tr("周六"), self.tr("周日")]
-        super().__init__(seat, connect, pool, [
+        super().__init__(desk, connect, pool, [
             (self.tr("日期"), lambda h: h.day.isoformat()),
             (self.tr("星期"), lambda h: weekdays[h.day.weekday()]),
             (self.tr("类型"), lambda h: self.tr("休（放假）") if h.type == "休" else self.tr("班（调休上班）")),
@@ -201,8 +196,7 @@ class HolidaysPage(ReferencePage):
         self.table.setColumnWidth(2, 140)
 
     def rows(self) -> list[HolidayRow]:
-        with self._seat.store.session() as session:
-            return reference.holidays(session)
+        return self._desk.mirrored_holidays()
 
     def new_holiday(self) -> HolidayDialog:
         dialog = HolidayDialog(self)

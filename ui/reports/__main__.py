@@ -9,9 +9,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QApplication
 
+from app.desk import open_desk
 from app.paths import resolve_data_dir
-from app.reports.sample import insert_rows, seed_week_rows
-from app.store.db import Store
 from ui.reports.dashboard import ReportsDashboard
 
 
@@ -22,18 +21,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=date.fromisoformat, help="pretend today is this date")
     args = parser.parse_args(argv)
     app = QApplication(sys.argv[:1])
-    store = Store(resolve_data_dir(args.data_dir))
+    desk = open_desk(resolve_data_dir(args.data_dir))
     if args.demo:
-        with store.engine.begin() as conn:
-            if conn.exec_driver_sql("SELECT COUNT(*) FROM tickets").scalar_one() == 0:
-                insert_rows(conn, seed_week_rows())
+        desk.fill_sample_week()
     today = args.today or (date(2024, 1, 17) if args.demo else None)
-    widget = ReportsDashboard(store, today=today)
+    widget = ReportsDashboard(desk, today=today)
     widget.setWindowTitle(widget.tr("报表与简报"))
     widget.resize(1280, 820)
     widget.show()
     code = app.exec()
-    store.close()
+    desk.close()
     return code
 
 

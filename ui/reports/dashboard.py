@@ -1,7 +1,7 @@
 """The supervisor's reports dashboard: one period's counts, charts, lists, unit ranking and brief.
 
-Embed ``ReportsDashboard(store)`` anywhere; it computes off the GUI thread (``run_task``) with its
-own connection from the store's engine, and re-ranks on the GUI thread when only weights change.
+Embed ``ReportsDashboard(desk)`` anywhere; it computes off the GUI thread (``run_task``,
+``Desk.dashboard``), and re-ranks on the GUI thread when only weights change.
 """
 
 from dataclasses import replace
@@ -30,18 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.analysis.hotspots import analyze
 from app.analysis.model import HotspotReport
-from app.reports.dashboard import build_dashboard, rescore, with_hotspots
+from app.desk import Desk
+from app.reports.dashboard import rescore, with_hotspots
 from app.reports.data import WEIGHT_PRESETS, Dashboard, Dimension, ReportOptions, Weights
 from app.reports.period import Period, PeriodKind, local_today
 from app.reports.xlsx import write_xlsx
-from app.store.db import Store
 from ui.reports.charts import ChartWidget, Series
 from ui.reports.hotspots import HotspotsPanel, Progress
 from ui.reports.models import CountsModel, RatingsModel, SortRole, TicketsModel
 from ui.reports.pdf import write_pdf
-from ui.tasks import run_task
+from ui.tasks import Newest, run_task
 
 _KINDS = (PeriodKind.DAILY, PeriodKind.WEEKLY, PeriodKind.MONTHLY, PeriodKind.CUSTOM)
 
@@ -88,19 +87,19 @@ class ReportsDashboard(QWidget):
 
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         parent: QWidget | None = None,
         *,
         today: date | None = None,
         options: ReportOptions | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.desk = desk
         self.today = today or local_today()
         self.options = options or ReportOptions()
         self.dashboard: Dashboard | None = None
         self._hotspots: HotspotReport | None = None
-        self._request = 0
+        self._requests = Newest()  # a newer period or option drops an older answer
         self._brief_edited = False
         self._period = Period.last_week(self.today)
         self._build()
@@ -225,11 +224,10 @@ class ReportsDashboard(QWidget):
         brief_row.addWidget(self.reset_brief_button)
         brief_layout.addLayout(brief_row)
 
-        engine, today = self.store.engine, self.today
+        desk, today = self.desk, self.today
 
         def analyse(period: Period, progress: Progress) -> HotspotReport:
-            with engine.connect() as conn:
-                return analyze(conn, period, as_of=today, progress=progress)
+            return desk.hotspots(period, as_of=today, progress=progress)
 
         self.hotspots_panel = HotspotsPanel(analyse, self)
         self.hotspots_panel.report_ready.connect(self._on_hotspots)
@@ -319,25 +317,17 @@ class ReportsDashboard(QWidget):
 
     def refresh(self) -> None:
         """Recompute the current period off the GUI thread."""
-        self._request += 1
-        request, period, options, today = self._request, self._period, self.current_options(), self.today
-        engine = self.store.engine
+        self._requests.begin()
+        desk, period, options, today = self.desk, self._period, self.current_options(), self.today
         self.status_label.setText(self.tr("正在统计…"))
         self.refresh_button.setEnabled(False)
         self._hotspots = None
         self.warnings_label.hide()
         self.hotspots_panel.analyse(period)
+        run_task(lambda: desk.dashboard(period, options=options, as_of=today), self._on_computed,
+                 self._on_failed, owner=self, newest=self._requests)
 
-        def work() -> Dashboard:
-            with engine.connect() as conn:
-                return build_dashboard(conn, period, options=options, as_of=today)
-
-        run_task(work, lambda result: self._on_computed(request, result),
-                 lambda error: self._on_failed(request, error))
-
-    def _on_computed(self, request: int, dashboard: Dashboard) -> None:
-        if request != self._request:
-            return  # an older period's answer arriving late
+    def _on_computed(self, dashboard: Dashboard) -> None:
         self.refresh_button.setEnabled(True)
         elapsed = sum(dashboard.timings_ms.values())
         self.status_label.setText(self.tr("统计用时 %n 毫秒", "", int(elapsed)))
@@ -372,9 +362,7 @@ class ReportsDashboard(QWidget):
         self._show(with_hotspots(dashboard, report, self.current_options()), reset_brief=False)
         self.hotspots_ready.emit(report)
 
-    def _on_failed(self, request: int, error: Exception) -> None:
-        if request != self._request:
-            return
+    def _on_failed(self, error: Exception) -> None:
         self.refresh_button.setEnabled(True)
         message = self.tr("统计失败：%1").replace("%1", str(error))
         self.status_label.setText(message)

@@ -7,15 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from app.reports.sample import insert_rows, seed_week_rows
-from app.store.db import Store
+from app.desk import Desk, open_desk
 
 
 @pytest.fixture(scope="session")
-def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+def seed_desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
     """The seed's week (1月8日至14日 2024), built once per session."""
     data_dir: Path = tmp_path_factory.mktemp("seed-week-ui")
-    with Store(data_dir) as store:
-        with store.engine.begin() as conn:
-            insert_rows(conn, seed_week_rows())
-        yield store
+    desk = open_desk(data_dir)
+    assert desk.fill_sample_week()
+    yield desk
+    desk.close()

@@ -9,6 +9,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.analysis.model import HotspotReport
+from app.desk import Desk
 from app.reports.period import Period, PeriodKind
 from app.seat import Seat, open_seat
 from app.tickets.importer import import_file
@@ -31,7 +32,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seat]:
 
 
 def _open(qtbot: QtBot, seat: Seat) -> ReportsDashboard:
-    widget = ReportsDashboard(seat.store, today=date(2024, 4, 2))
+    widget = ReportsDashboard(Desk(seat), today=date(2024, 4, 2))
     qtbot.addWidget(widget)
     widget.resize(1400, 860)
     with qtbot.waitSignal(widget.hotspots_ready, timeout=60000):

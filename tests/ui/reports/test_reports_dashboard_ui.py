@@ -8,9 +8,9 @@ from openpyxl import load_workbook
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.desk import Desk
 from app.reports.data import Dimension
 from app.reports.period import Period, PeriodKind
-from app.store.db import Store
 from tests.core.reports.test_reports_brief import EXPECTED_SEED_BRIEF, EXPECTED_SEED_HOT
 from ui.reports.dashboard import ReportsDashboard
 from ui.reports.models import CountsModel, RatingsModel, TicketsModel
@@ -20,25 +20,25 @@ SCREENSHOTS = Path(__file__).resolve().parents[3] / "bench" / "out" / "screens"
 
 
 
-def _open(qtbot: QtBot, store: Store) -> ReportsDashboard:
+def _open(qtbot: QtBot, desk: Desk) -> ReportsDashboard:
     """The dashboard with both its figures and its hot issues (which end the brief) in."""
-    widget = ReportsDashboard(store, today=TODAY)
+    widget = ReportsDashboard(desk, today=TODAY)
     qtbot.addWidget(widget)
     qtbot.waitUntil(lambda: widget.dashboard is not None and widget.dashboard.brief.hotspots is not None,
                     timeout=30000)
     return widget
 
 
-def test_opens_on_last_week_with_the_seed_brief(qtbot: QtBot, seed_store: Store) -> None:
-    widget = _open(qtbot, seed_store)
+def test_opens_on_last_week_with_the_seed_brief(qtbot: QtBot, seed_desk: Desk) -> None:
+    widget = _open(qtbot, seed_desk)
     assert widget.period == Period(date(2024, 1, 8), date(2024, 1, 14), PeriodKind.WEEKLY)
     assert widget.brief_text() == f"{EXPECTED_SEED_BRIEF}\n{EXPECTED_SEED_HOT}"
     assert widget.count_models[Dimension.CHANNEL].rows()[0].count == 11471
     assert "有效事件 12647 件" in widget.summary_label.text()
 
 
-def test_models_pass_the_model_tester(qtbot: QtBot, seed_store: Store, qtmodeltester: ModelTester) -> None:
-    widget = _open(qtbot, seed_store)
+def test_models_pass_the_model_tester(qtbot: QtBot, seed_desk: Desk, qtmodeltester: ModelTester) -> None:
+    widget = _open(qtbot, seed_desk)
     for model in (*widget.count_models.values(), widget.overdue_model, widget.escalated_model, widget.ratings_model):
         assert model.rowCount() > 0
         qtmodeltester.check(model)
@@ -50,8 +50,8 @@ def test_empty_models_pass_the_model_tester(qtmodeltester: ModelTester) -> None:
         qtmodeltester.check(model)
 
 
-def test_weights_rerank_without_requery_and_keep_edited_brief(qtbot: QtBot, seed_store: Store) -> None:
-    widget = _open(qtbot, seed_store)
+def test_weights_rerank_without_requery_and_keep_edited_brief(qtbot: QtBot, seed_desk: Desk) -> None:
+    widget = _open(qtbot, seed_desk)
     widget.brief_edit.setPlainText("领导改过的简报")
     widget.weight_spins["satisfaction"].setValue(0)
     widget.weight_spins["response"].setValue(0)
@@ -63,8 +63,8 @@ def test_weights_rerank_without_requery_and_keep_edited_brief(qtbot: QtBot, seed
     assert widget.brief_text() != "领导改过的简报"
 
 
-def test_period_picker_steps_and_switches(qtbot: QtBot, seed_store: Store) -> None:
-    widget = _open(qtbot, seed_store)
+def test_period_picker_steps_and_switches(qtbot: QtBot, seed_desk: Desk) -> None:
+    widget = _open(qtbot, seed_desk)
     with qtbot.waitSignal(widget.dashboard_ready, timeout=10000):
         widget.previous_button.click()
     assert widget.period.start == date(2024, 1, 1)
@@ -81,8 +81,8 @@ def test_period_picker_steps_and_switches(qtbot: QtBot, seed_store: Store) -> No
     assert widget.dashboard is not None and widget.dashboard.totals.valid == 12649
 
 
-def test_exports_xlsx_and_pdf(qtbot: QtBot, seed_store: Store, tmp_path: Path) -> None:
-    widget = _open(qtbot, seed_store)
+def test_exports_xlsx_and_pdf(qtbot: QtBot, seed_desk: Desk, tmp_path: Path) -> None:
+    widget = _open(qtbot, seed_desk)
     widget.brief_edit.setPlainText(widget.brief_text() + "\n（本期由值班长审核）")
     xlsx = tmp_path / "week.xlsx"
     with qtbot.waitSignal(widget.export_finished, timeout=10000):
@@ -100,8 +100,8 @@ def test_exports_xlsx_and_pdf(qtbot: QtBot, seed_store: Store, tmp_path: Path) -
     assert (SCREENSHOTS / "report-pdf-1.png").stat().st_size > 10000
 
 
-def test_screenshot_of_the_widget(qtbot: QtBot, seed_store: Store) -> None:
-    widget = _open(qtbot, seed_store)
+def test_screenshot_of_the_widget(qtbot: QtBot, seed_desk: Desk) -> None:
+    widget = _open(qtbot, seed_desk)
     widget.resize(1280, 800)
     widget.show()
     qtbot.waitExposed(widget)
