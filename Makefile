@@ -23,7 +23,7 @@ demo: venv
 
 lint: venv
 	$(PY) -m ruff check .
-	$(PY) -m mypy app server
+	$(PY) -m mypy app server ui
 
 # The real Secret Service test needs Debian's gnome-keyring, the report test renders its PDF
 # with poppler's pdftoppm; installed only where apt exists and a tool is missing (each test

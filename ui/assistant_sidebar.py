@@ -118,7 +118,7 @@ def _label(text: str = "", *, style: str = "", rich: bool = False) -> QLabel:
 def _clear(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.deleteLater()
 
@@ -224,8 +224,8 @@ class AssistantSidebar(QWidget):
         self.unit_button.clicked.connect(self.accept_unit)
         self.unit_reason = _label(style="color: #5d6d7e; margin-left: 8px;")
         self.unit_others = _label(style="color: #5d6d7e;")
-        for w in (self.unit_button, self.unit_reason, self.unit_others):
-            unit_box.addWidget(w)
+        for unit_widget in (self.unit_button, self.unit_reason, self.unit_others):
+            unit_box.addWidget(unit_widget)
         self.unit_group.hide()
 
         self.caller_group = QGroupBox(self.tr("来电历史 (Alt+H)"))
@@ -259,10 +259,10 @@ class AssistantSidebar(QWidget):
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(4, 4, 4, 4)
-        for w in (title, self.status, self.emergency, self.hotline, self.category_group,
-                  self.unit_group, self.caller_group, self.similar_group, self.knowledge_group,
-                  self.quality_group):
-            column.addWidget(w)
+        for part in (title, self.status, self.emergency, self.hotline, self.category_group,
+                     self.unit_group, self.caller_group, self.similar_group, self.knowledge_group,
+                     self.quality_group):
+            column.addWidget(part)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

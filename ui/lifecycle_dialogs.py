@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,18 +27,11 @@ from app.domain.enums import Satisfaction
 from app.domain.lifecycle import Action
 from app.domain.rules import ESCALATION_LEVELS, SOLVED_VALUES
 from app.tickets.service import LOCAL_TZ
+from ui.dates import pydate, qdate
 
 
 def _today() -> date:
     return datetime.now(LOCAL_TZ).date()
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class ErrorLabel(QLabel):
@@ -156,7 +149,7 @@ class ActionDialog(QDialog):
     def _date_field(self, default: date) -> None:
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")
-        self.deadline.setDate(_qdate(default))
+        self.deadline.setDate(qdate(default))
 
     def params(self) -> dict[str, Any]:
         """The parameters as the lifecycle function takes them."""
@@ -165,12 +158,12 @@ class ActionDialog(QDialog):
         if action is Action.DISPATCH:
             co = [u.strip() for u in self.co_units.text().replace("，", "、").replace(",", "、").split("、")]
             units = [self.units.currentText().strip(), *[u for u in co if u]]
-            return {"units": [u for u in units if u] or [""], "deadline": _pydate(self.deadline.date()),
+            return {"units": [u for u in units if u] or [""], "deadline": pydate(self.deadline.date()),
                     "note": note}
         if action in (Action.RETURN, Action.REOPEN):
             return {"reason": reason}
         if action is Action.REQUEST_EXTENSION:
-            return {"new_deadline": _pydate(self.deadline.date()), "reason": reason}
+            return {"new_deadline": pydate(self.deadline.date()), "reason": reason}
         if action is Action.DECIDE_EXTENSION:
             return {"approved": bool(self.approved.currentData()), "reason": reason}
         if action is Action.COMPLETE:

@@ -20,6 +20,7 @@ from app.desk import Desk
 from app.tickets.queue import QueueFilter
 from app.tickets.queues import RoleView, narrow
 from app.tickets.service import LOCAL_TZ
+from ui.dates import pydate
 from ui.queue_model import QueueModel, TicketIdRole
 from ui.role_views import translated
 from ui.tasks import Newest, run_task
@@ -28,6 +29,7 @@ from ui.vocabulary import CHANNELS, REQUEST_TYPES, STATUSES, URGENCIES, display
 
 def _local_midnight_utc(day: datetime) -> datetime:
     return day.astimezone(UTC).replace(tzinfo=None)
+
 
 
 class QueueView(QWidget):
@@ -150,8 +152,8 @@ class QueueView(QWidget):
         elif period == "week":
             created_from = _local_midnight_utc(midnight - timedelta(days=now.weekday()))
         elif period == "range":
-            start = datetime.combine(self.date_from.date().toPython(), time(), LOCAL_TZ)  # type: ignore[call-overload]
-            end = datetime.combine(self.date_to.date().toPython(), time(), LOCAL_TZ) + timedelta(days=1)  # type: ignore[call-overload]
+            start = datetime.combine(pydate(self.date_from.date()), time(), LOCAL_TZ)
+            end = datetime.combine(pydate(self.date_to.date()), time(), LOCAL_TZ) + timedelta(days=1)
             created_from, created_to = _local_midnight_utc(start), _local_midnight_utc(end)
         return QueueFilter(
             statuses=one(self.status), channels=one(self.channel), request_types=one(self.request_type),

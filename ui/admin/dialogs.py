@@ -2,7 +2,6 @@
 values, the page sends them, then calls ``accept()`` or ``show_error(message)``."""
 
 import re
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.admin.client import UserRecord, check_user
 from app.domain.roles import Role
 from ui.admin.page import ERROR_STYLE
+from ui.dates import pydate
 from ui.role_views import role_title
 
 
@@ -241,5 +241,4 @@ class HolidayDialog(_AdminForm):
         self.form.addRow(self.tr("名称"), self.name)
 
     def values(self) -> dict[str, Any]:
-        day: date = self.day.date().toPython()  # type: ignore[assignment]
-        return {"day": day, "type": str(self.type.currentData()), "name": self.name.text().strip()}
+        return {"day": pydate(self.day.date()), "type": str(self.type.currentData()), "name": self.name.text().strip()}

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from app.reports.dashboard import rescore, with_hotspots
 from app.reports.data import WEIGHT_PRESETS, Dashboard, Dimension, ReportOptions, Weights
 from app.reports.period import Period, PeriodKind, local_today
 from app.reports.xlsx import write_xlsx
+from ui.dates import pydate, qdate
 from ui.reports.charts import ChartWidget, Series
 from ui.reports.hotspots import HotspotsPanel, Progress
 from ui.reports.models import CountsModel, RatingsModel, SortRole, TicketsModel
@@ -43,14 +44,6 @@ from ui.reports.pdf import write_pdf
 from ui.tasks import Newest, run_task
 
 _KINDS = (PeriodKind.DAILY, PeriodKind.WEEKLY, PeriodKind.MONTHLY, PeriodKind.CUSTOM)
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 def _table(model: CountsModel | TicketsModel | RatingsModel) -> QTableView:
@@ -274,7 +267,7 @@ class ReportsDashboard(QWidget):
         custom = self._period.kind is PeriodKind.CUSTOM
         for edit, day in ((self.start_edit, self._period.start), (self.end_edit, self._period.end)):
             edit.blockSignals(True)
-            edit.setDate(_qdate(day))
+            edit.setDate(qdate(day))
             edit.blockSignals(False)
         self.end_edit.setEnabled(custom)
         self.kind_combo.setCurrentIndex(_KINDS.index(self._period.kind))
@@ -292,7 +285,7 @@ class ReportsDashboard(QWidget):
         self.set_period(self._anchored(_KINDS[index], self._period.start))
 
     def _on_dates_edited(self) -> None:
-        start, end = _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
+        start, end = pydate(self.start_edit.date()), pydate(self.end_edit.date())
         if self._period.kind is PeriodKind.CUSTOM:
             self.set_period(Period(min(start, end), max(start, end), PeriodKind.CUSTOM))
         else:
