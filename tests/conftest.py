@@ -13,6 +13,9 @@ from app.assistant.service import load_prior
 from app.assistant.store_source import MODEL_FILENAME
 from app.reference import ReferenceData, default_reference
 from app.seat import Seat, open_seat
+from tests.seeded import pytest_runtest_makereport, rng  # noqa: F401 (the seeded rng fixture and its report)
+
+pytest_plugins = ["pytester"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data" / "tipdm2020c"

@@ -51,8 +51,7 @@ def open_store(data_dir: Path) -> sqlite3.Connection:
     return connection
 
 
-def test_saved_tickets_survive_sigkill(tmp_path: Path) -> None:
-    rng = random.Random()
+def test_saved_tickets_survive_sigkill(tmp_path: Path, rng: random.Random) -> None:
     data_dir = tmp_path / "seat"
     returned: list[str] = []
     for _ in range(KILLS):
@@ -83,8 +82,7 @@ def test_saved_tickets_survive_sigkill(tmp_path: Path) -> None:
     assert len(returned) > KILLS  # the test really saved something
 
 
-def test_draft_being_typed_survives_sigkill(tmp_path: Path) -> None:
-    rng = random.Random()
+def test_draft_being_typed_survives_sigkill(tmp_path: Path, rng: random.Random) -> None:
     data_dir = tmp_path / "seat"
     last_printed = 0
     for _ in range(KILLS):

@@ -53,8 +53,7 @@ def type_then_kill(data_dir: Path, drafts: int) -> list[int]:
     return written
 
 
-def test_the_draft_typed_until_the_kill_comes_back_whole(tmp_path: Path) -> None:
-    rng = random.Random()
+def test_the_draft_typed_until_the_kill_comes_back_whole(tmp_path: Path, rng: random.Random) -> None:
     for round_no in range(ROUNDS):
         data_dir = tmp_path / f"seat-{round_no}"
         written = type_then_kill(data_dir, rng.randint(1, 3))
