@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.analysis.model import HotGroup, HotspotReport, RepeatCaller, TicketRef, Warning
 from app.reports.period import Period
-from ui.tasks import run_task
+from ui.tasks import Newest, run_task
 
 Index = QModelIndex | QPersistentModelIndex
 Progress = Callable[[str, int, int], None]
@@ -118,7 +118,7 @@ class HotspotsPanel(QWidget):
     def __init__(self, analyse: Analyse, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._analyse = analyse
-        self._request = 0
+        self._requests = Newest()  # a newer period drops an older one's answer and progress
         self.report: HotspotReport | None = None
         self._relay = _ProgressRelay(self)
         self._relay.progressed.connect(self._on_progress)
@@ -172,8 +172,7 @@ class HotspotsPanel(QWidget):
     # --- computing ----------------------------------------------------------------------------
     def analyse(self, period: Period) -> None:
         """Analyse ``period`` off the GUI thread; progress shows until ``report_ready``."""
-        self._request += 1
-        request, analyse, relay = self._request, self._analyse, self._relay
+        request, analyse, relay = self._requests.begin(), self._analyse, self._relay
 
         def progress(stage: str, done: int, total: int) -> None:
             relay.progressed.emit(f"{request}|{stage}", done, total)
@@ -181,12 +180,12 @@ class HotspotsPanel(QWidget):
         self.status_label.setText(self.tr("正在分析 %1 的热点与预警…").replace("%1", period.label()))
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
-        run_task(lambda: analyse(period, progress), lambda report: self._on_done(request, report),
-                 lambda error: self._on_failed(request, error), owner=self)
+        run_task(lambda: analyse(period, progress), self._on_done, self._on_failed, owner=self,
+                 newest=self._requests)
 
     def _on_progress(self, tagged: str, done: int, total: int) -> None:
         request, _, stage = tagged.partition("|")
-        if int(request) != self._request:
+        if not self._requests.is_current(int(request)):
             return
         if stage == "read" and total:
             self.progress_bar.setRange(0, total)
@@ -197,16 +196,12 @@ class HotspotsPanel(QWidget):
             stages = {"group": self.tr("归并热点"), "warn": self.tr("检测预警"), "done": self.tr("完成")}
             self.progress_bar.setFormat(stages.get(stage, stage))
 
-    def _on_done(self, request: int, report: HotspotReport) -> None:
-        if request != self._request:
-            return  # an older period's answer arriving late
+    def _on_done(self, report: HotspotReport) -> None:
         self.progress_bar.hide()
         self.show_report(report)
         self.report_ready.emit(report)
 
-    def _on_failed(self, request: int, error: Exception) -> None:
-        if request != self._request:
-            return
+    def _on_failed(self, error: Exception) -> None:
         self.progress_bar.hide()
         message = self.tr("热点分析失败：%1").replace("%1", str(error))
         self.status_label.setText(message)
