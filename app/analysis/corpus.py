@@ -13,7 +13,7 @@ about one plant are forty calls, however the dispatcher filed them.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -98,10 +98,8 @@ class Corpus:
     categories: Labels = field(default_factory=Labels)
     places: Labels = field(default_factory=Labels)
     features: Features = field(default_factory=Features)
-    # Title and address of each history row (rows 0 .. len(history_texts) - 1), and of each
-    # period row (for ``add_known_mentions``).
+    # Title and address of each history row (rows 0 .. len(history_texts) - 1).
     history_texts: list[str] = field(default_factory=list)
-    period_texts: list[tuple[int, str]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -109,10 +107,14 @@ class Corpus:
     def kind(self, key: int) -> str:
         return KINDS[self.place_kinds[key]]
 
-    def add_known_mentions(self, finder: PlaceFinder) -> None:
+    def add_known_mentions(self, finder: PlaceFinder, texts: Iterable[tuple[int, str]]) -> None:
         """Add to each period ticket the places it writes without their type word or in a way
         jieba did not cut out (鑫源建筑 for 鑫源建筑公司), from the places the period's own tickets
-        named at least twice: a list of names made from the data, not written by hand."""
+        named at least twice: a list of names made from the data, not written by hand.
+
+        ``texts``: (ticket id, title and address) of the period's tickets in reading order, read
+        again rather than kept (half a million strings); a ticket saved or removed in between
+        is passed over."""
         counts = np.bincount(np.frombuffer(self.place_ids, dtype=np.int32), minlength=len(self.places.names))
         terms: dict[str, int] = {}
         ambiguous: set[str] = set()
@@ -129,7 +131,12 @@ class Corpus:
             if term not in ambiguous:
                 by_head.setdefault(term[:2], []).append((term, key))
         found: dict[int, list[int]] = {}
-        for row, text in self.period_texts:
+        row = len(self.history_texts)
+        for ticket_id, text in texts:
+            while row < len(self.ids) and self.ids[row] != ticket_id:
+                row += 1  # read the first time, gone since
+            if row == len(self.ids):
+                break
             have = self.place_ids[self.place_ptr[row] : self.place_ptr[row + 1]]
             keys: list[int] = []
             for i in range(len(text) - 2):
@@ -138,6 +145,7 @@ class Corpus:
                         keys.append(key)
             if keys:
                 found[row] = keys
+            row += 1
         if not found:
             return
         ptr, ids, primary = array("q", [0]), array("i"), array("b")
@@ -150,7 +158,6 @@ class Corpus:
                 primary.append(1)
             ptr.append(len(ids))
         self.place_ptr, self.place_ids, self.place_primary = ptr, ids, primary
-        self.period_texts = []
 
     def history_mentioning(self, keys: set[str]) -> dict[str, list[int]]:
         """For each of ``keys``, the history rows whose title or address writes it (a place's
@@ -295,7 +302,6 @@ def _add(corpus: Corpus, row: Any, finder: PlaceFinder) -> str:
         more = finder.find(head)
         places += more.places
         districts += more.districts
-    corpus.period_texts.append((len(corpus.ids), f"{title} {address}" if address else title))
     _add_common(corpus, row, districts[0] if districts else "")
     confidential, urgency, status, satisfaction, reopened, escalation, merged = row[11:18]
     flags = (
@@ -329,6 +335,15 @@ def _add(corpus: Corpus, row: Any, finder: PlaceFinder) -> str:
     if street:
         cut.append(street)
     return problem_text(title, head, cut)
+
+
+def read_texts(conn: Connection, start: datetime, stop: datetime) -> Iterator[tuple[int, str]]:
+    """(id, title and address) of the tickets accepted in [start, stop), in reading order."""
+    query = select(T.id, T.title, T.address).where(_where(start, stop)).order_by(T.created_at, T.id)
+    result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
+    for rows in result.partitions(CHUNK):
+        for ticket_id, title, address in rows:
+            yield ticket_id, f"{title or ''} {address}" if address else title or ""
 
 
 def fetch_lines(conn: Connection, ids: Sequence[int]) -> dict[int, Any]:

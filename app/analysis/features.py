@@ -83,31 +83,61 @@ class Features:
         self.pending = []
 
     def freeze(self) -> FrozenFeatures:
-        """Codes numbered 0 .. size-1 (in code order), chunk by chunk (no second full copy)."""
+        """Codes numbered 0 .. size-1 (in code order), tf-idf weights and each row's norm, chunk
+        by chunk; then the features found in one ticket only are dropped: they weigh in its
+        norm (kept) but no two tickets share them, and they are a third of the pairs."""
         self._merge()
+        size = len(self.vocabulary)
+        chunks = [np.searchsorted(self.vocabulary, codes).astype(np.int32) for codes in self.codes]
+        self.codes = []
+        df = np.zeros(size, dtype=np.int64)
+        for ids in chunks:
+            df += np.bincount(ids, minlength=size)
         lengths = np.concatenate(self.lengths) if self.lengths else np.zeros(0, dtype=np.int64)
-        indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=indptr[1:])
-        ids = np.empty(int(indptr[-1]), dtype=np.int32)
-        at = 0
-        for k, codes in enumerate(self.codes):
-            ids[at : at + len(codes)] = np.searchsorted(self.vocabulary, codes)
-            at += len(codes)
-            self.codes[k] = codes[:0]
-        counts = np.concatenate(self.counts) if self.counts else np.zeros(0, dtype=np.uint8)
+        documents = max(int((lengths > 0).sum()), 1)
+        idf = (np.log((1.0 + documents) / (1.0 + df)) + 1.0).astype(np.float32)
+        norms = np.zeros(len(lengths), dtype=np.float32)
+        kept_ids: list[npt.NDArray[np.int32]] = []
+        kept_counts: list[npt.NDArray[np.uint8]] = []
+        kept_lengths: list[npt.NDArray[np.int64]] = []
+        row = 0
+        for ids, counts, chunk_lengths in zip(chunks, self.counts, self.lengths, strict=True):
+            weights = ((1.0 + np.log(counts.astype(np.float32))) * idf[ids]).astype(np.float64)
+            starts = np.concatenate([[0], np.cumsum(chunk_lengths)[:-1]])
+            filled = chunk_lengths > 0
+            if filled.any():
+                norms[row : row + len(chunk_lengths)][filled] = np.sqrt(
+                    np.add.reduceat(weights**2, starts[filled]))
+            shared = df[ids] > 1
+            kept_ids.append(ids[shared])
+            kept_counts.append(counts[shared])
+            owner = np.repeat(np.arange(len(chunk_lengths)), chunk_lengths)
+            kept_lengths.append(np.bincount(owner[shared], minlength=len(chunk_lengths)))
+            row += len(chunk_lengths)
         self.counts = []
-        return FrozenFeatures(indptr, ids, counts, len(self.vocabulary))
+        kept = np.concatenate(kept_lengths) if kept_lengths else np.zeros(0, dtype=np.int64)
+        indptr = np.zeros(len(kept) + 1, dtype=np.int64)
+        np.cumsum(kept, out=indptr[1:])
+        return FrozenFeatures(
+            indptr=indptr,
+            ids=np.concatenate(kept_ids) if kept_ids else np.zeros(0, dtype=np.int32),
+            counts=np.concatenate(kept_counts) if kept_counts else np.zeros(0, dtype=np.uint8),
+            size=size, df=df.astype(np.int32), idf=idf, norms=norms,
+        )
 
 
 @dataclass(frozen=True)
 class FrozenFeatures:
+    """Each row's features shared with another row (CSR: indptr, ids, counts), with the whole
+    vocabulary's document frequency and idf and each row's norm over all its features."""
+
     indptr: npt.NDArray[np.int64]
     ids: npt.NDArray[np.int32]
     counts: npt.NDArray[np.uint8]
     size: int  # vocabulary size
-
-    def document_frequency(self) -> npt.NDArray[np.int64]:
-        return np.bincount(self.ids, minlength=self.size)
+    df: npt.NDArray[np.int32]
+    idf: npt.NDArray[np.float32]
+    norms: npt.NDArray[np.float32]
 
 
 def problem_text(title: str, description: str, cut: list[str]) -> str:

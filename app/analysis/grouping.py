@@ -114,22 +114,14 @@ def gather_rows(features: FrozenFeatures, rows: IntArray) -> tuple[IntArray, Int
 
 
 class Weights:
-    """tf-idf weights (sublinear tf) of the period's character pairs, with each row's norm."""
+    """tf-idf weights (sublinear tf) of the period's character pairs, as rows normalised by
+    their full norm (``FrozenFeatures``)."""
 
     def __init__(self, features: FrozenFeatures) -> None:
         self.features = features
-        rows = len(features.indptr) - 1
-        df = features.document_frequency()
-        documents = max(int((np.diff(features.indptr) > 0).sum()), 1)
-        self.df = df
-        self.idf = (np.log((1.0 + documents) / (1.0 + df)) + 1.0).astype(np.float32)
-        weights = (1.0 + np.log(features.counts.astype(np.float32))) * self.idf[features.ids]
-        squares = np.zeros(rows, dtype=np.float64)
-        lengths = np.diff(features.indptr)
-        filled = lengths > 0
-        if filled.any():
-            squares[filled] = np.add.reduceat(weights.astype(np.float64) ** 2, features.indptr[:-1][filled])
-        self.norms = np.sqrt(squares).astype(np.float32)
+        self.df = features.df
+        self.idf = features.idf
+        self.norms = features.norms
 
     def rows(self, rows: IntArray) -> sparse.csr_matrix:
         """L2-normalised tf-idf rows as a CSR matrix over the whole vocabulary."""

@@ -36,6 +36,7 @@ from app.analysis.corpus import (
     epoch_seconds,
     fetch_lines,
     read_corpus,
+    read_texts,
 )
 from app.analysis.describe import describe, people_phrase, problem_phrase
 from app.analysis.grouping import Weights, canonical_places, cohesive, components, links, split_by
@@ -102,7 +103,7 @@ def _analyze(
     first_row = len(corpus)
     read_corpus(conn, start, stop, finder, corpus=corpus, progress=_offset(progress, first_row),
                 total=total)
-    corpus.add_known_mentions(finder)
+    corpus.add_known_mentions(finder, read_texts(conn, start, stop))
     data = _canonical(corpus, corpus.arrays())
     lap("read")
 
