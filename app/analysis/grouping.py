@@ -43,8 +43,9 @@ class Thresholds:
     # without a shared place must share something rare, not just 路灯损坏 or 咨询社保.
     minhash_keys: int = 4
     rare_share: float = 0.005
-    # Blocks larger than this are split by their tickets' rarest character pairs.
-    max_block: int = 1500
+    # Blocks larger than this (a busy road's year) are split by their tickets' rarest character
+    # pairs; a product of one block holds its size squared pairs (600: ~15 MB).
+    max_block: int = 600
     min_group: int = 2
 
 
@@ -132,26 +133,27 @@ class Weights:
 
     def minhash_keys(self, first_row: int, count: int, max_df: int) -> npt.NDArray[np.int64]:
         """``count`` MinHash keys per row from ``first_row`` on (rows × count), over the pairs no
-        more frequent than ``max_df``: near-duplicates share a key with high probability."""
-        features = self.features
-        start = int(features.indptr[first_row])
-        ids = features.ids[start:].astype(np.int64)
-        indptr = features.indptr[first_row:] - start
-        rows = len(indptr) - 1
+        more frequent than ``max_df``: near-duplicates share a key with high probability.
+        Computed 50,000 rows at a time (a year's pairs would need a gigabyte at once)."""
+        indptr = self.features.indptr
+        rows = len(indptr) - 1 - first_row
         keys = np.full((rows, count), -1, dtype=np.int64)
-        filled = np.diff(indptr) > 0
-        if not filled.any():
-            return keys
-        informative = self.df[ids] <= max_df
         rng = np.random.default_rng(20190101)
-        for k in range(count):
-            a, b = (int(x) for x in rng.integers(1, _PRIME - 1, size=2))
-            hashed = (ids * a + b) % _PRIME
-            hashed[~informative] = _PRIME
-            minimum = np.minimum.reduceat(hashed, indptr[:-1][filled])
-            column = np.full(rows, _PRIME, dtype=np.int64)
-            column[filled] = minimum
-            keys[:, k] = np.where(column < _PRIME, column * count + k, -1)
+        factors = [tuple(int(x) for x in rng.integers(1, _PRIME - 1, size=2)) for _ in range(count)]
+        for lo in range(first_row, first_row + rows, 50_000):
+            hi = min(lo + 50_000, first_row + rows)
+            start = int(indptr[lo])
+            ids = self.features.ids[start : int(indptr[hi])].astype(np.int64)
+            bounds = indptr[lo : hi + 1] - start
+            filled = np.diff(bounds) > 0
+            if not filled.any():
+                continue
+            rare = self.df[ids] <= max_df
+            for k, (a, b) in enumerate(factors):
+                hashed = np.where(rare, (ids * a + b) % _PRIME, _PRIME)
+                column = np.full(hi - lo, _PRIME, dtype=np.int64)
+                column[filled] = np.minimum.reduceat(hashed, bounds[:-1][filled])
+                keys[lo - first_row : hi - first_row, k] = np.where(column < _PRIME, column * count + k, -1)
         return keys
 
 
@@ -161,8 +163,8 @@ _PRIME = 2_147_483_647
 Accept = Callable[[IntArray, IntArray], npt.NDArray[np.bool_]]
 # Blocks are compared together, as one block-diagonal matrix product, until their pairs or rows
 # reach these (memory: ~12 bytes a pair, ~400 bytes a row).
-PAIRS_PER_PRODUCT = 500_000
-ROWS_PER_PRODUCT = 20_000
+PAIRS_PER_PRODUCT = 250_000
+ROWS_PER_PRODUCT = 5_000
 
 
 def links(
@@ -175,7 +177,7 @@ def links(
         if len(block) < 2:
             continue
         if len(block) > max_block:
-            yield from links(weights, _split(weights, block), threshold, accept, max_block)
+            yield from links(weights, _split(weights, block, max_block), threshold, accept, max_block)
             continue
         batch.append(block)
         pairs += len(block) ** 2
@@ -210,8 +212,10 @@ def _similar_in_blocks(
     return left[ok], right[ok]
 
 
-def _split(weights: Weights, block: IntArray) -> list[IntArray]:
-    """A block too large to compare whole, split by each row's two rarest character pairs."""
+def _split(weights: Weights, block: IntArray, max_block: int) -> list[IntArray]:
+    """A block too large to compare whole, split by each row's two rarest character pairs; a
+    part still too large (a pair the whole block shares) is cut into overlapping windows of
+    tickets in time order (neighbours in time are compared, far ones not)."""
     features = weights.features
     sub: dict[int, list[int]] = defaultdict(list)
     for row in block.tolist():
@@ -220,23 +224,34 @@ def _split(weights: Weights, block: IntArray) -> list[IntArray]:
             columns = columns[np.argpartition(-weights.idf[columns], 2)[:2]]
         for column in columns.tolist():
             sub[column].append(row)
-    return [np.asarray(rows, dtype=np.int64) for rows in sub.values() if len(rows) >= 2]
+    parts: list[IntArray] = []
+    half = max_block // 2
+    for rows in sub.values():
+        part = np.asarray(rows, dtype=np.int64)
+        if len(part) <= max_block:
+            parts.append(part)
+        else:
+            parts += [part[at : at + max_block] for at in range(0, len(part) - half, half)]
+    return [p for p in parts if len(p) >= 2]
 
 
 def components(size: int, found: Iterable[tuple[IntArray, IntArray]]) -> list[IntArray]:
-    """Connected components (of two or more rows) of the link graph."""
-    lefts: list[IntArray] = []
-    rights: list[IntArray] = []
+    """Connected components (of two or more rows) of the link graph, merged batch by batch:
+    a year's links are millions of pairs, never all held at once."""
+    labels = np.arange(size, dtype=np.int64)
+    linked = False
     for left, right in found:
-        lefts.append(left)
-        rights.append(right)
-    if not lefts:
+        if not len(left):
+            continue
+        linked = True
+        graph = sparse.coo_matrix(
+            (np.ones(len(left), dtype=np.int8), (labels[left], labels[right])), shape=(size, size)
+        ).tocsr()
+        _, merged = csgraph.connected_components(graph, directed=False)
+        labels = merged[labels]
+    if not linked:
         return []
-    left_all, right_all = np.concatenate(lefts), np.concatenate(rights)
-    graph = sparse.coo_matrix(
-        (np.ones(len(left_all), dtype=np.int8), (left_all, right_all)), shape=(size, size)
-    ).tocsr()
-    count, labels = csgraph.connected_components(graph, directed=False)
+    count = int(labels.max()) + 1
     sizes = np.bincount(labels, minlength=count)
     order = np.argsort(labels, kind="stable")
     bounds = np.concatenate([[0], np.cumsum(sizes)])

@@ -14,6 +14,7 @@ GUI thread and pass ``progress`` to show how far it got.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections import Counter
 from dataclasses import replace
@@ -241,8 +242,10 @@ def find_groups(
     cuts = np.nonzero(np.diff(flat))[0] + 1
     text_blocks = [b for b in np.split(rows, cuts) if 2 <= len(b) <= thresholds.max_block]
 
-    found = list(links(weights, place_blocks, thresholds.same_place, same_district, thresholds.max_block))
-    found += list(links(weights, text_blocks, thresholds.same_text, not_two_places, thresholds.max_block))
+    found = itertools.chain(
+        links(weights, place_blocks, thresholds.same_place, same_district, thresholds.max_block),
+        links(weights, text_blocks, thresholds.same_text, not_two_places, thresholds.max_block),
+    )
     groups = []
     for group in components(size, found):
         kept = cohesive(group, weights, thresholds.cohesion)
