@@ -73,29 +73,21 @@ def build_dashboard(
 def rescore(dashboard: Dashboard, options: ReportOptions) -> Dashboard:
     """The same figures ranked with other weights (no query: weights only change the scores)."""
     ratings = rank(list(dashboard.ratings), options.weights, options.min_ranked_tickets)
-    old = dashboard.brief
-    brief = compose_brief(
-        dashboard.period,
-        dashboard.totals,
-        dashboard.counts[Dimension.CHANNEL],
-        dashboard.counts[Dimension.CATEGORY],
-        old.examples,
-        ratings,
-        options,
-        old.hotspots,
-    )
-    return replace(dashboard, ratings=ratings, brief=brief)
+    return _rewrite_brief(replace(dashboard, ratings=ratings), options, dashboard.brief.hotspots)
 
 
 def with_hotspots(dashboard: Dashboard, hotspots: HotspotReport, options: ReportOptions) -> Dashboard:
     """The same figures with the brief's 本周热点/预警 paragraphs from ``hotspots`` (no query)."""
-    old = dashboard.brief
+    return _rewrite_brief(dashboard, options, hotspots)
+
+
+def _rewrite_brief(dashboard: Dashboard, options: ReportOptions, hotspots: HotspotReport | None) -> Dashboard:
     brief = compose_brief(
         dashboard.period,
         dashboard.totals,
         dashboard.counts[Dimension.CHANNEL],
         dashboard.counts[Dimension.CATEGORY],
-        old.examples,
+        dashboard.brief.examples,
         list(dashboard.ratings),
         options,
         hotspots,
