@@ -79,21 +79,30 @@ def split_by(keys: npt.NDArray[np.int64], rows: npt.NDArray[np.int64]) -> list[t
     return list(zip(keys[starts].tolist(), np.split(rows, cuts), strict=True))
 
 
+JOIN_LIMIT = 3
+
+
 def canonical_places(keys: Sequence[str], counts: Sequence[int]) -> list[int]:
     """For each place key, the id of the key it is joined with.
 
     A key written inside a longer key (滨河苑 in 伊景园滨河苑, 魅力之城 in 万科魅力之城) names the
-    same place when it has at least three characters and was itself written at least twice: a
-    name people use on its own. Generic endings (国际城) are rarely written alone.
+    same place when it has at least three characters, was itself written at least twice (a name
+    people use on its own), and sits inside at most ``JOIN_LIMIT`` longer keys: an ending shared
+    by many names (福花园 in 祥福花园, 康福花园, 永福花园 …) names none of them.
     """
     index = {key: i for i, key in enumerate(keys)}
-    union = UnionFind(len(keys))
+    inside: dict[int, set[int]] = defaultdict(set)
     for i, key in enumerate(keys):
         for length in range(3, len(key)):
             for start in range(len(key) - length + 1):
                 j = index.get(key[start : start + length])
                 if j is not None and counts[j] >= 2:
-                    union.union(i, j)
+                    inside[j].add(i)
+    union = UnionFind(len(keys))
+    for j, longer in inside.items():
+        if len(longer) <= JOIN_LIMIT:
+            for i in longer:
+                union.union(i, j)
     # Each joined set is named by its most written key (the shorter when tied).
     best: dict[int, int] = {}
     for i in range(len(keys)):

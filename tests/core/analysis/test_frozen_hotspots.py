@@ -161,11 +161,13 @@ def test_frozen_surges(frozen: tuple[HotspotReport, dict[str, str], dict[str, st
 # top five G01, G04, G09, G03, G12; S01, S02, S03 warned on their days; one other warning
 # (永城市·劳动和社会保障 on 04-23, G03's start, which expected.md accepts). After two changes made
 # for the real messages (a "place" starting with a type word such as 小区临街 is none; A市 is the
-# city, not a district), recall 0.881 and 51 noise tickets grouped (one more).
-PRECISION_HELD = 0.82
-RECALL_HELD = 0.88
+# city, not a district), recall 0.881 and 51 noise tickets grouped (one more). After an ending
+# shared by many names stopped joining them (福花园 in the 1M bench's made-up estates):
+# precision 0.863, recall 0.874, 49 noise tickets; top five G01, G04, G03, G09, G12.
+PRECISION_HELD = 0.86
+RECALL_HELD = 0.87
 MERGED_PAIRS_HELD = 2
-NOISE_HELD = 51
+NOISE_HELD = 49
 TOP_FIRST_HELD = "G01"
 TOP_FIVE_HELD = ("G01", "G03", "G04", "G12")
 SURGES_WARNED_HELD = ("S01", "S02", "S03")
