@@ -23,6 +23,7 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     r"(?:的?(?:问题|情况|事宜|事情|现象|请求|投诉|建议|咨询|诉求|反映)+)?[？?！!。.，,；;：:\s…]*$"
 )
+_TYPE_AFTER_NAME = re.compile(r"^(?:小区|社区|项目|片区)")
 _PUNCTUATION = re.compile(r"[，,。.！!？?；;：:…]")
 _PEOPLE = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9]{0,6}?(?:学生|教师|老师|业主|家长|村民|居民|员工|职工|工人|司机|车主|"
@@ -46,7 +47,8 @@ def problem_phrase(title: str, leading: Iterable[str]) -> str:
             continue
         for name in names:
             if text.startswith(name):
-                text = _LEADING.sub("", text[len(name) :])
+                # 丽发新城 + 社区附近…: the type word left behind goes with the name.
+                text = _LEADING.sub("", _TYPE_AFTER_NAME.sub("", text[len(name) :]))
                 stripped = True
                 break
     clauses = [c for c in _PUNCTUATION.split(text) if c.strip()]
