@@ -19,13 +19,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    from app.desk import open_desk
+    from app.desk import StoreKeyError, open_desk
+    from app.settings import load_settings
+    from app.store.terminal import STORE_LOCKED_EXIT
     from ui.application import create_application
     from ui.main_window import MainWindow
+    from ui.passphrase_dialog import ask_passphrase, show_unlock_failed
 
-    # The window runs WAL checkpoints and search-index merges off the saving path (app.store.upkeep).
-    desk = open_desk(resolve_data_dir(args.data_dir), background_checkpoints=True)
-    app = create_application(args.lang or desk.settings.language)
+    data_dir = resolve_data_dir(args.data_dir)
+    app = create_application(args.lang or load_settings(data_dir).language)
+    try:
+        # The window runs WAL checkpoints and search-index merges off the saving path (app.store.upkeep).
+        desk = open_desk(data_dir, prompt=ask_passphrase, background_checkpoints=True)
+    except StoreKeyError as error:
+        logging.error("store not opened: %s", type(error).__name__)
+        show_unlock_failed(error)
+        return STORE_LOCKED_EXIT
     if args.demo:
         desk.insert_demo()
     window = MainWindow(desk)

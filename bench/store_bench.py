@@ -57,8 +57,9 @@ from sqlalchemy import text  # noqa: E402
 from app.domain.calendar import deadline_for  # noqa: E402
 from app.domain.enums import Channel, RequestType, Status, Urgency  # noqa: E402
 from app.domain.ticket import TicketInput  # noqa: E402
-from app.seat import Seat, open_seat  # noqa: E402
+from app.seat import Seat, open_seat, seat_on  # noqa: E402
 from app.store.db import STORE_FILENAME, Store  # noqa: E402
+from app.store.keys import StoreKey  # noqa: E402
 from app.store.search_text import index_text  # noqa: E402
 from app.store.upkeep import StoreUpkeep  # noqa: E402
 from app.tickets.bulk import NewTicket, insert_batch  # noqa: E402
@@ -92,6 +93,25 @@ STATUS_W = [(Status.ARCHIVED, 50), (Status.CALLED_BACK, 12), (Status.COMPLETED, 
             (Status.IN_PROGRESS, 8), (Status.SIGNED, 6), (Status.DISPATCHED, 6),
             (Status.ACCEPTED, 5), (Status.RETURNED, 3)]
 URGENCY_W = [(Urgency.NORMAL, 90), (Urgency.URGENT, 8), (Urgency.CRITICAL, 2)]
+
+
+# The bench machine has no keyring: the store is keyed as a keyring-less seat's is, from a
+# passphrase through argon2id (once per open; every connection then uses the raw key).
+BENCH_PASSPHRASE = "bench-passphrase-not-secret"
+PLAIN = False  # --plain: the same figures on an unencrypted store (same SQLite library)
+
+
+def bench_seat(data_dir: Path, *, background_checkpoints: bool = False) -> Seat:
+    if PLAIN:
+        return seat_on(data_dir, Store(data_dir, key=None, background_checkpoints=background_checkpoints))
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    return open_seat(data_dir, keyring_backend=NoKeyring(), prompt=lambda _request: BENCH_PASSPHRASE,
+                     background_checkpoints=background_checkpoints)
+
+
+def scratch_store(data_dir: Path, key: StoreKey | None) -> Store:
+    return Store(data_dir, key=None if PLAIN else key)
 
 
 def log(message: str) -> None:
@@ -249,7 +269,8 @@ def import_ratio(context: TicketContext, scratch: Path) -> dict[str, float]:
     records = list(maker.records(0, SAMPLE))
 
     # Ours, whole path: parse_row (validation, normalisation) + insert_batch.
-    ours = Store(scratch / "ours")
+    key = StoreKey.generate()
+    ours = scratch_store(scratch / "ours", key)
     start = time.perf_counter()
     prepared: list[NewTicket] = []
     for first in range(0, SAMPLE, BATCH):
@@ -260,7 +281,7 @@ def import_ratio(context: TicketContext, scratch: Path) -> dict[str, float]:
     ours.close()
 
     # Ours, insert only: prepared NewTicket rows into another fresh store.
-    ours2 = Store(scratch / "ours2")
+    ours2 = scratch_store(scratch / "ours2", key)
     start = time.perf_counter()
     for first in range(0, SAMPLE, BATCH):
         insert_batch(ours2, prepared[first : first + BATCH], context)
@@ -269,7 +290,7 @@ def import_ratio(context: TicketContext, scratch: Path) -> dict[str, float]:
 
     # Raw: executemany of the same values into a store made by the same migrations, its search
     # index back on FTS5's default merging (inside the commits, as a plain store would have).
-    raw_store = Store(scratch / "raw")
+    raw_store = scratch_store(scratch / "raw", key)
     values = raw_rows(prepared, context, 1)
     connection = raw_store.raw_connection()
     connection.isolation_level = None
@@ -305,7 +326,7 @@ class BackgroundUpkeep:
     needs nothing more, as the desktop does once the agent stops saving."""
 
     def __init__(self, seat: Seat) -> None:
-        self.upkeep = StoreUpkeep(seat.store.path)
+        self.upkeep = StoreUpkeep(seat.store)
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._loop, daemon=True)
         self.checkpoints = 0
@@ -604,22 +625,26 @@ def main() -> None:
     parser.add_argument("--build-only", action="store_true", help="build the store and stop")
     parser.add_argument("--queue-only", action="store_true",
                         help="only the queue figures (open, jump, sort, search) on an existing store")
+    parser.add_argument("--plain", action="store_true", help="an unencrypted store (figures to compare)")
     parser.add_argument("--import-ratio-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global PLAIN
+    PLAIN = args.plain
     if args.import_ratio_only:
         # Run in a child process: its 50,000 rows in memory must not count in the RSS figure.
         shutil.rmtree(OUT / "scratch-seat", ignore_errors=True)  # made fresh: schema of this run
-        seat = open_seat(OUT / "scratch-seat")
+        seat = bench_seat(OUT / "scratch-seat")
         print(json.dumps(import_ratio(seat.context, OUT / "scratch")))
         seat.close()
         return
     n = args.tickets
-    data_dir = args.store or OUT / f"store-{n}"
+    data_dir = args.store or OUT / f"store-{n}{'-plain' if PLAIN else ''}"
     if not SHARED_DATA.exists():
         sys.exit(f"real message data not found at {SHARED_DATA}")
 
     existing = (data_dir / STORE_FILENAME).exists()
-    seat = open_seat(data_dir)
+    seat = bench_seat(data_dir)
+    log(f"store: {'plain' if PLAIN else 'encrypted (SQLCipher)'}")
     have = ticket_count(seat.store)
     if have > n:
         sys.exit(f"{data_dir} holds {have:,} tickets, more than {n:,}: pass another --store")
@@ -636,7 +661,7 @@ def main() -> None:
     if args.queue_only:
         seat.close()
         os.sync()
-        seat = open_seat(data_dir)
+        seat = bench_seat(data_dir)
         queue_figures = ui_figures(seat)
         seat.close()
         log(" ".join([f"tickets={n}", *(f"{k}={v:.2f}" for k, v in queue_figures.items())]))
@@ -648,7 +673,7 @@ def main() -> None:
         f"p50 {statistics.median(auto):.1f} ms, p99 {percentile(auto, 99):.1f} ms, max {max(auto):.1f} ms")
     seat.close()
     # As the desktop saves: no checkpoint in a commit, a background thread every 2 s instead.
-    seat = open_seat(data_dir, background_checkpoints=True)
+    seat = bench_seat(data_dir, background_checkpoints=True)
     with BackgroundUpkeep(seat) as upkeep:
         saves = save_latencies(seat)
     log(f"{SAVES} durable saves at {n:,} as the desktop saves (background upkeep: "
@@ -656,13 +681,13 @@ def main() -> None:
         f"p99 {percentile(saves, 99):.1f} ms, max {max(saves):.1f} ms")
     log(f"RSS now {current_rss_mb():.0f} MB")
     seat.close()  # the child process measures the import ratio alone on the machine
-    child = subprocess.run([sys.executable, __file__, "--import-ratio-only"],
+    child = subprocess.run([sys.executable, __file__, "--import-ratio-only", *(["--plain"] if PLAIN else [])],
                            capture_output=True, text=True, check=True)
     rates = json.loads(child.stdout.strip().splitlines()[-1])
     # The child's 150,000 rows are still being written back by the kernel: let the disk settle
     # so that nothing measured next competes with it.
     os.sync()
-    seat = open_seat(data_dir)
+    seat = bench_seat(data_dir)
     ratio = rates["full_rate"] / rates["raw_rate"]
     log(f"import of {SAMPLE:,} rows: parse_row+insert_batch {rates['full_rate']:,.0f} rows/s, "
         f"insert_batch alone {rates['insert_rate']:,.0f} rows/s, raw executemany "
@@ -683,7 +708,7 @@ def main() -> None:
         return "na" if value is None else f"{value:.2f}" if key.startswith("jump_ratio") else f"{value:.1f}"
 
     log(" ".join([
-        f"tickets={n}", f"import_ratio={ratio:.2f}", f"save_p99_ms={percentile(saves, 99):.1f}",
+        f"tickets={n}", f"encrypted={int(not PLAIN)}", f"import_ratio={ratio:.2f}", f"save_p99_ms={percentile(saves, 99):.1f}",
         f"open_ms={fmt('open_ms')}", f"jump_ms={fmt('jump_ms')}", f"jump_ratio={fmt('jump_ratio')}",
         f"jump_ratio_spread={fmt('jump_ratio_min')}-{fmt('jump_ratio_max')}",
         f"jump_cpu_ratio={fmt('jump_cpu_ratio')}",

@@ -1,12 +1,18 @@
 """Shared fixtures. Qt runs offscreen in every test; stores are real SQLite files in tmp_path."""
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# One keyring file for the run, shared with the subprocesses tests start (tests/file_keyring.py).
+os.environ.setdefault("HOTLINE_DESK_TEST_KEYRING", str(Path(tempfile.mkdtemp(prefix="hd-keyring-")) / "keyring.json"))
+os.environ["PYTHON_KEYRING_BACKEND"] = "tests.file_keyring.FileKeyring"
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    filter(None, [str(Path(__file__).resolve().parent.parent), os.environ.get("PYTHONPATH")]))
 
 from app.assistant.category import CategoryModel, train
 from app.assistant.service import load_prior

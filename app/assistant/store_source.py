@@ -15,7 +15,6 @@ the duplicate index run on one worker thread; SQLite connections are per thread.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,7 +31,7 @@ from app.assistant.units import UnitHistory, find_district, keyword_cues
 from app.domain.enums import OPEN_STATUS_VALUES
 from app.domain.phone import PhoneError, normalize_phone
 from app.domain.ticket import TicketInput
-from app.store.db import Store
+from app.store.db import Connection, Store
 from app.store.search_text import match_query
 from app.tickets.service import utc_now
 
@@ -99,8 +98,8 @@ class StoreSource:
         self._area = default_area_code
         self._local = threading.local()
 
-    def _db(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+    def _db(self) -> Connection:
+        conn: Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._local.conn = self._store.raw_connection()
         return conn

@@ -8,7 +8,8 @@ this package and never the store, SQLAlchemy or sqlite3 (tests/core/test_archite
 from app.desk.desk import Desk, open_desk
 from app.desk.errors import MergeTargetMissing, NumberAtCenter, TicketMissing
 from app.desk.queue import QueueQueryError, QueueReader
+from app.store.keys import MIN_PASSPHRASE_CHARS, PassphraseRequest, StoreKeyError
 from app.store.upkeep import UpkeepResult
 
-__all__ = ["Desk", "MergeTargetMissing", "NumberAtCenter", "QueueQueryError", "QueueReader",
-           "TicketMissing", "UpkeepResult", "open_desk"]
+__all__ = ["MIN_PASSPHRASE_CHARS", "Desk", "MergeTargetMissing", "NumberAtCenter", "PassphraseRequest",
+           "QueueQueryError", "QueueReader", "StoreKeyError", "TicketMissing", "UpkeepResult", "open_desk"]

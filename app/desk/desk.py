@@ -43,6 +43,7 @@ from app.reports.period import Period
 from app.reports.sample import insert_rows, seed_week_rows
 from app.seat import Seat, open_seat, reload_reference
 from app.settings import Settings, save_settings
+from app.store.keys import PassphrasePrompt
 from app.store.models import SyncConflict, Ticket
 from app.store.upkeep import StoreUpkeep
 from app.sync.center_calls import Revealed, reveal_from_center
@@ -81,9 +82,14 @@ _PERFORM: dict[Action, Callable[..., Ticket]] = {
 }
 
 
-def open_desk(data_dir: Path, *, background_checkpoints: bool = False) -> "Desk":
-    """Open (and migrate) the seat in ``data_dir``; see ``app.seat.open_seat``."""
-    return Desk(open_seat(data_dir, background_checkpoints=background_checkpoints))
+def open_desk(data_dir: Path, *, prompt: PassphrasePrompt | None = None,
+              background_checkpoints: bool = False) -> "Desk":
+    """Open (and migrate) the seat's encrypted store in ``data_dir``; see ``app.seat.open_seat``.
+
+    Raises:
+        StoreKeyError: the store could not be unlocked; its text says what to do.
+    """
+    return Desk(open_seat(data_dir, prompt=prompt, background_checkpoints=background_checkpoints))
 
 
 class Desk:
@@ -365,7 +371,7 @@ class Desk:
 
     def upkeep(self) -> StoreUpkeep | None:
         """The background upkeep this store needs (None: its saves checkpoint by themselves)."""
-        return StoreUpkeep(self._store.path) if self._store.background_checkpoints else None
+        return StoreUpkeep(self._store) if self._store.background_checkpoints else None
 
     # -- admin ---------------------------------------------------------------------------------
 

@@ -1,16 +1,15 @@
 """The queue's reads, behind the desk: ids for a filter and order, then rows for those ids.
 
-A reader holds one plain sqlite3 connection of the store (Anki's browser design: the queue keeps
+A reader holds one driver connection of the store (keyed, app.store.db) (Anki's browser design: the queue keeps
 only ids and builds the rows on screen; SQLAlchemy's per-row cost would show at a million
 tickets). A reader may be used from one thread at a time; ``interrupt`` may be called from any.
 """
 
 import contextlib
-import sqlite3
 from array import array
 from collections.abc import Iterator, Sequence
 
-from app.store.db import Store
+from app.store.db import Error, ProgrammingError, Store
 from app.tickets import queue
 from app.tickets.queue import QueueFilter, QueueRow, QueueSort
 
@@ -48,7 +47,7 @@ class QueueReader:
     def interrupt(self) -> None:
         """Stop the query running on this reader (from another thread); it raises QueueQueryError."""
         if not self._closed:
-            with contextlib.suppress(sqlite3.ProgrammingError):  # closed meanwhile
+            with contextlib.suppress(ProgrammingError):  # closed meanwhile
                 self._connection.interrupt()
 
     def close(self) -> None:
@@ -60,5 +59,5 @@ class QueueReader:
 def _query_errors() -> Iterator[None]:
     try:
         yield
-    except sqlite3.Error as error:
+    except Error as error:
         raise QueueQueryError(str(error)) from error

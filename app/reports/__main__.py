@@ -18,7 +18,10 @@ from app.reports.brief import build_brief
 from app.reports.dashboard import build_dashboard
 from app.reports.data import ReportOptions, ShareBase
 from app.reports.period import Period, PeriodKind
-from app.store.db import STORE_FILENAME, Store
+from app.store.db import STORE_FILENAME
+from app.store.keys import StoreKeyError
+from app.store.terminal import STORE_LOCKED_EXIT, terminal_prompt
+from app.store.unlock import open_store
 
 
 def _date(text: str) -> date:
@@ -116,7 +119,12 @@ def main(argv: list[str] | None = None) -> int:
         else Period.infer(args.start, args.end)
     )
     options = ReportOptions(share_base=ShareBase(args.share_base))
-    with Store(data_dir) as store, store.engine.connect() as conn:
+    try:
+        store = open_store(data_dir, prompt=terminal_prompt)
+    except StoreKeyError as error:
+        print(str(error), file=sys.stderr)
+        return STORE_LOCKED_EXIT
+    with store, store.engine.connect() as conn:
         if args.command == "brief":
             from app.analysis.hotspots import analyze
 

@@ -17,10 +17,10 @@ Until merged, new segments cost a search a little (one more lookup each); FTS5 s
 by itself, inside a commit, when 64 of them pile up on one level.
 """
 
-import sqlite3
 import time
 from collections.abc import Callable
-from pathlib import Path
+
+from app.store.db import Store
 
 # Pages of merged output per transaction (~2–6 ms here).
 MERGE_STEP_PAGES = 32
@@ -33,15 +33,15 @@ BULK_MERGE_BUDGET_S = 60.0
 class SearchIndexMerger:
     """Merges the segments that saves and bulk writes left behind, a step per transaction."""
 
-    def __init__(self, store_path: Path) -> None:
-        self.store_path = store_path
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def run(self, budget_s: float = 0.5, *, pause_s: float = MERGE_PAUSE_S,
             on_step: Callable[[], None] | None = None) -> tuple[int, bool]:
         """Merge for up to ``budget_s`` seconds (any thread), pausing ``pause_s`` after each
         step; returns (steps that merged something, whether the index is merged as far as it
         goes)."""
-        connection = sqlite3.connect(self.store_path, timeout=10, isolation_level=None)
+        connection = self.store.connect(timeout=10, isolation_level=None)
         steps = 0
         try:
             connection.execute("PRAGMA synchronous=FULL")
@@ -64,8 +64,8 @@ class SearchIndexMerger:
             connection.close()
 
 
-def merge_after_bulk_write(store_path: Path) -> int:
+def merge_after_bulk_write(store: Store) -> int:
     """After a bulk transaction has committed: the merging FTS5's automerge would have done
     inside it (nobody waits on a bulk write's lock meanwhile). Returns the steps taken."""
-    steps, _ = SearchIndexMerger(store_path).run(BULK_MERGE_BUDGET_S, pause_s=0)
+    steps, _ = SearchIndexMerger(store).run(BULK_MERGE_BUDGET_S, pause_s=0)
     return steps

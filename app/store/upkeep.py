@@ -7,8 +7,8 @@ typing (drafts are saved as the agent types) or a burst of saves.
 """
 
 from dataclasses import dataclass
-from pathlib import Path
 
+from app.store.db import Store
 from app.store.search_merge import SearchIndexMerger
 from app.store.wal import CheckpointResult, WalCheckpointer
 
@@ -30,9 +30,9 @@ class UpkeepResult:
 class StoreUpkeep:
     """``due()`` on any thread (cheap), then ``run(work)`` on a background thread, one at a time."""
 
-    def __init__(self, store_path: Path) -> None:
-        self.checkpointer = WalCheckpointer(store_path)
-        self.merger = SearchIndexMerger(store_path)
+    def __init__(self, store: Store) -> None:
+        self.checkpointer = WalCheckpointer(store)
+        self.merger = SearchIndexMerger(store)
         self._last_seen: int | None = None  # the WAL's time at the previous look
         self._merged_at: int | None = None  # the WAL's time when the index was last fully merged
 

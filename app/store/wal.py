@@ -10,9 +10,9 @@ one, so it stays small.
 """
 
 import os
-import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
+
+from app.store.db import Store
 
 
 @dataclass(frozen=True)
@@ -29,9 +29,9 @@ class CheckpointResult:
 class WalCheckpointer:
     """Copies the WAL into the database file when something was written since the last time."""
 
-    def __init__(self, store_path: Path) -> None:
-        self.store_path = store_path
-        self.wal_path = store_path.with_name(store_path.name + "-wal")
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.wal_path = store.path.with_name(store.path.name + "-wal")
         self._checkpointed_mtime: int | None = None
 
     def wal_mtime(self) -> int | None:
@@ -49,7 +49,7 @@ class WalCheckpointer:
     def run(self) -> CheckpointResult:
         """One PASSIVE checkpoint on a connection of its own (any thread, one at a time)."""
         mtime = self.wal_mtime()
-        connection = sqlite3.connect(self.store_path, timeout=0)
+        connection = self.store.connect(timeout=0)
         try:
             busy, frames, done = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
         finally:

@@ -11,7 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-from app.store.db import Store
+from app.store.keys import StoreKeyError
+from app.store.terminal import STORE_LOCKED_EXIT, terminal_prompt
+from app.store.unlock import open_store
 from app.sync.client import ApiClient
 from app.sync.credentials import TokenStore
 from app.sync.engine import SyncEngine, counts, get_state, set_state
@@ -27,7 +29,7 @@ def _once(args: argparse.Namespace) -> int:
     account = TokenStore.account(args.server, args.user)
     api = ApiClient(args.server, token=tokens.get(account), ca_bundle=args.ca_bundle,
                     connect_timeout=args.connect_timeout, read_timeout=args.read_timeout)
-    with Store(data_dir) as store:
+    with open_store(data_dir, prompt=terminal_prompt) as store:
         with store.session() as session, session.begin():
             set_state(session, "server_url", args.server)
             set_state(session, "username", args.user)
@@ -66,7 +68,7 @@ def _once(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    with Store(Path(args.data_dir)) as store, store.session() as session:
+    with open_store(Path(args.data_dir), prompt=terminal_prompt) as store, store.session() as session:
         now = counts(session)
         print(f"中心服务器：{get_state(session, 'server_url') or '（未设置）'}")
         print(f"上次成功同步（UTC）：{get_state(session, 'last_sync_at') or '从未'}")
@@ -90,7 +92,11 @@ def main(argv: list[str] | None = None) -> int:
     status.add_argument("--data-dir", required=True)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    return _once(args) if args.command == "once" else _status(args)
+    try:
+        return _once(args) if args.command == "once" else _status(args)
+    except StoreKeyError as error:
+        print(str(error), file=sys.stderr)
+        return STORE_LOCKED_EXIT
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ log = logging.getLogger("app.sync.engine")
 _SEARCH_FIELDS = ("title", "description", "address", "caller_name")
 _DELETE_SEARCH = text("INSERT INTO ticket_search(ticket_search, rowid, body) VALUES ('delete', :id, :body)")
 _INSERT_SEARCH = text("INSERT INTO ticket_search(rowid, body) VALUES (:id, :body)")
-# Pulled tickets go in through the raw sqlite3 connection of the session's transaction, one
+# Pulled tickets go in through the raw driver connection of the session's transaction, one
 # tuple per ticket from its wire form: SQLAlchemy's per-row parameter processing cost as much
 # as SQLite's own work.
 _INSERT_COLUMNS = WIRE_FIELDS

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from app.paths import resolve_data_dir
 from app.seat import open_seat
+from app.store.keys import StoreKeyError
+from app.store.terminal import STORE_LOCKED_EXIT, terminal_prompt
 from app.tickets.exporter import export_queue
 from app.tickets.importer import import_file
 from app.tickets.lifecycle import record_export
@@ -22,7 +24,11 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("file", type=Path)
     args = parser.parse_args(argv)
 
-    seat = open_seat(resolve_data_dir(args.data_dir))
+    try:
+        seat = open_seat(resolve_data_dir(args.data_dir), prompt=terminal_prompt)
+    except StoreKeyError as error:
+        print(str(error), file=sys.stderr)
+        return STORE_LOCKED_EXIT
     try:
         if args.command == "import":
             if not args.file.exists():

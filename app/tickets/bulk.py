@@ -65,7 +65,7 @@ def insert_batch(store: Store, tickets: Sequence[NewTicket], context: TicketCont
     segments (app.store.search_merge: a save never merges, a bulk write merges right after)."""
     with store.session() as session, session.begin():
         inserted = insert_tickets(session, tickets, context, kind=kind)
-    merge_after_bulk_write(store.path)
+    merge_after_bulk_write(store)
     return inserted
 
 

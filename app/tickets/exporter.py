@@ -1,7 +1,6 @@
 """Exporting the queue as the import's columns (plus numbers), so an export imports back."""
 
 import csv
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -12,6 +11,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from app.store.db import Connection
 from app.tickets.queue import QueueFilter, QueueSort, iter_ids
 from app.tickets.service import LOCAL_TZ
 from app.tickets.spreadsheet import EXPORT_HEADERS, SpreadsheetError
@@ -42,7 +42,7 @@ class ExportSummary:
     confidential: int = 0  # rows of confidential tickets (their caller left out)
 
 
-def export_rows(connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSort,
+def export_rows(connection: Connection, flt: QueueFilter, sort: QueueSort,
                 summary: ExportSummary | None = None) -> Iterator[list[str]]:
     """Rows in queue order. A confidential caller's identity never leaves the seat in a file."""
     names = [n for n in EXPORT_HEADERS.values() if n != "created_at"]
@@ -66,12 +66,12 @@ def export_rows(connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSor
             yield ["" if record[n] is None else str(record[n]) for n in EXPORT_HEADERS.values()]
 
 
-def export_file(connection: sqlite3.Connection, path: Path, flt: QueueFilter, sort: QueueSort) -> int:
+def export_file(connection: Connection, path: Path, flt: QueueFilter, sort: QueueSort) -> int:
     """Write the queue to ``path`` (.csv or .xlsx); returns the number of tickets written."""
     return export_queue(connection, path, flt, sort).rows
 
 
-def export_queue(connection: sqlite3.Connection, path: Path, flt: QueueFilter, sort: QueueSort) -> ExportSummary:
+def export_queue(connection: Connection, path: Path, flt: QueueFilter, sort: QueueSort) -> ExportSummary:
     """``export_file``, telling also how many confidential tickets went into the file."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):

@@ -5,7 +5,6 @@ million tickets cost a few megabytes. Everything here is read-only and runs off 
 """
 
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -16,6 +15,7 @@ from sqlalchemy.dialects import sqlite
 
 from app.domain.deadline import DeadlineClock, DeadlineColumns, DeadlineMark, deadline_condition
 from app.domain.enums import OPEN_STATUS_VALUES
+from app.store.db import Connection
 from app.store.search_text import match_query
 from app.tickets.service import LOCAL_TZ
 
@@ -247,7 +247,7 @@ def _search_only(flt: QueueFilter) -> bool:
     return bool(flt.search.strip()) and replace(flt, search="") == QueueFilter(clock=flt.clock)
 
 
-def _search_matches(connection: sqlite3.Connection, search: str) -> int:
+def _search_matches(connection: Connection, search: str) -> int:
     """How many tickets the search words match, from the index alone (~1 ms at 1M tickets).
 
     Every row of ticket_search is a ticket: a ticket's index row goes with the ticket.
@@ -259,7 +259,7 @@ def _search_matches(connection: sqlite3.Connection, search: str) -> int:
     return int(connection.execute(sql, [expression]).fetchone()[0])
 
 
-def _source(connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSort) -> str:
+def _source(connection: Connection, flt: QueueFilter, sort: QueueSort) -> str:
     """The FROM clause. A common word in acceptance-time order walks the (created_at, id) index.
 
     SQLite's own plan for a search looks up every match's row (a wide one: the description is
@@ -275,7 +275,7 @@ def _source(connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSort) -
     return "tickets t"
 
 
-def count(connection: sqlite3.Connection, flt: QueueFilter) -> int:
+def count(connection: Connection, flt: QueueFilter) -> int:
     if _search_only(flt):
         return _search_matches(connection, flt.search)
     where, params = _where(flt)
@@ -283,7 +283,7 @@ def count(connection: sqlite3.Connection, flt: QueueFilter) -> int:
 
 
 def ids_page(
-    connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSort, offset: int, limit: int
+    connection: Connection, flt: QueueFilter, sort: QueueSort, offset: int, limit: int
 ) -> list[int]:
     where, params = _where(flt)
     sql = f"SELECT t.id FROM {_source(connection, flt, sort)}{where}{_order(sort)} LIMIT ? OFFSET ?"
@@ -291,7 +291,7 @@ def ids_page(
 
 
 def iter_ids(
-    connection: sqlite3.Connection, flt: QueueFilter, sort: QueueSort, batch: int = 100_000
+    connection: Connection, flt: QueueFilter, sort: QueueSort, batch: int = 100_000
 ) -> Iterator[list[int]]:
     """All ids in queue order, in batches, for loading the full list in the background."""
     where, params = _where(flt)
@@ -301,7 +301,7 @@ def iter_ids(
         yield [row[0] for row in rows]
 
 
-def fetch_rows(connection: sqlite3.Connection, ids: Sequence[int]) -> dict[int, QueueRow]:
+def fetch_rows(connection: Connection, ids: Sequence[int]) -> dict[int, QueueRow]:
     """The display rows of ``ids`` (order not kept: the caller has the order)."""
     result: dict[int, QueueRow] = {}
     for start in range(0, len(ids), 500):

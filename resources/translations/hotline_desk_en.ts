@@ -1368,6 +1368,52 @@ Saved tickets are not affected. Please try again later.</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="24"/>
+        <source>设置工单库口令</source>
+        <translation>Set the ticket store passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="24"/>
+        <source>打开工单库</source>
+        <translation>Open the ticket store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="32"/>
+        <source>口令不正确，请重新输入。</source>
+        <translation>Wrong passphrase. Please type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="37"/>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="39"/>
+        <source>再输入一次</source>
+        <translation>Type it again</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/passphrase_dialog.py" line="53"/>
+        <source>口令至少要 %n 个字符。</source>
+        <translation>
+            <numerusform>The passphrase needs at least %n character.</numerusform>
+            <numerusform>The passphrase needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="55"/>
+        <source>两次输入的口令不一致。</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="66"/>
+        <source>无法打开本机工单库</source>
+        <translation>Cannot open this seat&apos;s ticket store</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <location filename="../../ui/admin/dialogs.py" line="155"/>
@@ -1398,103 +1444,103 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="122"/>
+        <location filename="../../ui/queue_model.py" line="127"/>
         <source>本地编号</source>
         <translation>Local no.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="122"/>
+        <location filename="../../ui/queue_model.py" line="127"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="122"/>
+        <location filename="../../ui/queue_model.py" line="127"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="122"/>
+        <location filename="../../ui/queue_model.py" line="127"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="123"/>
+        <location filename="../../ui/queue_model.py" line="128"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="123"/>
+        <location filename="../../ui/queue_model.py" line="128"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="123"/>
+        <location filename="../../ui/queue_model.py" line="128"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="123"/>
+        <location filename="../../ui/queue_model.py" line="128"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="124"/>
+        <location filename="../../ui/queue_model.py" line="129"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="124"/>
+        <location filename="../../ui/queue_model.py" line="129"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="124"/>
+        <location filename="../../ui/queue_model.py" line="129"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="124"/>
+        <location filename="../../ui/queue_model.py" line="129"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="125"/>
+        <location filename="../../ui/queue_model.py" line="130"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="153"/>
-        <location filename="../../ui/queue_model.py" line="207"/>
+        <location filename="../../ui/queue_model.py" line="158"/>
+        <location filename="../../ui/queue_model.py" line="212"/>
         <source>查询失败：%s。请修改筛选条件后重试。</source>
         <translation>Query failed: %s. Change the filters and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="282"/>
+        <location filename="../../ui/queue_model.py" line="287"/>
         <source>与中心冲突，待处理</source>
         <translation>In conflict with the center: to be resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="284"/>
+        <location filename="../../ui/queue_model.py" line="289"/>
         <source>被中心退回，打开查看原因</source>
         <translation>Sent back by the center: open it to see why</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="372"/>
+        <location filename="../../ui/queue_model.py" line="377"/>
         <source>督办%s</source>
         <translation>Escalated %s</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="374"/>
+        <location filename="../../ui/queue_model.py" line="379"/>
         <source>延期待批</source>
         <translation>Extension pending</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="376"/>
+        <location filename="../../ui/queue_model.py" line="381"/>
         <source>重办</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="118"/>
+        <location filename="../../ui/queue_model.py" line="123"/>
         <source>（保密）</source>
         <translation>(hidden)</translation>
     </message>
@@ -1502,82 +1548,82 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_view.py" line="62"/>
+        <location filename="../../ui/queue_view.py" line="63"/>
         <source>搜索标题、诉求内容、地址、来电人（任意长度的词，空格分隔多个词）</source>
         <translation>Search subject, details, address, caller (any word length; separate words with spaces)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="64"/>
+        <location filename="../../ui/queue_view.py" line="65"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="65"/>
+        <location filename="../../ui/queue_view.py" line="66"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="66"/>
+        <location filename="../../ui/queue_view.py" line="67"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="67"/>
+        <location filename="../../ui/queue_view.py" line="68"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="68"/>
+        <location filename="../../ui/queue_view.py" line="69"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="69"/>
+        <location filename="../../ui/queue_view.py" line="70"/>
         <source>全部紧急程度</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="71"/>
+        <location filename="../../ui/queue_view.py" line="72"/>
         <source>全部期限</source>
         <translation>Any due date</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="72"/>
+        <location filename="../../ui/queue_view.py" line="73"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="73"/>
+        <location filename="../../ui/queue_view.py" line="74"/>
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="75"/>
+        <location filename="../../ui/queue_view.py" line="76"/>
         <source>全部时间</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="75"/>
+        <location filename="../../ui/queue_view.py" line="76"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="76"/>
+        <location filename="../../ui/queue_view.py" line="77"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="76"/>
+        <location filename="../../ui/queue_view.py" line="77"/>
         <source>日期范围</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="174"/>
+        <location filename="../../ui/queue_view.py" line="175"/>
         <source>全部工单</source>
         <translation>All tickets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_view.py" line="234"/>
+        <location filename="../../ui/queue_view.py" line="235"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -1585,7 +1631,7 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_view.py" line="238"/>
+        <location filename="../../ui/queue_view.py" line="239"/>
         <source>正在统计…（已显示前 %n 条）</source>
         <translation>
             <numerusform>Counting… (showing the first %n)</numerusform>
@@ -1712,199 +1758,199 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>ReportsDashboard</name>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="113"/>
+        <location filename="../../ui/reports/dashboard.py" line="107"/>
         <source>日报</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="113"/>
+        <location filename="../../ui/reports/dashboard.py" line="107"/>
         <source>周报</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="113"/>
+        <location filename="../../ui/reports/dashboard.py" line="107"/>
         <source>月报</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="113"/>
+        <location filename="../../ui/reports/dashboard.py" line="107"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="120"/>
+        <location filename="../../ui/reports/dashboard.py" line="114"/>
         <source>上一期</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="121"/>
+        <location filename="../../ui/reports/dashboard.py" line="115"/>
         <source>下一期</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="122"/>
+        <location filename="../../ui/reports/dashboard.py" line="116"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="123"/>
+        <location filename="../../ui/reports/dashboard.py" line="117"/>
         <source>导出XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="124"/>
+        <location filename="../../ui/reports/dashboard.py" line="118"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="127"/>
+        <location filename="../../ui/reports/dashboard.py" line="121"/>
         <source>报表类型</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="129"/>
+        <location filename="../../ui/reports/dashboard.py" line="123"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="131"/>
+        <location filename="../../ui/reports/dashboard.py" line="125"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="159"/>
+        <location filename="../../ui/reports/dashboard.py" line="147"/>
         <source>分类图显示前</source>
         <translation>Category chart: top</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="161"/>
+        <location filename="../../ui/reports/dashboard.py" line="149"/>
         <source>项</source>
         <translation>categories</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="166"/>
-        <location filename="../../ui/reports/dashboard.py" line="413"/>
-        <location filename="../../ui/reports/dashboard.py" line="491"/>
+        <location filename="../../ui/reports/dashboard.py" line="154"/>
+        <location filename="../../ui/reports/dashboard.py" line="361"/>
+        <location filename="../../ui/reports/dashboard.py" line="439"/>
         <source>受理渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="166"/>
+        <location filename="../../ui/reports/dashboard.py" line="154"/>
         <source>诉求类型</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="167"/>
+        <location filename="../../ui/reports/dashboard.py" line="155"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="167"/>
+        <location filename="../../ui/reports/dashboard.py" line="155"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="168"/>
+        <location filename="../../ui/reports/dashboard.py" line="156"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="188"/>
+        <location filename="../../ui/reports/dashboard.py" line="176"/>
         <source>自定义权重</source>
         <translation>Custom weights</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="192"/>
+        <location filename="../../ui/reports/dashboard.py" line="180"/>
         <source>考核权重</source>
         <translation>Rating weights</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="194"/>
+        <location filename="../../ui/reports/dashboard.py" line="182"/>
         <source>方案</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="196"/>
+        <location filename="../../ui/reports/dashboard.py" line="184"/>
         <source>响应率（按时签收）</source>
         <translation>Response rate (signed for on time)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="196"/>
+        <location filename="../../ui/reports/dashboard.py" line="184"/>
         <source>解决率</source>
         <translation>Resolution rate</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="197"/>
+        <location filename="../../ui/reports/dashboard.py" line="185"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="197"/>
+        <location filename="../../ui/reports/dashboard.py" line="185"/>
         <source>按时办结率</source>
         <translation>On-time completion</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="198"/>
+        <location filename="../../ui/reports/dashboard.py" line="186"/>
         <source>退单率（扣分）</source>
         <translation>Return rate (deducted)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="205"/>
+        <location filename="../../ui/reports/dashboard.py" line="193"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="207"/>
+        <location filename="../../ui/reports/dashboard.py" line="195"/>
         <source>签收时限</source>
         <translation>Sign-for limit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="208"/>
+        <location filename="../../ui/reports/dashboard.py" line="196"/>
         <source>参加排名最少工单数</source>
         <translation>Min. tickets to rank</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="217"/>
+        <location filename="../../ui/reports/dashboard.py" line="205"/>
         <source>简报将在统计完成后生成，可在导出前修改。</source>
         <translation>The brief is generated when the figures are ready, and can be edited before export.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="219"/>
+        <location filename="../../ui/reports/dashboard.py" line="207"/>
         <source>恢复自动生成的简报</source>
         <translation>Restore generated brief</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="237"/>
+        <location filename="../../ui/reports/dashboard.py" line="217"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="239"/>
+        <location filename="../../ui/reports/dashboard.py" line="218"/>
         <source>分项统计</source>
         <translation>Breakdown</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="240"/>
+        <location filename="../../ui/reports/dashboard.py" line="219"/>
         <source>逾期与督办</source>
         <translation>Overdue and escalated</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="241"/>
+        <location filename="../../ui/reports/dashboard.py" line="220"/>
         <source>单位考核</source>
         <translation>Unit ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="242"/>
+        <location filename="../../ui/reports/dashboard.py" line="221"/>
         <source>简报</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="325"/>
+        <location filename="../../ui/reports/dashboard.py" line="304"/>
         <source>正在统计…</source>
         <translation>Computing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reports/dashboard.py" line="343"/>
+        <location filename="../../ui/reports/dashboard.py" line="319"/>
         <source>统计用时 %n 毫秒</source>
         <translation>
             <numerusform>Computed in %n ms</numerusform>
@@ -1912,103 +1958,103 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="379"/>
+        <location filename="../../ui/reports/dashboard.py" line="327"/>
         <source>统计失败：%1</source>
         <translation>Computing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="387"/>
+        <location filename="../../ui/reports/dashboard.py" line="335"/>
         <source>%1，有效事件 %2 件（受理 %3 件，其中合并/作废 %4 件）；逾期未办结 %5 件，督办 %6 件。</source>
         <translation>%1, %2 valid tickets (%3 received, of which %4 merged/voided); %5 overdue and open, %6 escalated.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="397"/>
+        <location filename="../../ui/reports/dashboard.py" line="345"/>
         <source>逾期未办结工单（截至 %1，共 %2 件，列出 %3 件）</source>
         <translation>Overdue open tickets (as of %1, %2 in all, %3 listed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="400"/>
+        <location filename="../../ui/reports/dashboard.py" line="348"/>
         <source>督办工单（共 %1 件，列出 %2 件）</source>
         <translation>Escalated tickets (%1 in all, %2 listed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="416"/>
+        <location filename="../../ui/reports/dashboard.py" line="364"/>
         <source>问题分类（前%1项）</source>
         <translation>Categories (top %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="419"/>
-        <location filename="../../ui/reports/dashboard.py" line="492"/>
+        <location filename="../../ui/reports/dashboard.py" line="367"/>
+        <location filename="../../ui/reports/dashboard.py" line="440"/>
         <source>每日有效事件</source>
         <translation>Valid tickets per day</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="458"/>
+        <location filename="../../ui/reports/dashboard.py" line="406"/>
         <source>自动生成，可直接修改；导出时使用此处的文字。</source>
         <translation>Generated automatically, edit freely; exports use this text.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="462"/>
+        <location filename="../../ui/reports/dashboard.py" line="410"/>
         <source>已修改：刷新或更换期间会重新生成。</source>
         <translation>Edited: refreshing or changing the period regenerates it.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="491"/>
+        <location filename="../../ui/reports/dashboard.py" line="439"/>
         <source>问题分类（前10）</source>
         <translation>Categories (top 10)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="492"/>
+        <location filename="../../ui/reports/dashboard.py" line="440"/>
         <source>承办单位考核排名</source>
         <translation>Handling unit ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="493"/>
+        <location filename="../../ui/reports/dashboard.py" line="441"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="493"/>
+        <location filename="../../ui/reports/dashboard.py" line="441"/>
         <source>有效事件</source>
         <translation>Valid tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="494"/>
+        <location filename="../../ui/reports/dashboard.py" line="442"/>
         <source>逾期未办结</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="494"/>
+        <location filename="../../ui/reports/dashboard.py" line="442"/>
         <source>督办</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="495"/>
+        <location filename="../../ui/reports/dashboard.py" line="443"/>
         <source>排名,承办单位,工单数,得分,响应率,解决率,满意率,按时办结率,退单率</source>
         <translation>Rank,Handling unit,Tickets,Score,Response,Resolution,Satisfied,On-time,Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="499"/>
+        <location filename="../../ui/reports/dashboard.py" line="447"/>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="508"/>
+        <location filename="../../ui/reports/dashboard.py" line="456"/>
         <source>导出XLSX</source>
         <translation>Export XLSX</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="509"/>
+        <location filename="../../ui/reports/dashboard.py" line="457"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="514"/>
+        <location filename="../../ui/reports/dashboard.py" line="462"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="515"/>
+        <location filename="../../ui/reports/dashboard.py" line="463"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
@@ -2420,97 +2466,97 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="86"/>
+        <location filename="../../ui/ticket_detail.py" line="87"/>
         <source>工单 %s</source>
         <translation>Ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="91"/>
+        <location filename="../../ui/ticket_detail.py" line="92"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="92"/>
+        <location filename="../../ui/ticket_detail.py" line="93"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="93"/>
+        <location filename="../../ui/ticket_detail.py" line="94"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="94"/>
+        <location filename="../../ui/ticket_detail.py" line="95"/>
         <source>渠道 / 类型 / 紧急程度</source>
         <translation>Channel / Type / Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="99"/>
+        <location filename="../../ui/ticket_detail.py" line="100"/>
         <source>查看完整号码…</source>
         <translation>Show full number…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="103"/>
+        <location filename="../../ui/ticket_detail.py" line="104"/>
         <source>您的角色不能查看这张工单来电人的完整号码。</source>
         <translation>Your role may not see this caller&apos;s full number.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="106"/>
+        <location filename="../../ui/ticket_detail.py" line="107"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="107"/>
+        <location filename="../../ui/ticket_detail.py" line="108"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="109"/>
+        <location filename="../../ui/ticket_detail.py" line="110"/>
         <source>地点</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="111"/>
+        <location filename="../../ui/ticket_detail.py" line="112"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="112"/>
+        <location filename="../../ui/ticket_detail.py" line="113"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="115"/>
+        <location filename="../../ui/ticket_detail.py" line="116"/>
         <source>（协办：%s）</source>
         <translation> (co-handling: %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="116"/>
+        <location filename="../../ui/ticket_detail.py" line="117"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="118"/>
+        <location filename="../../ui/ticket_detail.py" line="119"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="120"/>
+        <location filename="../../ui/ticket_detail.py" line="121"/>
         <source>延期申请</source>
         <translation>Extension request</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="120"/>
+        <location filename="../../ui/ticket_detail.py" line="121"/>
         <source>申请延期到 %1，待审批：%2</source>
         <translation>Extension to %1 requested, awaiting a decision: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <location filename="../../ui/ticket_detail.py" line="124"/>
         <source>重办</source>
         <translation>Redo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <location filename="../../ui/ticket_detail.py" line="124"/>
         <source>已重办 %n 次</source>
         <translation>
             <numerusform>Redone %n time</numerusform>
@@ -2518,245 +2564,245 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="125"/>
+        <location filename="../../ui/ticket_detail.py" line="126"/>
         <source>合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="125"/>
+        <location filename="../../ui/ticket_detail.py" line="126"/>
         <source>已合并到另一张工单（%s）</source>
         <translation>Merged into another ticket (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="128"/>
+        <location filename="../../ui/ticket_detail.py" line="129"/>
         <source>办理结果</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="132"/>
+        <location filename="../../ui/ticket_detail.py" line="133"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="132"/>
+        <location filename="../../ui/ticket_detail.py" line="133"/>
         <source>座席</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="132"/>
+        <location filename="../../ui/ticket_detail.py" line="133"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="132"/>
+        <location filename="../../ui/ticket_detail.py" line="133"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="144"/>
-        <location filename="../../ui/ticket_detail.py" line="385"/>
+        <location filename="../../ui/ticket_detail.py" line="145"/>
+        <location filename="../../ui/ticket_detail.py" line="386"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="155"/>
+        <location filename="../../ui/ticket_detail.py" line="156"/>
         <source>督办（%s）：请优先办理，按督办意见的时限回复。</source>
         <translation>Escalated (%s): handle it first and answer within the escalation&apos;s time limit.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="168"/>
+        <location filename="../../ui/ticket_detail.py" line="169"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="174"/>
+        <location filename="../../ui/ticket_detail.py" line="175"/>
         <source>回访话术（智能回访）</source>
         <translation>Callback script</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="180"/>
+        <location filename="../../ui/ticket_detail.py" line="181"/>
         <source>记入“满意度”栏</source>
         <translation>Goes into &quot;Satisfaction&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="181"/>
+        <location filename="../../ui/ticket_detail.py" line="182"/>
         <source>记入回访记录：是否联系上本人</source>
         <translation>Callback record: reached the caller?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="182"/>
+        <location filename="../../ui/ticket_detail.py" line="183"/>
         <source>记入回访记录：承办单位是否联系</source>
         <translation>Callback record: did the unit get in touch?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="183"/>
+        <location filename="../../ui/ticket_detail.py" line="184"/>
         <source>记入回访记录：是否解决</source>
         <translation>Callback record: solved?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="184"/>
+        <location filename="../../ui/ticket_detail.py" line="185"/>
         <source>记入回访记录：备注</source>
         <translation>Callback record: notes</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="190"/>
+        <location filename="../../ui/ticket_detail.py" line="191"/>
         <source>可选答复：</source>
         <translation>Answers: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="213"/>
+        <location filename="../../ui/ticket_detail.py" line="214"/>
         <source>&lt;b&gt;这张工单在本机和中心都被修改过（同步冲突）。&lt;/b&gt;请选择保留哪一边的内容，之后才能继续同步它的修改。</source>
         <translation>&lt;b&gt;This ticket was changed both on this seat and at the center (sync conflict).&lt;/b&gt; Choose which side to keep; its changes sync again after that.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="216"/>
+        <location filename="../../ui/ticket_detail.py" line="217"/>
         <source>&lt;b&gt;中心退回了这张工单的一项修改：&lt;/b&gt;%s</source>
         <translation>&lt;b&gt;The center sent back a change to this ticket:&lt;/b&gt; %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="220"/>
+        <location filename="../../ui/ticket_detail.py" line="221"/>
         <source>被退回的修改涉及：%s</source>
         <translation>The change sent back concerned: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="224"/>
+        <location filename="../../ui/ticket_detail.py" line="225"/>
         <source>处理办法：工单已恢复为中心的内容。如仍需修改，点“修改”按上面的提示改正后保存，修改会重新提交到中心。</source>
         <translation>What to do: the ticket is back to the center&apos;s content. If the change is still needed, click “Edit”, correct it as noted above and save; the change is sent to the center again.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="227"/>
+        <location filename="../../ui/ticket_detail.py" line="228"/>
         <source>处理办法：点“修改”按上面的提示改正并保存，再打开本工单点“重新提交”，工单会作为新工单发往中心。</source>
         <translation>What to do: click “Edit”, correct the ticket as noted above and save, then open it again and click “Resubmit”; it is sent to the center as a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="235"/>
+        <location filename="../../ui/ticket_detail.py" line="236"/>
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="239"/>
+        <location filename="../../ui/ticket_detail.py" line="240"/>
         <source>重新提交</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="243"/>
+        <location filename="../../ui/ticket_detail.py" line="244"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="263"/>
+        <location filename="../../ui/ticket_detail.py" line="264"/>
         <source>（保密工单，来电人信息不显示）</source>
         <translation>(Confidential ticket: caller details hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="265"/>
+        <location filename="../../ui/ticket_detail.py" line="266"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="292"/>
+        <location filename="../../ui/ticket_detail.py" line="293"/>
         <source>这张工单还没有同步到中心。</source>
         <translation>This ticket has not reached the center yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="293"/>
+        <location filename="../../ui/ticket_detail.py" line="294"/>
         <source>暂时无法查看号码</source>
         <translation>Number not available now</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="294"/>
+        <location filename="../../ui/ticket_detail.py" line="295"/>
         <source>%1
 完整号码只在中心保存；连上中心后再点“查看完整号码”。</source>
         <translation>%1
 The full number is kept only at the center; press &quot;Show full number&quot; again once connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="307"/>
+        <location filename="../../ui/ticket_detail.py" line="308"/>
         <source>不能查看号码</source>
         <translation>Number not shown</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="315"/>
+        <location filename="../../ui/ticket_detail.py" line="316"/>
         <source>派单(&amp;P)…</source>
         <translation>Dispatch (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="315"/>
+        <location filename="../../ui/ticket_detail.py" line="316"/>
         <source>签收(&amp;Q)</source>
         <translation>Sign for (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="316"/>
+        <location filename="../../ui/ticket_detail.py" line="317"/>
         <source>开始办理(&amp;B)</source>
         <translation>&amp;Begin work</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="316"/>
+        <location filename="../../ui/ticket_detail.py" line="317"/>
         <source>退单(&amp;T)…</source>
         <translation>Return (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="317"/>
+        <location filename="../../ui/ticket_detail.py" line="318"/>
         <source>申请延期(&amp;Y)…</source>
         <translation>Request extension (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="318"/>
+        <location filename="../../ui/ticket_detail.py" line="319"/>
         <source>审批延期(&amp;Y)…</source>
         <translation>Decide extension (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="318"/>
+        <location filename="../../ui/ticket_detail.py" line="319"/>
         <source>办结(&amp;J)…</source>
         <translation>Complete (&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="319"/>
+        <location filename="../../ui/ticket_detail.py" line="320"/>
         <source>回访(&amp;H)…</source>
         <translation>Call back (&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="319"/>
+        <location filename="../../ui/ticket_detail.py" line="320"/>
         <source>重办(&amp;R)…</source>
         <translation>&amp;Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="320"/>
+        <location filename="../../ui/ticket_detail.py" line="321"/>
         <source>督办(&amp;D)…</source>
         <translation>Escalate (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="320"/>
+        <location filename="../../ui/ticket_detail.py" line="321"/>
         <source>合并(&amp;M)…</source>
         <translation>&amp;Merge…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="321"/>
+        <location filename="../../ui/ticket_detail.py" line="322"/>
         <source>归档(&amp;G)…</source>
         <translation>Archive (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="329"/>
+        <location filename="../../ui/ticket_detail.py" line="330"/>
         <source>登录中心后，可以在这里派单、签收、办结、回访……</source>
         <translation>Sign in to the center to dispatch, sign for, complete, call back… from here.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="353"/>
+        <location filename="../../ui/ticket_detail.py" line="354"/>
         <source>这张工单已不在本机（可能已被中心删除）。</source>
         <translation>This ticket is no longer on this seat (the center may have deleted it).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="358"/>
+        <location filename="../../ui/ticket_detail.py" line="359"/>
         <source>找不到编号为“%s”的另一张工单；请核对编号（本地编号或正式编号）。</source>
         <translation>No other ticket numbered &quot;%s&quot;; check the number (local or official).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="377"/>
+        <location filename="../../ui/ticket_detail.py" line="378"/>
         <source>（延期审批中，计时暂停）</source>
         <translation> (extension pending: clock paused)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="379"/>
+        <location filename="../../ui/ticket_detail.py" line="380"/>
         <source>剩 %n 个工作日</source>
         <translation>
             <numerusform>%n working day left</numerusform>
@@ -2764,7 +2810,7 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="380"/>
+        <location filename="../../ui/ticket_detail.py" line="381"/>
         <source>超期 %n 个工作日</source>
         <translation>
             <numerusform>%n working day late</numerusform>
@@ -2772,22 +2818,22 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="385"/>
+        <location filename="../../ui/ticket_detail.py" line="386"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="385"/>
+        <location filename="../../ui/ticket_detail.py" line="386"/>
         <source>导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="386"/>
+        <location filename="../../ui/ticket_detail.py" line="387"/>
         <source>关联</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="400"/>
+        <location filename="../../ui/ticket_detail.py" line="401"/>
         <source>关联已有工单：</source>
         <translation>Linked to earlier tickets: </translation>
     </message>
@@ -2795,118 +2841,118 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>TicketForm</name>
     <message>
-        <location filename="../../ui/ticket_form.py" line="174"/>
+        <location filename="../../ui/ticket_form.py" line="173"/>
         <source>13812345678 或 0370-3221234</source>
         <translation>13812345678 or 0370-3221234</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="175"/>
-        <location filename="../../ui/ticket_form.py" line="548"/>
+        <location filename="../../ui/ticket_form.py" line="174"/>
+        <location filename="../../ui/ticket_form.py" line="554"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="176"/>
+        <location filename="../../ui/ticket_form.py" line="175"/>
         <source>保密</source>
         <translation>Confidential</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="180"/>
+        <location filename="../../ui/ticket_form.py" line="179"/>
         <source>路名、小区、楼栋门牌或参照物</source>
         <translation>Street, residential compound, building/unit no. or landmark</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="182"/>
+        <location filename="../../ui/ticket_form.py" line="181"/>
         <source>一句话概括诉求</source>
         <translation>The request in one sentence</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="185"/>
+        <location filename="../../ui/ticket_form.py" line="184"/>
         <source>发生了什么、在哪里、持续多久、希望怎么解决</source>
         <translation>What happened, where, for how long, and what the caller wants done</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="193"/>
+        <location filename="../../ui/ticket_form.py" line="192"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="223"/>
+        <location filename="../../ui/ticket_form.py" line="222"/>
         <source>受理渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="224"/>
+        <location filename="../../ui/ticket_form.py" line="223"/>
         <source>诉求类型</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="225"/>
+        <location filename="../../ui/ticket_form.py" line="224"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="226"/>
+        <location filename="../../ui/ticket_form.py" line="225"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="227"/>
+        <location filename="../../ui/ticket_form.py" line="226"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="233"/>
+        <location filename="../../ui/ticket_form.py" line="232"/>
         <source>一级分类</source>
         <translation>Category 1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="234"/>
+        <location filename="../../ui/ticket_form.py" line="233"/>
         <source>二级分类</source>
         <translation>Category 2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="235"/>
+        <location filename="../../ui/ticket_form.py" line="234"/>
         <source>三级分类</source>
         <translation>Category 3</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="236"/>
+        <location filename="../../ui/ticket_form.py" line="235"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="237"/>
+        <location filename="../../ui/ticket_form.py" line="236"/>
         <source>乡镇/街道</source>
         <translation>Town/subdistrict</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="238"/>
+        <location filename="../../ui/ticket_form.py" line="237"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="239"/>
+        <location filename="../../ui/ticket_form.py" line="238"/>
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="240"/>
+        <location filename="../../ui/ticket_form.py" line="239"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="241"/>
+        <location filename="../../ui/ticket_form.py" line="240"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="247"/>
+        <location filename="../../ui/ticket_form.py" line="246"/>
         <source>新建 (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="248"/>
+        <location filename="../../ui/ticket_form.py" line="247"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
@@ -2916,12 +2962,12 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         <translation>Reports are always confidential, to protect the whistleblower</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="465"/>
+        <location filename="../../ui/ticket_form.py" line="471"/>
         <source>草稿未能保存到本机（%s）。请检查磁盘空间；已输入的内容仍在表单中。</source>
         <translation>Could not save the draft on this computer (%s). Check the disk space; what you typed is still in the form.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_form.py" line="482"/>
+        <location filename="../../ui/ticket_form.py" line="488"/>
         <source>还有 %n 处需要修改，见红字提示。</source>
         <translation>
             <numerusform>%n field needs fixing; see the notes in red.</numerusform>
@@ -2929,22 +2975,22 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="514"/>
+        <location filename="../../ui/ticket_form.py" line="520"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="520"/>
+        <location filename="../../ui/ticket_form.py" line="526"/>
         <source>智能质检：</source>
         <translation>Quality check: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="521"/>
+        <location filename="../../ui/ticket_form.py" line="527"/>
         <source> 确认无误请再按一次 Ctrl+S 保存。</source>
         <translation> If this is right, press Ctrl+S again to save.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_form.py" line="537"/>
+        <location filename="../../ui/ticket_form.py" line="543"/>
         <source>保存时将与 %n 张已有工单关联。</source>
         <translation>
             <numerusform>Will be linked to %n earlier ticket when saved.</numerusform>
@@ -2952,27 +2998,27 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="550"/>
+        <location filename="../../ui/ticket_form.py" line="556"/>
         <source>已保存工单 %1，来电 %2。</source>
         <translation>Saved ticket %1 (caller %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="558"/>
+        <location filename="../../ui/ticket_form.py" line="564"/>
         <source>未保存：请按红字提示修改。</source>
         <translation>Not saved: fix the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="561"/>
+        <location filename="../../ui/ticket_form.py" line="567"/>
         <source>未保存：写入本机数据库失败（%s）。内容仍在表单和草稿中，请检查磁盘空间后再按 Ctrl+S。</source>
         <translation>Not saved: writing to the local database failed (%s). Your input is still in the form and the draft; check the disk space, then press Ctrl+S again.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="588"/>
+        <location filename="../../ui/ticket_form.py" line="594"/>
         <source>正在修改工单 %s</source>
         <translation>Editing ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="595"/>
+        <location filename="../../ui/ticket_form.py" line="601"/>
         <source>已恢复上次未保存的草稿。</source>
         <translation>Restored the unsaved draft from last time.</translation>
     </message>
@@ -3473,7 +3519,7 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../ui/reports/__main__.py" line="32"/>
+        <location filename="../../ui/reports/__main__.py" line="33"/>
         <source>报表与简报</source>
         <translation>Reports and brief</translation>
     </message>

@@ -35,8 +35,8 @@ def open_like_the_app(data_dir: Path) -> Seat:
     thread does (often, and without waiting for idle time, so that kills land in the middle
     of checkpoints and merges too)."""
     seat = open_seat(data_dir, background_checkpoints=True)
-    checkpointer = WalCheckpointer(seat.store.path)
-    merger = SearchIndexMerger(seat.store.path)
+    checkpointer = WalCheckpointer(seat.store)
+    merger = SearchIndexMerger(seat.store)
 
     def checkpoint_forever() -> None:
         while not threading.Event().wait(0.02):

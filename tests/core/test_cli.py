@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.store.db import Store
 from app.store.models import OutboxEntry
+from app.store.unlock import open_store
 from tests.conftest import REPO_ROOT
+from tests.file_keyring import keyring_env
 
 HEADER = "受理时间,渠道,诉求类型,一级分类,区县,地址,标题,诉求内容,来电人,联系电话\n"
 GOOD = "2025-03-01 09:30,电话,投诉,城市管理,梁园区,凯旋路88号,夜间施工噪音,工地每晚打桩,王女士,13812345678\n"
@@ -73,7 +74,7 @@ def test_export_csv_and_xlsx(tmp_path: Path, data_dir: Path) -> None:
     assert row["标题"] == "夜间施工噪音" and row["本地编号"].startswith("S01-20250301-")
     refused = run("export", "--data-dir", data_dir, tmp_path / "out.pdf")
     assert refused.returncode == 2 and ".csv 或 .xlsx" in refused.stderr
-    store = Store(data_dir)  # each written file is queued for the center's audit, the refused one not
+    store = open_store(data_dir)  # each written file is queued for the center's audit, the refused one not
     try:
         with store.session() as session:
             reports = [json.loads(o.payload) for o in session.scalars(
@@ -88,7 +89,8 @@ def test_data_dir_from_environment(tmp_path: Path) -> None:
     source.write_text(HEADER + GOOD, encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "app.tickets", "import", str(source)], cwd=REPO_ROOT,
                           capture_output=True, text=True, timeout=60, check=False,
-                          env={"HOTLINE_DESK_DATA_DIR": str(tmp_path / "env"), "PATH": "/usr/bin:/bin"})
+                          env={"HOTLINE_DESK_DATA_DIR": str(tmp_path / "env"), "PATH": "/usr/bin:/bin",
+                               **keyring_env()})
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "env" / "hotline-desk.sqlite3").exists()
 

@@ -7,15 +7,15 @@ returned (printed by the worker after its commit), with its event and outbox row
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from app.store.db import STORE_FILENAME
+from app.store.db import STORE_FILENAME, Connection, connect_file
 from app.store.search_text import match_query
+from app.store.unlock import find_key
 from tests.core.durability_worker import FORM_KEY, typed_text
 
 WORKER = Path(__file__).with_name("durability_worker.py")
@@ -45,8 +45,8 @@ def run_and_kill(mode: str, data_dir: Path, lines: int) -> list[str]:
     return printed + rest.split()
 
 
-def open_store(data_dir: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(data_dir / STORE_FILENAME)
+def open_checked(data_dir: Path) -> Connection:
+    connection = connect_file(data_dir / STORE_FILENAME, find_key(data_dir))
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     return connection
 
@@ -59,7 +59,7 @@ def test_saved_tickets_survive_sigkill(tmp_path: Path, rng: random.Random) -> No
         if not (data_dir / STORE_FILENAME).exists():
             assert returned == []  # killed before the store existed: nothing had been saved
             continue
-        connection = open_store(data_dir)
+        connection = open_checked(data_dir)
         stored = {row[0]: row[1:] for row in connection.execute(
             "SELECT t.client_id,"
             " (SELECT count(*) FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'create'),"
@@ -92,7 +92,7 @@ def test_draft_being_typed_survives_sigkill(tmp_path: Path, rng: random.Random) 
         if not (data_dir / STORE_FILENAME).exists():
             assert last_printed == 0  # killed before the store existed
             continue
-        connection = open_store(data_dir)
+        connection = open_checked(data_dir)
         rows = connection.execute(
             "SELECT json_extract(content, '$.description') FROM drafts WHERE form_key = ?", [FORM_KEY]
         ).fetchall()

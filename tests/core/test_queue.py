@@ -1,6 +1,5 @@
 """Queue queries: each filter, sorts, overdue/due soon, date ranges, counts, paging."""
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
@@ -11,6 +10,7 @@ from app.domain.deadline import DeadlineClock
 from app.domain.lifecycle import Action
 from app.domain.ticket import TicketInput
 from app.seat import Seat
+from app.store.db import Connection
 from app.tickets.queue import (
     QueueFilter,
     QueueSort,
@@ -51,7 +51,7 @@ def ids(seat: Seat) -> dict[str, int]:
 
 
 @pytest.fixture
-def connection(seat: Seat) -> Iterator[sqlite3.Connection]:
+def connection(seat: Seat) -> Iterator[Connection]:
     with seat.store.raw_connection() as opened:
         yield opened
 
@@ -81,13 +81,13 @@ def names(ids: dict[str, int], found: list[int]) -> list[str]:
     (QueueFilter(created_to=datetime(2026, 3, 4, 1)), "ba"),     # exclusive
     (QueueFilter(created_from=datetime(2026, 3, 3), created_to=datetime(2026, 3, 5)), "cb"),
 ])
-def test_filters(ids: dict[str, int], connection: sqlite3.Connection, flt: QueueFilter, expected: str) -> None:
+def test_filters(ids: dict[str, int], connection: Connection, flt: QueueFilter, expected: str) -> None:
     found = ids_page(connection, flt, QueueSort(), 0, 100)
     assert "".join(names(ids, found)) == expected
     assert count(connection, flt) == len(expected)
 
 
-def test_overdue_and_due_soon(ids: dict[str, int], connection: sqlite3.Connection, seat: Seat) -> None:
+def test_overdue_and_due_soon(ids: dict[str, int], connection: Connection, seat: Seat) -> None:
     with seat.store.session() as session:
         from app.store.models import Ticket
         deadlines = {name: session.get(Ticket, i).deadline for name, i in ids.items()}  # type: ignore[union-attr]
@@ -112,18 +112,18 @@ def test_overdue_and_due_soon(ids: dict[str, int], connection: sqlite3.Connectio
     (QueueSort("district", True), "bcad"),      # 睢阳区 > 梁园区 > (none), ties newest first
     (QueueSort("no_such_column", True), "dcba"),  # unknown: newest first
 ])
-def test_sorts(ids: dict[str, int], connection: sqlite3.Connection, sort: QueueSort, expected: str) -> None:
+def test_sorts(ids: dict[str, int], connection: Connection, sort: QueueSort, expected: str) -> None:
     assert "".join(names(ids, ids_page(connection, QueueFilter(), sort, 0, 10))) == expected
     assert [i for batch in iter_ids(connection, QueueFilter(), sort, batch=3) for i in batch] == \
         ids_page(connection, QueueFilter(), sort, 0, 10)
 
 
-def test_paging(ids: dict[str, int], connection: sqlite3.Connection) -> None:
+def test_paging(ids: dict[str, int], connection: Connection) -> None:
     pages = [ids_page(connection, QueueFilter(), QueueSort(), offset, 2) for offset in (0, 2, 4)]
     assert [names(ids, page) for page in pages] == [["d", "c"], ["b", "a"], []]
 
 
-def test_fetch_rows_builds_display_rows(ids: dict[str, int], connection: sqlite3.Connection) -> None:
+def test_fetch_rows_builds_display_rows(ids: dict[str, int], connection: Connection) -> None:
     rows = fetch_rows(connection, [ids["c"], ids["a"], 9999])
     assert set(rows) == {ids["c"], ids["a"]}
     row = rows[ids["c"]]
@@ -132,7 +132,7 @@ def test_fetch_rows_builds_display_rows(ids: dict[str, int], connection: sqlite3
     assert row.local_no.startswith("S01-20260304-")
 
 
-def test_search_with_nothing_searchable_matches_nothing(ids: dict[str, int], connection: sqlite3.Connection) -> None:
+def test_search_with_nothing_searchable_matches_nothing(ids: dict[str, int], connection: Connection) -> None:
     assert count(connection, QueueFilter(search="！？")) == 0
     assert count(connection, QueueFilter(search="   ")) == 4  # blank: no search at all
 

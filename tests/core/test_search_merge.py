@@ -3,7 +3,6 @@ merger (or a bulk write, right after its commit) merges them, a save arriving du
 background merge does not wait for the whole run, and search finds the same tickets throughout."""
 
 import random
-import sqlite3
 import threading
 from dataclasses import replace
 from datetime import datetime
@@ -51,7 +50,7 @@ def test_saves_leave_the_merging_to_the_background_merger(seat: Seat) -> None:
     # the 16th and 32nd saves would have merged: 12 pages left, not 42).
     assert index_pages(seat) >= 40
     assert found(seat, "油烟") == 40
-    merger = SearchIndexMerger(seat.store.path)
+    merger = SearchIndexMerger(seat.store)
     steps, done = merger.run(pause_s=0)
     assert steps > 0 and done
     assert index_pages(seat) < 10
@@ -64,7 +63,7 @@ def test_saves_leave_the_merging_to_the_background_merger(seat: Seat) -> None:
 def test_no_budget_no_merge(seat: Seat) -> None:
     save_tickets(seat, 5)
     pages = index_pages(seat)
-    assert SearchIndexMerger(seat.store.path).run(budget_s=0) == (0, False)
+    assert SearchIndexMerger(seat.store).run(budget_s=0) == (0, False)
     assert index_pages(seat) == pages
 
 
@@ -77,10 +76,10 @@ def test_a_save_during_a_background_merge_waits_for_one_step_not_the_run(seat: S
             create_ticket(session, data=replace(BASE, title=f"油烟扰民{k}号",
                                                 description="".join(rng.choices(ideographs, k=1500))),
                           context=seat.context)
-    merger = SearchIndexMerger(seat.store.path)
+    merger = SearchIndexMerger(seat.store)
     # After each merge step the merger's thread looks whether the save has committed yet: the
     # store orders the two, so no thread's speed decides what this test sees.
-    watcher = sqlite3.connect(seat.store.path, check_same_thread=False)
+    watcher = seat.store.connect()
     saved_before_step: list[bool] = []
     first_step = threading.Event()
 
@@ -110,6 +109,6 @@ def test_a_bulk_write_merges_right_after_its_commit(seat: Seat) -> None:
                              client_id=f"bulk-{batch}-{k}") for k in range(100)]
         assert insert_batch(seat.store, tickets, seat.context) == 100
     # Five batches, five segments: left alone, the merger would find a level of 4+ to merge.
-    assert SearchIndexMerger(seat.store.path).run() == (0, True)
+    assert SearchIndexMerger(seat.store).run() == (0, True)
     assert index_settings(seat)["automerge"] == 0
     assert found(seat, "噪音") == 500

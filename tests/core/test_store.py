@@ -1,6 +1,5 @@
 """The store: durable pragmas, migrations from empty and from the previous schema."""
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -8,20 +7,25 @@ from alembic.command import downgrade
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 
+from app.store.convert import plain_backup
 from app.store.db import (
     MIGRATIONS_DIR,
     STORE_FILENAME,
+    IntegrityError,
     Store,
     alembic_config,
     create_store_engine,
+    is_plain,
     upgrade,
 )
+from app.store.keys import KEY_FILENAME
+from app.store.unlock import open_store
 from app.store.wal import WalCheckpointer
 from app.tickets.queue import QueueFilter, count
 
 
 def head_revision() -> str:
-    config = alembic_config(create_store_engine(Path(":memory:")))
+    config = alembic_config(create_store_engine(Path(":memory:"), None))
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     head = ScriptDirectory.from_config(config).get_current_head()
     assert head is not None
@@ -29,7 +33,7 @@ def head_revision() -> str:
 
 
 def test_pragmas_on_every_connection(tmp_path: Path) -> None:
-    with Store(tmp_path) as store:
+    with open_store(tmp_path) as store:
         with store.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
@@ -41,7 +45,7 @@ def test_pragmas_on_every_connection(tmp_path: Path) -> None:
 
 
 def test_empty_database_upgrades_to_head(tmp_path: Path) -> None:
-    with Store(tmp_path) as store:
+    with open_store(tmp_path) as store:
         tables = set(inspect(store.engine).get_table_names())
         assert {"tickets", "ticket_events", "outbox", "drafts", "counters", "ticket_search",
                 "alembic_version"} <= tables
@@ -49,12 +53,12 @@ def test_empty_database_upgrades_to_head(tmp_path: Path) -> None:
             assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
             assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
     # Opening again is a no-op, not an error.
-    Store(tmp_path).close()
+    open_store(tmp_path).close()
 
 
 def test_store_at_0001_with_tickets_upgrades_and_old_tickets_are_searchable(tmp_path: Path) -> None:
     path = tmp_path / STORE_FILENAME
-    engine = create_store_engine(path)
+    engine = create_store_engine(path, None)  # a plain store, as versions before encryption made
     upgrade(engine, "0001")
     now = datetime(2025, 6, 1, 2, 0)
     with engine.begin() as connection:
@@ -78,7 +82,7 @@ def test_store_at_0001_with_tickets_upgrades_and_old_tickets_are_searchable(tmp_
                 " VALUES (:id, :now, 'S01', '座席员', 'create', '{}')"), {"id": number, "now": now})
     engine.dispose()
 
-    with Store(tmp_path) as store, store.raw_connection() as connection:
+    with open_store(tmp_path) as store, store.raw_connection() as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
         assert connection.execute("SELECT count(*) FROM tickets").fetchone()[0] == 2
         assert connection.execute("SELECT count(*) FROM ticket_events").fetchone()[0] == 2
@@ -87,14 +91,20 @@ def test_store_at_0001_with_tickets_upgrades_and_old_tickets_are_searchable(tmp_
         assert count(connection, QueueFilter(search="12号楼")) == 1
         assert count(connection, QueueFilter(search="王女士")) == 1
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # Converted in place: encrypted, and the plain backup gone once the copy checked out.
+    assert not is_plain(path)
+    assert not plain_backup(tmp_path).exists()
+    assert {p.name for p in tmp_path.iterdir()} <= {STORE_FILENAME, f"{STORE_FILENAME}-wal",
+                                                    f"{STORE_FILENAME}-shm", KEY_FILENAME}
+    assert all(b"13812345678" not in p.read_bytes() for p in tmp_path.iterdir())
 
 
 def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
-    with Store(tmp_path) as store, store.raw_connection() as connection:
+    with open_store(tmp_path) as store, store.raw_connection() as connection:
         try:
             connection.execute("INSERT INTO ticket_events (ticket_id, at, seat, actor, kind, detail)"
                                " VALUES (999, '2025-01-01', 'S01', 'x', 'create', '{}')")
-        except sqlite3.IntegrityError as error:
+        except IntegrityError as error:
             assert "FOREIGN KEY" in str(error)
         else:
             raise AssertionError("an event for a missing ticket was accepted")
@@ -106,7 +116,7 @@ def test_overdue_and_due_soon_counts_read_only_an_index(tmp_path: Path) -> None:
     from app.domain.deadline import DeadlineClock
     from app.tickets import queue
 
-    with Store(tmp_path) as store, store.raw_connection() as connection:
+    with open_store(tmp_path) as store, store.raw_connection() as connection:
         for due in ("overdue", "due_soon"):
             where, params = queue._where(QueueFilter(due=due, clock=DeadlineClock(date(2026, 3, 20))))
             plan = " ".join(row[3] for row in connection.execute(
@@ -127,10 +137,10 @@ def _write_pages(store: Store, rows: int, batch: str) -> None:
 
 
 def test_the_app_store_leaves_checkpoints_to_the_background_checkpointer(tmp_path: Path) -> None:
-    with Store(tmp_path, background_checkpoints=True) as store:
+    with open_store(tmp_path, background_checkpoints=True) as store:
         with store.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
-        checkpointer = WalCheckpointer(store.path)
+        checkpointer = WalCheckpointer(store)
         _write_pages(store, 1500, 'a')  # more than SQLite's automatic 1,000 pages
         grown = _wal_size(store)
         assert grown > 1000 * 4096  # no save copied the WAL into the file
@@ -150,7 +160,7 @@ def test_the_app_store_leaves_checkpoints_to_the_background_checkpointer(tmp_pat
 
 
 def test_tools_keep_sqlite_automatic_checkpoints(tmp_path: Path) -> None:
-    with Store(tmp_path) as store, store.engine.connect() as connection:
+    with open_store(tmp_path) as store, store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1000
 
 
@@ -160,7 +170,7 @@ def test_store_at_0007_stops_merging_the_search_index_in_saves_and_back(tmp_path
             return {k: v for k, v in connection.exec_driver_sql(
                 "SELECT k, v FROM ticket_search_config WHERE k IN ('automerge', 'crisismerge')")}
 
-    engine = create_store_engine(tmp_path / STORE_FILENAME)
+    engine = create_store_engine(tmp_path / STORE_FILENAME, None)
     upgrade(engine, "0007_queue_indexes")
     assert merge_settings(engine) == {}  # FTS5's defaults: merge inside every 64 pages' commit
     upgrade(engine)

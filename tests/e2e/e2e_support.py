@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from keyring.backend import KeyringBackend
+from keyring.backends.fail import Keyring as FailKeyring
 from sqlalchemy import select
 
 from app.domain.lifecycle import Action
@@ -13,8 +14,8 @@ from app.domain.roles import Role
 from app.domain.ticket import TicketInput
 from app.reference import ReferenceData
 from app.settings import Settings
-from app.store.db import Store
 from app.store.models import Ticket
+from app.store.unlock import open_store
 from app.sync.client import ApiClient, RetryPolicy
 from app.sync.engine import SyncEngine, SyncReport
 from app.tickets.service import (
@@ -48,9 +49,11 @@ class Seat:
     seat_id: str = field(default_factory=lambda: f"S{uuid.uuid4().hex[:4].upper()}")
     retry: RetryPolicy = field(default_factory=lambda: RetryPolicy(attempts=2, backoff=0.01))
     read_timeout: float = 10.0
+    passphrase: str | None = None  # a seat without a keyring: its store keyed from this
 
     def __post_init__(self) -> None:
-        self.store = Store(self.data_dir)
+        self.store = (open_store(self.data_dir) if self.passphrase is None else
+                      open_store(self.data_dir, backend=FailKeyring(), prompt=lambda _: self.passphrase))
         self.context = TicketContext(Actor(self.seat_id, self.username), self.reference,
                                      Settings(seat_id=self.seat_id, agent_name=self.username))
         self.api = ApiClient(self.server_url, retry=self.retry, read_timeout=self.read_timeout)

@@ -71,18 +71,19 @@ def test_rejected_change_is_recorded_and_later_changes_flow(make_seat: Any) -> N
 
 
 def test_cli_once_and_status(make_seat: Any, server: ServerProcess, tmp_path: Any) -> None:
-    seat = make_seat("agent1")
+    # No keyring: the store is keyed from a passphrase, which a script pipes in.
+    seat = make_seat("agent1", passphrase="seat passphrase 1")
     seat.create(title="命令行同步")
     env = {**os.environ, "HD_PW": PASSWORD, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     done = subprocess.run(
         [sys.executable, "-m", "app.sync", "once", "--data-dir", str(seat.data_dir),
          "--server", server.url, "--user", "agent1", "--password-env", "HD_PW"],
-        capture_output=True, text=True, env=env, timeout=60,
+        capture_output=True, text=True, env=env, timeout=60, input="seat passphrase 1\n",
     )
     last = done.stdout.strip().splitlines()[-1]
     assert done.returncode == 0, done.stderr
     assert last.startswith("pushed=1 ") and "pending=0" in last
     assert "内存" in done.stderr  # no keyring backend: said plainly
     status = subprocess.run([sys.executable, "-m", "app.sync", "status", "--data-dir", str(seat.data_dir)],
-                            capture_output=True, text=True, env=env, timeout=60)
+                            capture_output=True, text=True, env=env, timeout=60, input="seat passphrase 1\n")
     assert status.returncode == 0 and "pending=0" in status.stdout

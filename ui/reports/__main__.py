@@ -9,8 +9,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QApplication
 
-from app.desk import open_desk
+from app.desk import StoreKeyError, open_desk
 from app.paths import resolve_data_dir
+from ui.passphrase_dialog import ask_passphrase, show_unlock_failed
 from ui.reports.dashboard import ReportsDashboard
 
 
@@ -21,7 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=date.fromisoformat, help="pretend today is this date")
     args = parser.parse_args(argv)
     app = QApplication(sys.argv[:1])
-    desk = open_desk(resolve_data_dir(args.data_dir))
+    try:
+        desk = open_desk(resolve_data_dir(args.data_dir), prompt=ask_passphrase)
+    except StoreKeyError as error:
+        show_unlock_failed(error)
+        return 4  # as every program whose store could not be unlocked (app.store.terminal)
     if args.demo:
         desk.fill_sample_week()
     today = args.today or (date(2024, 1, 17) if args.demo else None)
