@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from app.resources import resource_path
+
 __all__ = [
     "CHANNELS",
     "REQUEST_TYPES",
@@ -39,7 +41,7 @@ __all__ = [
     "generate_demo_tickets",
 ]
 
-RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES_DIR = resource_path()
 TEMPLATES_PATH = RESOURCES_DIR / "demo" / "templates.json"
 REFERENCE_DIR = RESOURCES_DIR / "reference"
 

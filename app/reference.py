@@ -12,8 +12,9 @@ from functools import cache
 from pathlib import Path
 
 from app.domain.calendar import WorkCalendar
+from app.resources import resource_path
 
-RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES_DIR = resource_path()
 REFERENCE_DIR = RESOURCES_DIR / "reference"
 
 

@@ -1,12 +1,13 @@
 """Creating the Qt application: language, translations, fonts."""
 
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+from app.resources import resource_path
+
+TRANSLATIONS_DIR = resource_path("translations")
 LANGUAGES = ("zh_CN", "en")
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from app.assistant.text import normalize
+from app.resources import resource_path
 
-KNOWLEDGE_PATH = Path(__file__).resolve().parents[2] / "resources" / "assistant" / "knowledge.json"
+KNOWLEDGE_PATH = resource_path("assistant", "knowledge.json")
 MIN_SCORE = 0.2
 
 

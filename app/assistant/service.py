@@ -22,9 +22,10 @@ from app.assistant.units import (
     keyword_cues,
     suggest_units,
 )
+from app.resources import resource_path
 
 log = logging.getLogger(__name__)
-PRIOR_PATH = Path(__file__).resolve().parents[2] / "resources" / "assistant" / "category_prior.json"
+PRIOR_PATH = resource_path("assistant", "category_prior.json")
 # Best configuration of the 5-fold CV on 450 labeled messages (see `python -m app.assistant cv`).
 DEFAULT_CONFIG = TrainConfig(c=10.0, keyword_prior=True, use_words=True)
 PAST_ANSWER_CHARS = 200

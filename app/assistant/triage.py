@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from app.assistant.text import normalize
+from app.resources import resource_path
 
-RULES_PATH = Path(__file__).resolve().parents[2] / "resources" / "assistant" / "triage_rules.json"
+RULES_PATH = resource_path("assistant", "triage_rules.json")
 _CLAUSE = re.compile(r"[，。！？；,.!?;：:、]+")
 _NEGATION_REACH = 4  # characters before a trigger in which a negation word applies to it
 _LETTER_CHARS = 200

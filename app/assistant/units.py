@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.assistant.text import normalize
+from app.resources import resource_path
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "assistant"
+RESOURCES = resource_path("assistant")
 _DISTRICT = re.compile(r"[a-z]\d+[区县市]")
 # Replies restate the question ("针对您反映A3区某镇…的问题") before naming who answers.
 _RESTATED = re.compile(r"“[^”]*”|《[^》]*》|反映.{0,80}?(?:的问题|的情况|一事)")
