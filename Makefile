@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint demo translations bench clean server test-setup
+.PHONY: venv run test lint demo translations bench clean server test-setup bundle
 
 venv: $(STAMP)
 
@@ -50,3 +50,8 @@ clean:
 # The central server on 127.0.0.1:8345 with SQLite in data/server (ARGS="--database-url ...").
 server: venv
 	$(PY) -m server serve $(ARGS)
+
+# The seat's application as one folder (dist/hotline-desk/) that runs without Python: PyInstaller
+# with packaging/hotline-desk.spec. The same command builds hotline-desk.exe on Windows.
+bundle: venv
+	$(PY) -m PyInstaller --noconfirm --clean packaging/hotline-desk.spec
