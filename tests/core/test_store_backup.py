@@ -1,7 +1,6 @@
 """``python -m app.store backup|restore``: an encrypted, consistent copy taken while the desk
 saves; a restore that checks the copy before it replaces anything."""
 
-import hashlib
 import subprocess
 import sys
 import threading
@@ -17,6 +16,7 @@ from app.store.db import STORE_FILENAME, connect_file, is_plain
 from app.store.unlock import find_key
 from app.tickets.service import create_ticket
 from tests.conftest import REPO_ROOT
+from tests.core.test_encryption import snapshot
 
 PHONE = "13812345678"
 
@@ -37,11 +37,6 @@ def tickets_in(path: Path, data_dir: Path) -> int:
     with closing(connect_file(path, find_key(data_dir))) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         return int(connection.execute("SELECT count(*) FROM tickets").fetchone()[0])
-
-
-def snapshot(directory: Path) -> dict[str, str]:
-    return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
