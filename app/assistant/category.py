@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -26,6 +27,9 @@ FORMAT = "hotline-desk/category-model"
 FORMAT_VERSION = 1
 
 FloatArray = npt.NDArray[np.float32]
+# A word with this many digits in a row is a phone, ID or plate number: it says nothing of the
+# category, and the model file (a cache beside the encrypted store) must not keep callers' numbers.
+_NUMBER = re.compile(r"\d{5,}")
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ def extract(text: str, *, ngram_max: int, use_words: bool) -> list[str]:
     head = text[:MAX_CHARS]
     feats = char_ngrams(head, ngram_max)
     if use_words:
-        feats.extend("w:" + w for w in words(head))
+        feats.extend("w:" + w for w in words(head) if not _NUMBER.search(w))
     return feats
 
 

@@ -96,3 +96,15 @@ def test_real_messages_hold_out(labeled: list[tuple[str, str]]) -> None:
     r = score([labeled[i][1] for i in folds[0]], [model.predict_label(labeled[i][0])
                                                    for i in folds[0]])
     assert r.macro_f1 > 0.76
+
+
+def test_model_file_keeps_no_caller_number(tmp_path: Path) -> None:
+    texts = [(f"来电人{phone}反映{topic}", label) for phone in ("13812345678", "15937012345")
+             for topic, label in (("小区噪音扰民", "环境保护"), ("路灯不亮", "城乡建设"),
+                                 ("工资被拖欠", "劳动和社会保障"))] * 2
+    model = train(texts, config=TrainConfig(use_words=True, min_df=1))
+    model.save(tmp_path / "model.npz")
+    with np.load(tmp_path / "model.npz", allow_pickle=False) as data:
+        vocabulary = [str(v) for v in data["vocabulary"]]
+    assert any(v.startswith("w:") for v in vocabulary)  # words are in it
+    assert not [v for v in vocabulary if "13812345678" in v or "15937012345" in v]
