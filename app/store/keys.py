@@ -28,7 +28,8 @@ from app.sync.credentials import SERVICE, usable_backend
 
 KEY_FILENAME = "store-key.json"
 KEY_BYTES = 32
-# RFC 9106 §4, second recommended option: 3 passes over 64 MiB, 4 lanes (~0.3 s here).
+# RFC 9106 §4, second recommended option: 3 passes over 64 MiB, 4 lanes (~1 s once per start
+# on a busy 2-core machine).
 ARGON2_TIME_COST = 3
 ARGON2_MEMORY_KIB = 64 * 1024
 ARGON2_PARALLELISM = 4
