@@ -22,7 +22,7 @@ from app.reports.brief import build_brief
 from app.reports.dashboard import build_dashboard
 from app.reports.period import Period, PeriodKind
 from app.reports.sample import insert_rows, synthetic_rows
-from app.store.db import Store
+from bench.bench_keys import open_bench_store
 
 START = date(2023, 1, 1)
 WEEK = Period(date(2024, 1, 8), date(2024, 1, 14), PeriodKind.WEEKLY)
@@ -32,7 +32,7 @@ AS_OF = date(2024, 1, 17)
 
 def build(data_dir: Path, tickets: int) -> None:
     started = time.perf_counter()
-    with Store(data_dir) as store, store.engine.begin() as conn:
+    with open_bench_store(data_dir) as store, store.engine.begin() as conn:
         indexes = conn.exec_driver_sql(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
             "AND tbl_name IN ('tickets', 'ticket_events')"
@@ -48,7 +48,7 @@ def build(data_dir: Path, tickets: int) -> None:
             conn.exec_driver_sql(sql)
         conn.exec_driver_sql("ANALYZE")
     events = 0
-    with Store(data_dir) as store, store.engine.connect() as conn:
+    with open_bench_store(data_dir) as store, store.engine.connect() as conn:
         events = int(conn.exec_driver_sql("SELECT COUNT(*) FROM ticket_events").scalar_one())
     print(f"indexed in {time.perf_counter() - loaded:.1f} s; {events} events; "
           f"total build {time.perf_counter() - started:.1f} s", flush=True)
@@ -76,7 +76,7 @@ def main() -> int:
         shutil.rmtree(args.store, ignore_errors=True)
         build(args.store, args.tickets)
         marker.touch()
-    with Store(args.store) as store, store.engine.connect() as conn:
+    with open_bench_store(args.store) as store, store.engine.connect() as conn:
         total = conn.exec_driver_sql("SELECT COUNT(*) FROM tickets").scalar_one()
         print(f"store {args.store} holds {total} tickets")
         brief_ms = timed("weekly brief", lambda: build_brief(conn, WEEK, as_of=AS_OF), args.runs)

@@ -65,6 +65,7 @@ from app.store.upkeep import StoreUpkeep  # noqa: E402
 from app.tickets.bulk import NewTicket, insert_batch  # noqa: E402
 from app.tickets.importer import parse_row  # noqa: E402
 from app.tickets.service import TicketContext, create_ticket, local_date  # noqa: E402
+from bench.bench_keys import BENCH_PASSPHRASE, NO_KEYRING  # noqa: E402
 from ui.store_upkeep import INTERVAL_MS  # noqa: E402
 
 SHARED_DATA = ROOT.parent / "shared" / "data" / "tipdm2020c"
@@ -95,18 +96,13 @@ STATUS_W = [(Status.ARCHIVED, 50), (Status.CALLED_BACK, 12), (Status.COMPLETED, 
 URGENCY_W = [(Urgency.NORMAL, 90), (Urgency.URGENT, 8), (Urgency.CRITICAL, 2)]
 
 
-# The bench machine has no keyring: the store is keyed as a keyring-less seat's is, from a
-# passphrase through argon2id (once per open; every connection then uses the raw key).
-BENCH_PASSPHRASE = "bench-passphrase-not-secret"
 PLAIN = False  # --plain: the same figures on an unencrypted store (same SQLite library)
 
 
 def bench_seat(data_dir: Path, *, background_checkpoints: bool = False) -> Seat:
     if PLAIN:
         return seat_on(data_dir, Store(data_dir, key=None, background_checkpoints=background_checkpoints))
-    from keyring.backends.fail import Keyring as NoKeyring
-
-    return open_seat(data_dir, keyring_backend=NoKeyring(), prompt=lambda _request: BENCH_PASSPHRASE,
+    return open_seat(data_dir, keyring_backend=NO_KEYRING, prompt=lambda _request: BENCH_PASSPHRASE,
                      background_checkpoints=background_checkpoints)
 
 

@@ -22,11 +22,11 @@ from app.domain.roles import Role
 from app.domain.ticket import TicketInput
 from app.reference import load_reference
 from app.settings import Settings
-from app.store.db import Store
 from app.sync.client import ApiClient
 from app.sync.engine import SyncEngine
 from app.sync.protocol import EDITABLE_FIELDS
 from app.tickets.service import Actor, TicketContext, create_ticket, utc_now
+from bench.bench_keys import open_bench_store
 from server.db import open_database
 from server.sync.service import allocate_seqs
 from server.testing import (
@@ -99,7 +99,7 @@ def main() -> int:
         server.start()
         add_users(url, [("bench", Role.AGENT, "")], PASSWORD)
 
-        seat = Store(work / "seat1")
+        seat = open_bench_store(work / "seat1")
         context = TicketContext(Actor("B01", "bench"), reference, Settings(seat_id="B01"))
         made = time.perf_counter()
         for start in range(0, args.push, 1000):
@@ -124,7 +124,7 @@ def main() -> int:
             bulk_insert(url, _server_rows(rest, "SEED"), 1000)
         total = 2 * args.push + rest
 
-        fresh = Store(work / "seat2")
+        fresh = open_bench_store(work / "seat2")
         api2 = ApiClient(server.url, read_timeout=120)
         api2.login("bench", PASSWORD)
         engine2 = SyncEngine(fresh, api2, push_batch=args.batch, pull_limit=args.page)

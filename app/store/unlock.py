@@ -42,8 +42,9 @@ def find_key(data_dir: Path, *, backend: KeyringBackend | None = None,
 
 
 def open_store(data_dir: Path, *, backend: KeyringBackend | None = None,
-               prompt: PassphrasePrompt | None = None, background_checkpoints: bool = False) -> Store:
-    """The seat's store, encrypted, migrated to head.
+               prompt: PassphrasePrompt | None = None, background_checkpoints: bool = False,
+               migrate: bool = True) -> Store:
+    """The seat's store, encrypted, migrated to head (unless ``migrate`` is off: a read-only tool).
 
     Raises:
         StoreKeyError: the store could not be unlocked (wrong key or passphrase, lost key, no
@@ -53,4 +54,4 @@ def open_store(data_dir: Path, *, backend: KeyringBackend | None = None,
     if needs_conversion(data_dir):
         tickets = convert_plain_store(data_dir, key)
         log.info("plain store encrypted in place (%d tickets)", tickets)
-    return Store(data_dir, key=key, background_checkpoints=background_checkpoints)
+    return Store(data_dir, key=key, migrate=migrate, background_checkpoints=background_checkpoints)

@@ -19,6 +19,7 @@ from app.reports.period import Period
 from app.reports.queries import overdue_count
 from app.store.db import Store
 from app.store.models import Ticket
+from app.store.unlock import open_store
 from app.tickets import queue
 from app.tickets.queue import QueueFilter, QueueSort
 
@@ -70,7 +71,7 @@ def selected(conn: Connection, table: Any, mark: DeadlineMark, clock: DeadlineCl
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    with Store(Path(tmp_path_factory.mktemp("deadline-rule"))) as opened:
+    with open_store(Path(tmp_path_factory.mktemp("deadline-rule"))) as opened:
         yield opened
 
 
