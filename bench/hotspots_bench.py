@@ -41,8 +41,8 @@ from app.analysis.places import default_finder  # noqa: E402
 from app.reference import default_reference  # noqa: E402
 from app.reports.period import Period  # noqa: E402
 from app.reports.sample import TICKET_COLUMNS  # noqa: E402
-from app.store.db import Store  # noqa: E402
 from app.tickets.service import LOCAL_TZ  # noqa: E402
+from bench.bench_keys import open_bench_store  # noqa: E402
 
 SHARED_DATA = ROOT.parent / "shared" / "data" / "tipdm2020c"
 START = date(2023, 1, 1)
@@ -192,7 +192,7 @@ def build(store_dir: Path, tickets: int) -> list[tuple[str, str]]:
     started = time.perf_counter()
     maker = Maker(seed=tickets)
     sql = f"INSERT INTO tickets ({', '.join(TICKET_COLUMNS)}) VALUES ({', '.join('?' for _ in TICKET_COLUMNS)})"
-    with Store(store_dir) as store, store.engine.begin() as conn:
+    with open_bench_store(store_dir) as store, store.engine.begin() as conn:
         indexes = conn.exec_driver_sql(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
             "AND tbl_name = 'tickets'"
@@ -254,7 +254,7 @@ def main() -> int:
     from app.analysis.model import HotspotOptions
 
     options = HotspotOptions(top=args.top)
-    with Store(args.store) as store, store.engine.connect() as conn:
+    with open_bench_store(args.store) as store, store.engine.connect() as conn:
         cpu: dict[str, float] = {}
         for name, period in (("week", WEEK), ("year", YEAR)):
             started, used = time.perf_counter(), time.process_time()

@@ -18,7 +18,7 @@ from app.reports.brief import build_brief
 from app.reports.dashboard import build_dashboard
 from app.reports.data import ReportOptions, ShareBase
 from app.reports.period import Period, PeriodKind
-from app.store.db import STORE_FILENAME
+from app.store.db import STORE_FILENAME, Store
 from app.store.keys import StoreKeyError
 from app.store.terminal import STORE_LOCKED_EXIT, terminal_prompt
 from app.store.unlock import open_store
@@ -86,16 +86,17 @@ class _Progress:
         print(f"{STAGES.get(stage, stage)}{detail}", file=sys.stderr, flush=True)
 
 
-def hotspots(args: argparse.Namespace, data_dir: Path) -> int:
+def hotspots(args: argparse.Namespace, store: Store) -> int:
     from app.analysis.hotspots import analyze
     from app.analysis.model import HotspotOptions
     from app.analysis.render import report_text, write_csv
 
     if args.csv.parent and not args.csv.parent.exists():
         print(f"输出目录不存在：{args.csv.parent}，请先创建或换一个路径。", file=sys.stderr)
+        store.close()
         return 2
     period = Period.infer(args.start, args.end)
-    with Store(data_dir, migrate=False) as store, store.engine.connect() as conn:
+    with store, store.engine.connect() as conn:
         report = analyze(conn, period, options=HotspotOptions(top=args.top), progress=_Progress())
     rows = write_csv(report, args.csv)
     print(report_text(report))
@@ -112,18 +113,18 @@ def main(argv: list[str] | None = None) -> int:
     if not (data_dir / STORE_FILENAME).exists():
         print(f"数据目录中没有工单库：{data_dir / STORE_FILENAME}", file=sys.stderr)
         return 1
+    try:
+        store = open_store(data_dir, prompt=terminal_prompt, migrate=args.command != "hotspots")
+    except StoreKeyError as error:
+        print(str(error), file=sys.stderr)
+        return STORE_LOCKED_EXIT
     if args.command == "hotspots":
-        return hotspots(args, data_dir)
+        return hotspots(args, store)
     period = (
         Period(args.start, args.end, PeriodKind(args.kind)) if args.kind
         else Period.infer(args.start, args.end)
     )
     options = ReportOptions(share_base=ShareBase(args.share_base))
-    try:
-        store = open_store(data_dir, prompt=terminal_prompt)
-    except StoreKeyError as error:
-        print(str(error), file=sys.stderr)
-        return STORE_LOCKED_EXIT
     with store, store.engine.connect() as conn:
         if args.command == "brief":
             from app.analysis.hotspots import analyze

@@ -1758,199 +1758,199 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>ReportsDashboard</name>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="107"/>
+        <location filename="../../ui/reports/dashboard.py" line="113"/>
         <source>日报</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="107"/>
+        <location filename="../../ui/reports/dashboard.py" line="113"/>
         <source>周报</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="107"/>
+        <location filename="../../ui/reports/dashboard.py" line="113"/>
         <source>月报</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="107"/>
+        <location filename="../../ui/reports/dashboard.py" line="113"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="114"/>
+        <location filename="../../ui/reports/dashboard.py" line="120"/>
         <source>上一期</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="115"/>
+        <location filename="../../ui/reports/dashboard.py" line="121"/>
         <source>下一期</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="116"/>
+        <location filename="../../ui/reports/dashboard.py" line="122"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="117"/>
+        <location filename="../../ui/reports/dashboard.py" line="123"/>
         <source>导出XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="118"/>
+        <location filename="../../ui/reports/dashboard.py" line="124"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="121"/>
+        <location filename="../../ui/reports/dashboard.py" line="127"/>
         <source>报表类型</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="123"/>
+        <location filename="../../ui/reports/dashboard.py" line="129"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="125"/>
+        <location filename="../../ui/reports/dashboard.py" line="131"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="147"/>
+        <location filename="../../ui/reports/dashboard.py" line="159"/>
         <source>分类图显示前</source>
         <translation>Category chart: top</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="149"/>
+        <location filename="../../ui/reports/dashboard.py" line="161"/>
         <source>项</source>
         <translation>categories</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="154"/>
-        <location filename="../../ui/reports/dashboard.py" line="361"/>
-        <location filename="../../ui/reports/dashboard.py" line="439"/>
+        <location filename="../../ui/reports/dashboard.py" line="166"/>
+        <location filename="../../ui/reports/dashboard.py" line="413"/>
+        <location filename="../../ui/reports/dashboard.py" line="491"/>
         <source>受理渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="154"/>
+        <location filename="../../ui/reports/dashboard.py" line="166"/>
         <source>诉求类型</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="155"/>
+        <location filename="../../ui/reports/dashboard.py" line="167"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="155"/>
+        <location filename="../../ui/reports/dashboard.py" line="167"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="156"/>
+        <location filename="../../ui/reports/dashboard.py" line="168"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="176"/>
+        <location filename="../../ui/reports/dashboard.py" line="188"/>
         <source>自定义权重</source>
         <translation>Custom weights</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="180"/>
+        <location filename="../../ui/reports/dashboard.py" line="192"/>
         <source>考核权重</source>
         <translation>Rating weights</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="182"/>
+        <location filename="../../ui/reports/dashboard.py" line="194"/>
         <source>方案</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="184"/>
+        <location filename="../../ui/reports/dashboard.py" line="196"/>
         <source>响应率（按时签收）</source>
         <translation>Response rate (signed for on time)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="184"/>
+        <location filename="../../ui/reports/dashboard.py" line="196"/>
         <source>解决率</source>
         <translation>Resolution rate</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="185"/>
+        <location filename="../../ui/reports/dashboard.py" line="197"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="185"/>
+        <location filename="../../ui/reports/dashboard.py" line="197"/>
         <source>按时办结率</source>
         <translation>On-time completion</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="186"/>
+        <location filename="../../ui/reports/dashboard.py" line="198"/>
         <source>退单率（扣分）</source>
         <translation>Return rate (deducted)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="193"/>
+        <location filename="../../ui/reports/dashboard.py" line="205"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="195"/>
+        <location filename="../../ui/reports/dashboard.py" line="207"/>
         <source>签收时限</source>
         <translation>Sign-for limit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="196"/>
+        <location filename="../../ui/reports/dashboard.py" line="208"/>
         <source>参加排名最少工单数</source>
         <translation>Min. tickets to rank</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="205"/>
+        <location filename="../../ui/reports/dashboard.py" line="217"/>
         <source>简报将在统计完成后生成，可在导出前修改。</source>
         <translation>The brief is generated when the figures are ready, and can be edited before export.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="207"/>
+        <location filename="../../ui/reports/dashboard.py" line="219"/>
         <source>恢复自动生成的简报</source>
         <translation>Restore generated brief</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="217"/>
+        <location filename="../../ui/reports/dashboard.py" line="237"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="218"/>
+        <location filename="../../ui/reports/dashboard.py" line="239"/>
         <source>分项统计</source>
         <translation>Breakdown</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="219"/>
+        <location filename="../../ui/reports/dashboard.py" line="240"/>
         <source>逾期与督办</source>
         <translation>Overdue and escalated</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="220"/>
+        <location filename="../../ui/reports/dashboard.py" line="241"/>
         <source>单位考核</source>
         <translation>Unit ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="221"/>
+        <location filename="../../ui/reports/dashboard.py" line="242"/>
         <source>简报</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="304"/>
+        <location filename="../../ui/reports/dashboard.py" line="325"/>
         <source>正在统计…</source>
         <translation>Computing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reports/dashboard.py" line="319"/>
+        <location filename="../../ui/reports/dashboard.py" line="343"/>
         <source>统计用时 %n 毫秒</source>
         <translation>
             <numerusform>Computed in %n ms</numerusform>
@@ -1958,103 +1958,103 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="327"/>
+        <location filename="../../ui/reports/dashboard.py" line="379"/>
         <source>统计失败：%1</source>
         <translation>Computing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="335"/>
+        <location filename="../../ui/reports/dashboard.py" line="387"/>
         <source>%1，有效事件 %2 件（受理 %3 件，其中合并/作废 %4 件）；逾期未办结 %5 件，督办 %6 件。</source>
         <translation>%1, %2 valid tickets (%3 received, of which %4 merged/voided); %5 overdue and open, %6 escalated.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="345"/>
+        <location filename="../../ui/reports/dashboard.py" line="397"/>
         <source>逾期未办结工单（截至 %1，共 %2 件，列出 %3 件）</source>
         <translation>Overdue open tickets (as of %1, %2 in all, %3 listed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="348"/>
+        <location filename="../../ui/reports/dashboard.py" line="400"/>
         <source>督办工单（共 %1 件，列出 %2 件）</source>
         <translation>Escalated tickets (%1 in all, %2 listed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="364"/>
+        <location filename="../../ui/reports/dashboard.py" line="416"/>
         <source>问题分类（前%1项）</source>
         <translation>Categories (top %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="367"/>
-        <location filename="../../ui/reports/dashboard.py" line="440"/>
+        <location filename="../../ui/reports/dashboard.py" line="419"/>
+        <location filename="../../ui/reports/dashboard.py" line="492"/>
         <source>每日有效事件</source>
         <translation>Valid tickets per day</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="406"/>
+        <location filename="../../ui/reports/dashboard.py" line="458"/>
         <source>自动生成，可直接修改；导出时使用此处的文字。</source>
         <translation>Generated automatically, edit freely; exports use this text.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="410"/>
+        <location filename="../../ui/reports/dashboard.py" line="462"/>
         <source>已修改：刷新或更换期间会重新生成。</source>
         <translation>Edited: refreshing or changing the period regenerates it.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="439"/>
+        <location filename="../../ui/reports/dashboard.py" line="491"/>
         <source>问题分类（前10）</source>
         <translation>Categories (top 10)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="440"/>
+        <location filename="../../ui/reports/dashboard.py" line="492"/>
         <source>承办单位考核排名</source>
         <translation>Handling unit ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="441"/>
+        <location filename="../../ui/reports/dashboard.py" line="493"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="441"/>
+        <location filename="../../ui/reports/dashboard.py" line="493"/>
         <source>有效事件</source>
         <translation>Valid tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="442"/>
+        <location filename="../../ui/reports/dashboard.py" line="494"/>
         <source>逾期未办结</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="442"/>
+        <location filename="../../ui/reports/dashboard.py" line="494"/>
         <source>督办</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="443"/>
+        <location filename="../../ui/reports/dashboard.py" line="495"/>
         <source>排名,承办单位,工单数,得分,响应率,解决率,满意率,按时办结率,退单率</source>
         <translation>Rank,Handling unit,Tickets,Score,Response,Resolution,Satisfied,On-time,Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="447"/>
+        <location filename="../../ui/reports/dashboard.py" line="499"/>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="456"/>
+        <location filename="../../ui/reports/dashboard.py" line="508"/>
         <source>导出XLSX</source>
         <translation>Export XLSX</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="457"/>
+        <location filename="../../ui/reports/dashboard.py" line="509"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="462"/>
+        <location filename="../../ui/reports/dashboard.py" line="514"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="463"/>
+        <location filename="../../ui/reports/dashboard.py" line="515"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
