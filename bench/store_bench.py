@@ -1,6 +1,12 @@
 """Benchmark of the local store and the queue at N tickets.
 
     .venv/bin/python bench/store_bench.py --tickets 1000000 [--store bench/out/store-1000000]
+    .venv/bin/python bench/store_bench.py --tickets 1000000 --plain [--store bench/out/store-1000000-plain]
+
+The store is encrypted as a seat's is (SQLCipher, the key from a passphrase: a bench machine has no
+keyring); ``--plain`` measures the same on an unencrypted store, which needs a --store of its own.
+Each run keeps its figures in bench/out/figures-N-KIND.json and prints the issue's figures with
+their targets beside the other kind's last run at the same N.
 
 Builds (or reuses) a store of N tickets made from the real messages in
 ../shared/data/tipdm2020c (title, description, varied with a district, road and house
@@ -23,7 +29,7 @@ one transaction each, the search index merged after each. Then measures:
   same in the GUI thread's CPU time, which a busy machine disturbs less).
 - rss_mb: peak RSS of the process.
 
-Prints figures line by line; the LAST line is key=value pairs. Never run from the test suite.
+Prints figures line by line, then the table of both kinds; the LAST line is key=value pairs. Never run from the test suite.
 """
 
 from __future__ import annotations
@@ -58,7 +64,7 @@ from app.domain.calendar import deadline_for  # noqa: E402
 from app.domain.enums import Channel, RequestType, Status, Urgency  # noqa: E402
 from app.domain.ticket import TicketInput  # noqa: E402
 from app.seat import Seat, open_seat, seat_on  # noqa: E402
-from app.store.db import STORE_FILENAME, Store  # noqa: E402
+from app.store.db import STORE_FILENAME, Store, is_plain  # noqa: E402
 from app.store.keys import StoreKey  # noqa: E402
 from app.store.search_text import index_text  # noqa: E402
 from app.store.upkeep import StoreUpkeep  # noqa: E402
@@ -108,6 +114,53 @@ def bench_seat(data_dir: Path, *, background_checkpoints: bool = False) -> Seat:
 
 def scratch_store(data_dir: Path, key: StoreKey | None) -> Store:
     return Store(data_dir, key=None if PLAIN else key)
+
+
+def refuse_other_kind(data_dir: Path) -> None:
+    """An encrypted run would convert a plain store in place (an hour at a million tickets) and a
+    plain run cannot read an encrypted one: each kind needs its own --store."""
+    path = data_dir / STORE_FILENAME
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    if PLAIN and not is_plain(path):
+        sys.exit(f"{data_dir} holds an encrypted store: --plain needs a --store of its own")
+    if not PLAIN and is_plain(path):
+        sys.exit(f"{data_dir} holds a plain store (opening it encrypted would convert it): "
+                 "pass another --store, or add --plain")
+
+
+# The issue's figures (issue 17, item 4) with their targets, printed for both kinds side by side.
+TARGETS = (("import_ratio", ">=", 0.5), ("save_p99_ms", "<=", 20.0), ("open_ms", "<=", 300.0),
+           ("search2_ms", "<=", 200.0), ("search4_ms", "<=", 200.0), ("sort_ms", "", None),
+           ("jump_ratio", "", None), ("rss_mb", "", None))
+
+
+def figures_file(n: int, plain: bool) -> Path:
+    return OUT / f"figures-{n}-{'plain' if plain else 'encrypted'}.json"
+
+
+def side_by_side(n: int, data_dir: Path, final: dict[str, float]) -> None:
+    """Keep this run's figures and print them beside the other kind's last run at the same N."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    figures_file(n, PLAIN).write_text(json.dumps({"store": str(data_dir), "at": datetime.now().isoformat(
+        timespec="seconds"), "figures": final}, indent=2), encoding="utf-8")
+    runs: dict[bool, dict[str, Any]] = {}
+    for plain in (False, True):
+        if figures_file(n, plain).exists():
+            runs[plain] = json.loads(figures_file(n, plain).read_text(encoding="utf-8"))
+    log(f"figures at {n:,} tickets (each kind's last run; its store and time below):")
+    log(f"  {'figure':<14}{'target':>9}{'encrypted':>12}{'plain':>12}")
+    for key, sign, target in TARGETS:
+        cells = []
+        for plain in (False, True):
+            value = runs.get(plain, {}).get("figures", {}).get(key)
+            cells.append("—" if value is None else f"{value:.2f}" if key.endswith("ratio")
+                         else f"{value:.0f}" if key == "rss_mb" else f"{value:.1f}")
+        wanted = "" if target is None else f"{'≥' if sign == '>=' else '≤'} {target:g}"
+        log(f"  {key:<14}{wanted:>9}{cells[0]:>12}{cells[1]:>12}")
+    for plain in (False, True):
+        if plain in runs:
+            log(f"  {'plain' if plain else 'encrypted'}: {runs[plain]['store']} at {runs[plain]['at']}")
 
 
 def log(message: str) -> None:
@@ -638,6 +691,7 @@ def main() -> None:
     if not SHARED_DATA.exists():
         sys.exit(f"real message data not found at {SHARED_DATA}")
 
+    refuse_other_kind(data_dir)
     existing = (data_dir / STORE_FILENAME).exists()
     seat = bench_seat(data_dir)
     log(f"store: {'plain' if PLAIN else 'encrypted (SQLCipher)'}")
@@ -703,6 +757,9 @@ def main() -> None:
         value = figures.get(key)
         return "na" if value is None else f"{value:.2f}" if key.startswith("jump_ratio") else f"{value:.1f}"
 
+    final = {"import_ratio": ratio, "save_p99_ms": percentile(saves, 99), "rss_mb": rss_mb,
+             **{key: value for key, value in figures.items() if key in {k for k, _, _ in TARGETS}}}
+    side_by_side(n, data_dir, final)
     log(" ".join([
         f"tickets={n}", f"encrypted={int(not PLAIN)}", f"import_ratio={ratio:.2f}", f"save_p99_ms={percentile(saves, 99):.1f}",
         f"open_ms={fmt('open_ms')}", f"jump_ms={fmt('jump_ms')}", f"jump_ratio={fmt('jump_ratio')}",
