@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.queue.ticket_activated.connect(self.open_ticket)
         self.queue.count_changed.connect(self._on_count_changed)
         self.login_dialog: LoginDialog | None = None
+        self.ticket_windows: dict[int, TicketDetail] = {}
         self.conflict_dialog: ConflictDialog | None = None
         self.sync = sync or SyncController(desk, parent=self)
         self.sync.setParent(self)
@@ -293,6 +294,7 @@ class MainWindow(QMainWindow):
         if report.pulled or report.pushed:
             self.queue.reload_keeping_place()  # new tickets, official numbers
             self.queue.refresh_view_counts()
+            self.refresh_ticket_windows()  # another seat's step, an official number
         if report.reference_changes:
             # An admin changed units, categories or holidays: the seat's rules follow.
             reference = self.desk.reload_reference()
@@ -339,8 +341,18 @@ class MainWindow(QMainWindow):
         self.welcome.setVisible(not self.desk.has_tickets())
 
     def open_ticket(self, ticket_id: int) -> TicketDetail:
+        """The ticket's window: one per ticket, brought up to date and raised if already open."""
+        detail = self.ticket_windows.get(ticket_id)
+        if detail is not None:
+            detail.reload()
+            detail.show()
+            detail.raise_()
+            detail.activateWindow()
+            return detail
         detail = TicketDetail(self.desk, ticket_id, self, sync=self.sync)
-        detail.ticket_changed.connect(lambda changed: self._on_ticket_changed(changed, detail))
+        self.ticket_windows[ticket_id] = detail
+        detail.finished.connect(lambda _result: self._forget_ticket_window(ticket_id, detail))
+        detail.ticket_changed.connect(self._on_ticket_changed)
         detail.edit_requested.connect(self._on_edit_ticket)
         detail.resubmit_requested.connect(self.sync.resubmit)
         detail.rejections_dismissed.connect(self.sync.dismiss_rejections)
@@ -348,16 +360,24 @@ class MainWindow(QMainWindow):
         detail.show()
         return detail
 
-    def _on_ticket_changed(self, ticket_id: int, detail: TicketDetail) -> None:
-        """An action was taken (or a reveal audited): send it, and show the ticket as it is now."""
+    def _forget_ticket_window(self, ticket_id: int, detail: TicketDetail) -> None:
+        # Forgotten, not deleted: as before, a closed window goes with the main window.
+        if self.ticket_windows.get(ticket_id) is detail:
+            del self.ticket_windows[ticket_id]
+
+    def refresh_ticket_windows(self) -> None:
+        """Every open ticket window shows its ticket as the store has it now."""
+        for detail in list(self.ticket_windows.values()):
+            detail.reload()
+
+    def _on_ticket_changed(self, ticket_id: int) -> None:
+        """An action was taken (or a reveal audited): send it (its window already shows it)."""
         self.sync.local_change()
         if ticket_id < 0:
             return
         self.queue.reload_keeping_place()  # it may leave this work queue
         self.queue.refresh_view_counts()
         self.statusBar().showMessage(self.tr("已保存，正在发送到中心"), 5000)
-        reopened = self.open_ticket(ticket_id)
-        reopened.setGeometry(detail.geometry())
 
     def _on_edit_ticket(self, ticket_id: int) -> None:
         try:

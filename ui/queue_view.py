@@ -106,7 +106,8 @@ class QueueView(QWidget):
                   QueueModel.COL_DISTRICT: 130, QueueModel.COL_UNIT: 170}
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, widths.get(column, 80))
-        self.table.doubleClicked.connect(self._on_activated)
+        # `activated` alone: it is emitted for a double-click (on most styles) and for Enter;
+        # connecting doubleClicked too opened every ticket twice.
         self.table.activated.connect(self._on_activated)
 
         self._debounce = QTimer(self)

@@ -70,10 +70,39 @@ class TicketDetail(QDialog):
         self.action_dialog: ActionDialog | None = None
         self.reveal_dialog: RevealDialog | None = None
         self.action_buttons: dict[Action, QPushButton] = {}
-        self._detail = detail = desk.ticket(ticket_id)
+        self._detail = desk.ticket(ticket_id)
+        self.resize(760, 640)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._content = self._build()
+        self._layout.addWidget(self._content)
+
+    def reload(self) -> bool:
+        """Show the ticket as the store has it now (after an action, after a sync round).
+
+        Returns whether anything changed; a ticket no longer in the store closes the window.
+        """
+        try:
+            fresh = self._desk.ticket(self._detail.ticket.id)
+        except TicketMissing:
+            self.close()
+            return True
+        if fresh == self._detail:
+            return False  # nothing to redraw: a revealed number stays revealed
+        self._detail = fresh
+        old, self._content = self._content, self._build()
+        self._layout.replaceWidget(old, self._content)
+        old.hide()
+        old.deleteLater()
+        return True
+
+    def _build(self) -> QWidget:
+        """Everything the window shows of ``self._detail``; rebuilt whole by ``reload``."""
+        detail = self._detail
+        content = QWidget(self)
+        self.action_buttons = {}
         ticket = detail.ticket
         self.setWindowTitle(self.tr("工单 %s") % ticket.number)
-        self.resize(760, 640)
 
         form = QFormLayout()
         number = ticket.local_no + (f" / {ticket.official_no}" if ticket.official_no else "")
@@ -116,7 +145,7 @@ class TicketDetail(QDialog):
             solved = f"（{flags.solved}）" if flags.solved else ""
             form.addRow(self.tr("办理结果"), self._wrapped(ticket.result + solved))
 
-        self.timeline_model = QStandardItemModel(0, 4, self)
+        self.timeline_model = QStandardItemModel(0, 4, content)
         self.timeline_model.setHorizontalHeaderLabels(
             [self.tr("时间"), self.tr("座席"), self.tr("操作"), self.tr("内容")])
         for event in detail.timeline:
@@ -134,7 +163,7 @@ class TicketDetail(QDialog):
         edit.clicked.connect(self._on_edit)
         buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(content)
         self.sync_banner: QFrame | None = None
         if detail.rejections or detail.in_conflict:
             self.sync_banner = self._sync_banner(detail.rejections, detail.in_conflict)
@@ -157,6 +186,7 @@ class TicketDetail(QDialog):
         layout.addWidget(QLabel(self.tr("处理记录")))
         layout.addWidget(self.timeline, 1)
         layout.addWidget(buttons)
+        return content
 
     def _callback_box(self, ticket: TicketView) -> QGroupBox:
         """智能回访: the questions to ask, in order, and where each answer is recorded."""
@@ -353,8 +383,9 @@ class TicketDetail(QDialog):
             return [self.tr("找不到编号为“%s”的另一张工单；请核对编号（本地编号或正式编号）。") % missing.number]
         if errors:
             return errors
+        # The window stays and shows the ticket as it is now: its new state, its new buttons.
+        self.reload()
         self.ticket_changed.emit(self._detail.ticket.id)
-        self.accept()
         return []
 
     def _deadline_text(self) -> str:

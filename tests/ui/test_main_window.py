@@ -65,7 +65,9 @@ def test_double_click_opens_the_ticket_with_its_timeline(window: MainWindow, sea
     index = window.queue.model.index(window.queue.model.row_of(ticket.id), QueueModel.COL_TITLE)
     window.tabs.setCurrentIndex(1)
     with qtbot.waitSignal(window.queue.ticket_activated) as activated:
-        window.queue.table.doubleClicked.emit(index)
+        point = window.queue.table.visualRect(index).center()
+        qtbot.mouseClick(window.queue.table.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        qtbot.mouseDClick(window.queue.table.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert activated.args == [ticket.id]
     detail = window.open_ticket(activated.args[0])
     qtbot.addWidget(detail)

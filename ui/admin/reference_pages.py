@@ -101,7 +101,7 @@ class UnitsPage(ReferencePage):
         toolbar_button(self, self.tr("删除…"), self.delete_unit)
         self.finish_toolbar()
         self.table.setColumnWidth(0, 200)
-        self.table.doubleClicked.connect(self.edit_unit)
+        self.table.activated.connect(self.edit_unit)  # double-click or Enter
         self.rename_note = QLabel(self.tr("单位不能直接改名（工单和账号按名称关联）：请新增新名称的单位，"
                                           "把账号改到新单位，再删除旧单位。"))
         self.rename_note.setWordWrap(True)

@@ -36,7 +36,7 @@ class UsersPage(AdminPage):
         for column, width in enumerate((120, 110, 100, 170, 70)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_selection)
-        self.table.doubleClicked.connect(self.edit_user)
+        self.table.activated.connect(self.edit_user)  # double-click or Enter
         self._on_selection()
 
     def _role(self, user: UserRecord) -> str:
