@@ -101,6 +101,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.other_note)
         layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # once inside the dialog, or Qt picks the first button
 
     class _Choice(QFrame):
         def __init__(self, text: str) -> None:

@@ -54,7 +54,6 @@ class LoginDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.login_button: QPushButton = self.buttons.addButton(
             self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.login_button.setDefault(True)
         self.buttons.accepted.connect(self._on_login)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -63,6 +62,9 @@ class LoginDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # Enter submits: a default set before the button is inside the dialog is lost, and Qt
+        # then makes the first button (取消) the default, so Enter threw away what was typed.
+        self.login_button.setDefault(True)
         (self.password if username else self.username).setFocus()
 
     def _on_login(self) -> None:

@@ -45,13 +45,15 @@ class _AdminForm(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button: QPushButton = self.buttons.addButton(
             self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setDefault(True)
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # Enter submits: a default set before the button is inside the dialog is lost, and Qt
+        # then makes the first button (取消) the default, so Enter threw away what was typed.
+        self.save_button.setDefault(True)
 
     def values(self) -> dict[str, Any]:
         raise NotImplementedError
