@@ -87,6 +87,9 @@ def insert_tickets(session: Session, tickets: Sequence[NewTicket], context: Tick
             continue
         if t.local_no:
             taken.add(t.local_no)
+        if t.official_no is not None:
+            # Two rows of one file with the same 工单编号 are one ticket, not a failed batch.
+            seen_official.add(t.official_no)
         fresh.append((key, t))
     if not fresh:
         return 0

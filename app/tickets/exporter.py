@@ -14,7 +14,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from app.store.db import Connection
 from app.tickets.queue import QueueFilter, QueueSort, iter_ids
 from app.tickets.service import LOCAL_TZ
-from app.tickets.spreadsheet import EXPORT_HEADERS, SpreadsheetError
+from app.tickets.spreadsheet import EXPORT_HEADERS, SpreadsheetError, csv_safe
 
 _COLUMNS = ", ".join(name for name in EXPORT_HEADERS.values() if name != "created_at")
 
@@ -84,7 +84,8 @@ def export_queue(connection: Connection, path: Path, flt: QueueFilter, sort: Que
             writer = csv.writer(handle)
             writer.writerow(EXPORT_HEADERS)
             for row in export_rows(connection, flt, sort, summary):
-                writer.writerow(row)
+                # A citizen's "=HYPERLINK(...)" must not run in the office's Excel.
+                writer.writerow([csv_safe(value) for value in row])
                 summary.rows += 1
     else:
         workbook = Workbook(write_only=True)

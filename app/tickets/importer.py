@@ -3,7 +3,7 @@
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.domain.enums import Satisfaction, Status
@@ -13,6 +13,7 @@ from app.tickets.bulk import IMPORT_NAMESPACE, NewTicket, insert_batch
 from app.tickets.service import LOCAL_TZ, TicketContext, utc_now
 from app.tickets.spreadsheet import (
     IMPORT_HEADERS,
+    MAX_IMPORT_ROWS,
     NUMBER_HEADERS,
     REQUIRED_HEADERS,
     SpreadsheetError,
@@ -23,6 +24,10 @@ _TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y
                  "%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日")
 _TRUE = {"是", "1", "true", "True", "TRUE", "Y", "y", "保密", "匿名"}
 BATCH_SIZE = 5000
+# 受理时间 outside these is a typing slip (9999-12-31, 1900-01-01), not a ticket: a row error.
+# The future is allowed the few minutes a seat's clock may be off by.
+EARLIEST_ACCEPTED = datetime(2000, 1, 1)
+FUTURE_SLACK = timedelta(minutes=10)
 
 
 @dataclass
@@ -45,7 +50,10 @@ def parse_local_time(text: str) -> datetime:
             local = datetime.strptime(cleaned.split(".")[0], pattern)
         except ValueError:
             continue
-        return local.replace(tzinfo=LOCAL_TZ).astimezone(UTC).replace(tzinfo=None)
+        moment = local.replace(tzinfo=LOCAL_TZ).astimezone(UTC).replace(tzinfo=None)
+        if local < EARLIEST_ACCEPTED or moment > utc_now() + FUTURE_SLACK:
+            raise ValueError(f"受理时间“{text}”不在 {EARLIEST_ACCEPTED.year} 年至今的范围内")
+        return moment
     raise ValueError(f"受理时间“{text}”无法识别，请写成 2024-01-08 09:30 的格式")
 
 
@@ -108,16 +116,25 @@ def import_file(
         if progress:
             progress(report.imported + report.already_present)
 
-    for number, row in enumerate(rows, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        record = {name: row[i].strip() if i < len(row) else "" for i, name in columns}
-        try:
-            batch.append(parse_row(record, context))
-        except ValueError as error:
-            report.errors.append((number, str(error)))
-        if len(batch) >= BATCH_SIZE:
-            flush()
+    number = 1
+    try:
+        for number, row in enumerate(rows, start=2):
+            # Blank rows count too: a file of millions of empty rows is no lighter to read.
+            if number - 1 > MAX_IMPORT_ROWS:
+                report.errors.append((number, f"超过单个文件 {MAX_IMPORT_ROWS} 行的上限：此行及以后未读取，"
+                                              "如其后还有工单，请另存为一个文件再导入（已导入的不会重复）"))
+                break
+            if not any(cell.strip() for cell in row):
+                continue
+            record = {name: row[i].strip() if i < len(row) else "" for i, name in columns}
+            try:
+                batch.append(parse_row(record, context))
+            except (ValueError, ArithmeticError) as error:  # OverflowError: a date past 9999
+                report.errors.append((number, str(error)))
+            if len(batch) >= BATCH_SIZE:
+                flush()
+    except SpreadsheetError as error:  # the rest of the file cannot be read: keep what was
+        report.errors.append((number + 1, str(error)))
     if batch:
         flush()
     return report
