@@ -4,7 +4,7 @@
     python -m app.assistant triage "楼下着火了"
     python -m app.assistant train --data T.csv --text ... --label ... --out model.npz
     python -m app.assistant predict --model model.npz "小区路灯坏了"
-    python -m app.assistant cv | units | dups | triage-eval
+    python -m app.assistant cv | units | dups | triage-eval [--cases tests/core/assistant/triage_frozen.csv]
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from app.assistant.evaluation import cross_validate, score, unit_agreement
 from app.assistant.service import DEFAULT_CONFIG, load_prior
 from app.assistant.text import join_fields, normalize
 from app.assistant.triage import Triager
+from app.assistant.triage_eval import evaluate_triage
 from app.assistant.units import UnitRules
 
 TEXT_COLS = "留言主题,留言详情"
@@ -161,8 +162,12 @@ def _jaccard(a: str, b: str) -> float:
 
 def cmd_triage_eval(a: argparse.Namespace) -> None:
     triager = Triager.from_file()
-    with a.cases.open(encoding="utf-8") as f:
+    with a.cases.open(encoding="utf-8", newline="") as f:
         cases = list(csv.DictReader(f))
+    if "group" in cases[0]:
+        report = evaluate_triage(triager, cases)
+        print("\n".join(report.lines(show_texts=a.show_misses)))
+        return
     for column in ("emergency", "hotline"):
         labels = sorted({c[column] for c in cases if c[column]})
         preds = [getattr(triager.triage(c["text"]), column) or "" for c in cases]
@@ -230,6 +235,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     te.add_argument("--cases", type=Path, default=CASES)
     te.add_argument("--scan", type=Path, nargs="*", default=[])
     te.add_argument("--show", type=int, default=20)
+    te.add_argument("--show-misses", action="store_true",
+                    help="print the texts of missed rows (never for the frozen set)")
     te.set_defaults(func=cmd_triage_eval)
     args = p.parse_args(argv)
     args.func(args)

@@ -1,7 +1,10 @@
-"""Emergency hand-off (110/119/120) and department lines (12333/12315/12328/12348).
+"""Emergency hand-off (110/119/120/122) and department lines (12333/12315/12328/12348).
 
-Rules, not a model: every decision must be explainable to the agent, and a missed fire costs
-more than a false banner, so triggers are broad and the suppressors are narrow and clause-local.
+Rules over a taxonomy of danger, not a model: resources/assistant/triage_taxonomy.json names
+each kind of emergency a dispatcher's protocol covers with the sentence the agent reads, so a
+miss is fixed by naming the kind, not by adding an example. A missed fire costs more than a
+needless banner, so triggers are broad and the time-and-mood suppressors are narrow and
+clause-local.
 """
 
 from __future__ import annotations
@@ -15,10 +18,12 @@ from typing import Any
 from app.assistant.text import normalize
 from app.resources import resource_path
 
-RULES_PATH = resource_path("assistant", "triage_rules.json")
-_CLAUSE = re.compile(r"[，。！？；,.!?;：:、]+")
+RULES_PATH = resource_path("assistant", "triage_taxonomy.json")
+_CLAUSE = re.compile(r"[，。！？；,.!?;：:、…~～]+")
 _NEGATION_REACH = 4  # characters before a trigger in which a negation word applies to it
 _LETTER_CHARS = 200
+_REACH = 3  # clauses a pattern may span: callers break one situation into short phrases
+_NEVER = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -54,89 +59,150 @@ class Triage:
 
 
 @dataclass(frozen=True)
-class _Rule:
-    target: str
-    label: str
+class DangerKind:
+    """One kind of situation of the taxonomy, as the agent reads it."""
+
+    kind: str
+    name: str
+    services: tuple[str, ...]  # the first is the call to make
+    sentence: str
     pattern: re.Pattern[str]
+    unless: re.Pattern[str]  # in the trigger's clause: the words name something else
+    unless_text: re.Pattern[str]  # anywhere: the call is about something else (compensation)
+    fallback: bool = False  # calls only when no specific kind does
+    companion: bool = False  # never calls alone (a traffic accident needs 122 beside 120)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    kind: DangerKind
+    words: str  # what the caller said that matched
 
 
 def _alternation(items: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in items))
+    return re.compile("|".join(f"(?:{p})" for p in items)) if items else _NEVER
+
+
+def _kind(entry: dict[str, Any]) -> DangerKind:
+    return DangerKind(
+        kind=entry["kind"], name=entry["name"], services=tuple(entry.get("services", ())),
+        sentence=entry["sentence"], pattern=_alternation(entry["patterns"]),
+        unless=_alternation(entry.get("unless", [])),
+        unless_text=_alternation(entry.get("unless_text", [])),
+        fallback=bool(entry.get("fallback")), companion=bool(entry.get("companion")))
 
 
 class Triager:
-    """Compiled triage rules; build once and call :meth:`triage` per draft."""
+    """Compiled taxonomy; build once and call :meth:`triage` per draft."""
 
     def __init__(self, rules: dict[str, Any]) -> None:
         self._mask = re.compile("|".join(re.escape(m) for m in
                                          sorted(rules["mask"], key=len, reverse=True)))
-        self._emergency = [_Rule(r["service"], r["kind"], _alternation(r["patterns"]))
-                           for r in rules["emergency"]]
-        self._hotlines = [_Rule(r["line"], r["name"], _alternation(r["patterns"]))
-                          for r in rules["hotlines"]]
+        self.kinds = [_kind(e) for e in rules["emergency"]]
+        self.lines: list[tuple[str, str, list[DangerKind]]] = [
+            (h["line"], h["name"], [_kind(k) for k in h["kinds"]]) for h in rules["hotlines"]]
         sup = rules["suppress"]
         self._negation = _alternation(sup["negation"])
-        self._hypothetical = _alternation(sup["hypothetical"])
+        self._before = _alternation(sup["before"])
+        self._clause = _alternation(sup["clause"])
+        self._anywhere = _alternation(sup["text"])
+        self._over = _alternation(sup["over"])
         self._past = _alternation(sup["past"])
-        self._habitual = _alternation(sup["habitual_or_done"])
+        self._habitual = _alternation(sup["habitual"])
         self._present = _alternation(sup["present"])
+        self._present_strong = _alternation(sup["present_strong"])
         self._letter = _alternation(sup["letter"])
         self._urgent = _alternation(sup["urgent"])
         self._scripts = {k: Script(v["say"], v["do"]) for k, v in rules["scripts"].items()}
-        # Who is called first when several apply: a threat to life by a person (police), then
-        # fire/rescue, then medical; the others are listed in ``also``.
-        self._priority = {"110": 0, "119": 1, "120": 2}
+        # Who is called first when several apply (a person threatening life, then fire and
+        # rescue, then medical, then traffic police); the others are listed in ``also``.
+        self._priority = {s: i for i, s in enumerate(rules["priority"])}
 
     @classmethod
     def from_file(cls, path: Path = RULES_PATH) -> Triager:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
-    def _live(self, clauses: list[str], i: int, start: int, letter: bool) -> bool:
-        """Whether a trigger at ``start`` in clause ``i`` describes danger happening now."""
+    def _live(self, clauses: list[str], i: int, start: int, end: int, letter: bool) -> bool:
+        """Whether a trigger at ``start:end`` of the window from clause ``i`` is happening now.
+
+        The trigger starts in clause ``i`` and may end in a later one; a worry or a drill said
+        anywhere up to its end counts ("燃气管道老化，担心会漏气").
+        """
         clause = clauses[i]
+        window = "，".join(clauses[i : i + _REACH])
         if self._negation.search(clause[max(0, start - _NEGATION_REACH) : start]):
             return False
-        if self._hypothetical.search(clause):
+        if self._before.search(window[:end]) or self._clause.search(window[: max(end, len(clause))]):
+            return False
+        if self._over.search(clause[start:]) or (
+                i + 1 < len(clauses) and self._over.search(clauses[i + 1])):
             return False
         if letter:
             return bool(self._urgent.search(clause))
-        if self._habitual.search(clause):
-            return bool(self._present.search(clause))
-        if self._past.search(clause):
+        if self._habitual.search(clause) or self._past.search(clause):
             near = "".join(clauses[max(0, i - 1) : i + 2])
-            return bool(self._present.search(near))
+            return bool(self._present.search(clause) or self._present_strong.search(near))
         return True
 
-    def triage(self, text: str) -> Triage:
-        plain = normalize(text)
-        masked = self._mask.sub("□", plain)
+    def dangers(self, text: str) -> list[_Hit]:
+        """Each kind of danger happening now, in the order the taxonomy lists them."""
+        masked = self._mask.sub("□", normalize(text))
         clauses = [c for c in _CLAUSE.split(masked) if c]
-        # A caller in danger gives a few short sentences; a long or formal text is a complaint.
+        # A caller in danger gives a few short sentences; a long or formal text is a letter.
         letter = len(masked) > _LETTER_CHARS or bool(self._letter.search(masked))
-        hits: dict[str, tuple[str, str]] = {}
+        if self._anywhere.search(masked):  # a drill or a film set: nothing is happening
+            return []
+        hits: list[_Hit] = []
+        for kind in self.kinds:
+            hit = self._first_live(kind, clauses, letter)
+            if hit:
+                hits.append(_Hit(kind, hit))
+        return hits
+
+    def _first_live(self, kind: DangerKind, clauses: list[str], letter: bool) -> str | None:
+        if any(kind.unless_text.search(c) for c in clauses):
+            return None
         for i, clause in enumerate(clauses):
-            for rule in self._emergency:
-                if rule.target in hits:
-                    continue
-                for m in rule.pattern.finditer(clause):
-                    if self._live(clauses, i, m.start(), letter):
-                        hits[rule.target] = (rule.label, m.group())
-                        break
-        # A department line is only offered when nothing calls for 110/119/120.
-        hotline, hotline_name, hotline_cues = (None, None, []) if hits else self._hotline(plain)
+            if kind.unless.search(clause):
+                continue
+            # The match starts in this clause and may run into the next ones ("烧了一夜的煤炉，
+            # 早上全家都晕"); whether it is happening now is judged where it starts.
+            window = "，".join(clauses[i : i + _REACH])
+            for m in kind.pattern.finditer(window):
+                if m.start() < len(clause) and self._live(clauses, i, m.start(), m.end(), letter):
+                    return m.group()
+        return None
+
+    def triage(self, text: str) -> Triage:
+        hits = self.dangers(text)
+        # A vague kind (a cry for help, "someone is hurt") only calls when nothing specific does;
+        # a companion (an accident on the road) only adds its service to another's call.
+        main = ([h for h in hits if not (h.kind.fallback or h.kind.companion)]
+                or [h for h in hits if not h.kind.companion])
+        services: list[str] = []
+        for h in main + [h for h in hits if h not in main]:
+            services.extend(s for s in h.kind.services if s not in services)
+        primary = sorted((s for h in main for s in h.kind.services[:1]),
+                         key=self._priority.__getitem__)
+        emergency = primary[0] if primary else None
         reasons: list[str] = []
-        emergency = kind = None
+        kind_name = None
         also: tuple[str, ...] = ()
-        if hits:
-            order = sorted(hits, key=self._priority.__getitem__)
-            emergency, also = order[0], tuple(order[1:])
-            kind = hits[emergency][0]
-            reasons.extend(f"{hits[s][0]}：“{hits[s][1]}” → {s}" for s in order)
-        if hotline:
-            reasons.append(f"{hotline_name}：{'、'.join(hotline_cues)} → {hotline}")
+        if emergency:
+            first = next(h for h in main if h.kind.services[0] == emergency)
+            kind_name = first.kind.name
+            also = tuple(sorted((s for s in services if s != emergency),
+                                key=self._priority.__getitem__))
+            for h in [first] + [h for h in hits if h is not first]:
+                reasons.append(f"来电说“{h.words}”，属于{h.kind.name}：{h.kind.sentence}"
+                               f"（转{'、'.join(h.kind.services)}）")
+        # A department line is only offered when nothing calls for an emergency service.
+        hotline, hotline_name, line_reasons = (None, None, []) if emergency else self._hotline(
+            normalize(text))
+        reasons.extend(line_reasons)
         return Triage(
             emergency=emergency,
-            emergency_kind=kind,
+            emergency_kind=kind_name,
             hotline=hotline,
             hotline_name=hotline_name,
             reason="；".join(reasons),
@@ -147,11 +213,18 @@ class Triager:
 
     def _hotline(self, text: str) -> tuple[str | None, str | None, list[str]]:
         best: tuple[int, str, str, list[str]] | None = None
-        for rule in self._hotlines:
-            cues = list(dict.fromkeys(m.group() for m in rule.pattern.finditer(text)))
-            # Ties go to the earlier line in the rules file (its order is deliberate).
+        for line, name, kinds in self.lines:
+            cues: dict[str, DangerKind] = {}
+            for k in kinds:
+                for m in k.pattern.finditer(text):
+                    cues.setdefault(m.group(), k)
+            # Ties go to the earlier line in the taxonomy (its order is deliberate).
             if cues and (best is None or len(cues) > best[0]):
-                best = (len(cues), rule.target, rule.label, cues)
+                said = list(cues)
+                kinds_said = list(dict.fromkeys(cues.values()))
+                reasons = [f"来电说“{'、'.join(w for w in said if cues[w] is k)}”，属于{k.name}："
+                           f"{k.sentence}（可转{line}{name}）" for k in kinds_said[:2]]
+                best = (len(cues), line, name, reasons)
         if best is None:
             return None, None, []
-        return best[1], best[2], best[3][:3]
+        return best[1], best[2], best[3]
