@@ -38,10 +38,14 @@ test: lint test-setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 # lupdate only reads C++/QML/.ui by default: `-extensions py` makes it scan every .py under ui/
-# (recursively); `-no-obsolete` drops strings that left the code. New strings arrive unfinished:
-# translate them (see resources/translations/README.md), then run this target again to compile.
+# and app/ (recursively); `-no-obsolete` drops strings that left the code. In app/ the core's
+# messages `Text(code, template)` and marked words `term(context, word)` are read as
+# QT_TRANSLATE_NOOP(context, source) (app/messages.py). New strings arrive unfinished: translate
+# them (see resources/translations/README.md), then run this target again to compile.
+# tests/ui/test_translation.py runs the same LUPDATE_ARGS.
+LUPDATE_ARGS := -extensions py -no-obsolete -tr-function-alias QT_TRANSLATE_NOOP+=Text,QT_TRANSLATE_NOOP+=term ui app
 translations: venv
-	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete ui -ts resources/translations/hotline_desk_en.ts
+	$(VENV)/bin/pyside6-lupdate $(LUPDATE_ARGS) -ts resources/translations/hotline_desk_en.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/hotline_desk_en.ts -qm resources/translations/hotline_desk_en.qm
 
 clean:

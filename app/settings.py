@@ -7,26 +7,27 @@ from typing import Any
 
 from app.domain.calendar import DEFAULT_DEADLINE_DAYS
 from app.domain.enums import RequestType
+from app.messages import term
 
 SETTINGS_FILENAME = "settings.json"
 
 
 @dataclass(frozen=True)
 class Settings:
-    seat_id: str = field(default="S01", metadata={"title": "座席编号"})
-    agent_name: str = field(default="座席员", metadata={"title": "话务员姓名"})
-    default_area_code: str = field(default="0370", metadata={"title": "本地区号"})
-    language: str = field(default="zh_CN", metadata={"title": "界面语言"})
-    autosave_ms: int = field(default=600, metadata={"title": "草稿自动保存间隔（毫秒）"})
+    seat_id: str = field(default="S01", metadata={"title": term("Settings", "座席编号")})
+    agent_name: str = field(default="座席员", metadata={"title": term("Settings", "话务员姓名")})
+    default_area_code: str = field(default="0370", metadata={"title": term("Settings", "本地区号")})
+    language: str = field(default="zh_CN", metadata={"title": term("Settings", "界面语言")})
+    autosave_ms: int = field(default=600, metadata={"title": term("Settings", "草稿自动保存间隔（毫秒）")})
     deadline_days: dict[str, int] = field(
         default_factory=lambda: {k.value: v for k, v in DEFAULT_DEADLINE_DAYS.items()},
-        metadata={"title": "各类诉求办理时限（工作日）"},
+        metadata={"title": term("Settings", "各类诉求办理时限（工作日）")},
     )
-    categories_csv: str = field(default="", metadata={"title": "自定义分类目录（CSV）"})
-    server_url: str = field(default="", metadata={"title": "中心服务器地址"})
-    server_user: str = field(default="", metadata={"title": "登录用户名"})
-    ca_bundle: str = field(default="", metadata={"title": "CA 证书文件（中心使用单位自签证书时）"})
-    sync_interval: int = field(default=60, metadata={"title": "自动同步间隔（秒）"})
+    categories_csv: str = field(default="", metadata={"title": term("Settings", "自定义分类目录（CSV）")})
+    server_url: str = field(default="", metadata={"title": term("Settings", "中心服务器地址")})
+    server_user: str = field(default="", metadata={"title": term("Settings", "登录用户名")})
+    ca_bundle: str = field(default="", metadata={"title": term("Settings", "CA 证书文件（中心使用单位自签证书时）")})
+    sync_interval: int = field(default=60, metadata={"title": term("Settings", "自动同步间隔（秒）")})
 
     def deadline_days_by_type(self) -> dict[RequestType, int]:
         merged = {k.value: v for k, v in DEFAULT_DEADLINE_DAYS.items()} | self.deadline_days

@@ -47,6 +47,7 @@ from app.domain.phone import mask_phone
 from app.domain.ticket import FIELD_LABELS, TicketInput
 from app.reference import ReferenceData
 from app.tickets.service import local_date, utc_now
+from ui.messages import say
 from ui.tasks import Newest, run_task
 from ui.vocabulary import display
 
@@ -572,7 +573,7 @@ class AssistantSidebar(QWidget):
     def _show_findings(self, findings: list[Finding]) -> None:
         _clear(self.quality_box)
         for f in findings:
-            where = FIELD_LABELS.get(_FINDING_FIELDS.get(f.field, f.field), f.field)
+            where = say(FIELD_LABELS.get(_FINDING_FIELDS.get(f.field, f.field), f.field))
             color = _SEVERITY_COLOR.get(f.severity, "#5d6d7e")
             self.quality_box.addWidget(_label(f"【{where}】{f.message}", style=f"color: {color};"))
         self.quality_group.setVisible(bool(findings))

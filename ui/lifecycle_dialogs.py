@@ -28,6 +28,7 @@ from app.domain.lifecycle import Action
 from app.domain.rules import ESCALATION_LEVELS, SOLVED_VALUES
 from app.tickets.service import LOCAL_TZ
 from ui.dates import pydate, qdate
+from ui.messages import say
 
 
 def _today() -> date:
@@ -43,7 +44,7 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_errors(self, errors: list[str]) -> None:
-        self.setText("\n".join(f"· {e}" for e in errors))
+        self.setText("\n".join(f"· {say(e)}" for e in errors))
         self.setVisible(bool(errors))
 
 

@@ -1,10 +1,10 @@
 """Role views in the UI's language: the titles declared in Chinese in app/tickets/queues.py and
-the role names of app/domain/roles.py, and a list model of views (the admin's pages use it)."""
+the role names of app/domain/roles.py (marked there with ``term``), and a list model of views
+(the admin's pages use it)."""
 
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -21,28 +21,6 @@ ViewKeyRole = Qt.ItemDataRole.UserRole + 1
 CountRole = Qt.ItemDataRole.UserRole + 2
 CONTEXT = "RoleViews"
 LIST_STYLE = "QListView::item { padding: 5px 4px; }"
-
-# Markers so that lupdate collects the titles declared in app/tickets/queues.py and the role
-# names of app/domain/roles.py.
-_MARKERS = (
-    QT_TRANSLATE_NOOP("RoleViews", "全部工单"),
-    QT_TRANSLATE_NOOP("RoleViews", "我今天受理的工单"), QT_TRANSLATE_NOOP("RoleViews", "待我回访"),
-    QT_TRANSLATE_NOOP("RoleViews", "未联系上，待再次回访"),
-    QT_TRANSLATE_NOOP("RoleViews", "待派单"), QT_TRANSLATE_NOOP("RoleViews", "退单待改派"),
-    QT_TRANSLATE_NOOP("RoleViews", "延期申请待审批"), QT_TRANSLATE_NOOP("RoleViews", "疑似重复，待合并"),
-    QT_TRANSLATE_NOOP("RoleViews", "待签收"), QT_TRANSLATE_NOOP("RoleViews", "办理中"),
-    QT_TRANSLATE_NOOP("RoleViews", "即将到期"), QT_TRANSLATE_NOOP("RoleViews", "已超期"),
-    QT_TRANSLATE_NOOP("RoleViews", "协办"),
-    QT_TRANSLATE_NOOP("RoleViews", "超期工单"), QT_TRANSLATE_NOOP("RoleViews", "督办中"),
-    QT_TRANSLATE_NOOP("RoleViews", "待回访"), QT_TRANSLATE_NOOP("RoleViews", "不满意 / 重办"),
-    QT_TRANSLATE_NOOP("RoleViews", "延期申请"), QT_TRANSLATE_NOOP("RoleViews", "按承办单位"),
-    QT_TRANSLATE_NOOP("RoleViews", "用户与角色"), QT_TRANSLATE_NOOP("RoleViews", "承办单位"),
-    QT_TRANSLATE_NOOP("RoleViews", "分类目录"), QT_TRANSLATE_NOOP("RoleViews", "节假日与调休"),
-    QT_TRANSLATE_NOOP("RoleViews", "审计日志"),
-    QT_TRANSLATE_NOOP("RoleViews", "座席员"), QT_TRANSLATE_NOOP("RoleViews", "派单员"),
-    QT_TRANSLATE_NOOP("RoleViews", "班长/质检"), QT_TRANSLATE_NOOP("RoleViews", "管理员"),
-)
-
 
 def translated(text: str) -> str:
     """A view title or role name (declared in Chinese in app/) in the UI's language."""

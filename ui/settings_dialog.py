@@ -1,12 +1,12 @@
 """The seat's connection settings: the center's address, a private CA bundle, the sync interval.
 
-Titles come from the settings' own declarations (``Settings.titles()``), translated in the
-``Settings`` context.
+Titles come from the settings' own declarations (``Settings.titles()``, marked there with
+``term``), translated in the ``Settings`` context.
 """
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,13 +23,6 @@ from PySide6.QtWidgets import (
 
 from app.settings import Settings
 from ui.login_dialog import DEFAULT_SERVER
-
-# Markers so that lupdate collects the titles declared in app/settings.py.
-_TITLES = (
-    QT_TRANSLATE_NOOP("Settings", "中心服务器地址"),
-    QT_TRANSLATE_NOOP("Settings", "CA 证书文件（中心使用单位自签证书时）"),
-    QT_TRANSLATE_NOOP("Settings", "自动同步间隔（秒）"),
-)
 
 
 def _title(name: str) -> str:

@@ -36,6 +36,7 @@ from app.sync.errors import AuthRequired
 from app.sync.review import RejectionView
 from app.tickets.service import LOCAL_TZ
 from ui.lifecycle_dialogs import ActionDialog, RevealDialog
+from ui.messages import say
 from ui.sync_controller import SyncController
 from ui.vocabulary import display
 
@@ -234,11 +235,11 @@ class TicketDetail(QDialog):
                                  "请选择保留哪一边的内容，之后才能继续同步它的修改。"))
         for rejection in sent_back:
             lines.append(self.tr("<b>中心退回了这张工单的一项修改：</b>%s") % escape(rejection.reason))
-            lines += [f"· {escape(FIELD_LABELS.get(name, name))}：{escape(message)}"
+            lines += [f"· {escape(say(FIELD_LABELS.get(name, name)))}：{escape(message)}"
                       for name, message in rejection.errors.items()]
             if rejection.changed_fields:
                 lines.append(self.tr("被退回的修改涉及：%s") % "、".join(
-                    FIELD_LABELS.get(name, name) for name in rejection.changed_fields))
+                    say(FIELD_LABELS.get(name, name)) for name in rejection.changed_fields))
         if sent_back:
             if ticket.official_no:
                 lines.append(self.tr("处理办法：工单已恢复为中心的内容。如仍需修改，点“修改”按上面的提示改正后保存，"
@@ -410,7 +411,7 @@ class TicketDetail(QDialog):
         detail = event.detail
         if "changes" in detail:
             return "；".join(
-                f"{FIELD_LABELS.get(name, name)}：{self._short(old)} → {self._short(new)}"
+                f"{say(FIELD_LABELS.get(name, name))}：{self._short(old)} → {self._short(new)}"
                 for name, (old, new) in detail["changes"].items()
                 if name not in ("caller_phone", "caller_name"))  # identity stays out of the timeline
         if "links" in detail:

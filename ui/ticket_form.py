@@ -6,7 +6,7 @@ content is written to the store's drafts table a moment after the agent stops ty
 
 import itertools
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QThreadPool, QTimer, Signal
@@ -32,6 +32,7 @@ from app.desk.views import EditableTicket, SavedTicket
 from app.domain.ticket import MAX_LENGTH, TicketInput, always_confidential
 from app.reference import ReferenceData
 from app.tickets.service import TicketValidationError
+from ui.messages import say
 from ui.tasks import run_task
 from ui.vocabulary import CHANNELS, REQUEST_TYPES, URGENCIES, display
 
@@ -394,17 +395,17 @@ class TicketForm(QWidget):
 
     # -- validation ------------------------------------------------------------------------
 
-    def _validate(self) -> dict[str, str]:
+    def _validate(self) -> Mapping[str, str]:
         return self._desk.validate(self.values())
 
     def _show_error(self, name: str, message: str) -> None:
         label = self._errors.get(name)
         if label is None:
             return
-        label.setText(message)
+        label.setText(say(message))
         label.setVisible(bool(message))
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
+    def _show_errors(self, errors: Mapping[str, str]) -> None:
         for name in self._errors:
             self._show_error(name, errors.get(name, ""))
 

@@ -36,6 +36,7 @@ from app.domain.deadline import DeadlineClock
 from app.domain.lifecycle import Action
 from app.domain.phone import is_masked, mask_phone
 from app.domain.ticket import TicketInput, validate_ticket
+from app.messages import Message
 from app.reference import ReferenceData
 from app.reports.dashboard import build_dashboard
 from app.reports.data import Dashboard, ReportOptions
@@ -153,7 +154,7 @@ class Desk:
 
     # -- capture -------------------------------------------------------------------------------
 
-    def validate(self, values: TicketInput) -> dict[str, str]:
+    def validate(self, values: TicketInput) -> dict[str, Message]:
         """What to fix in ``values`` before it can be saved, field by field (empty: nothing)."""
         return validate_ticket(values, self.reference,
                                default_area_code=self.settings.default_area_code).errors

@@ -1,52 +1,55 @@
-"""Closed vocabularies of a 12345 ticket. The values are the Chinese words stored and shown."""
+"""Closed vocabularies of a 12345 ticket. The values are the Chinese words stored and shown
+(``term`` marks them for the UI's ``Vocabulary`` translations, see app.messages)."""
 
 from enum import StrEnum
 
+from app.messages import term
+
 
 class Channel(StrEnum):
-    PHONE = "电话"
-    WECHAT = "微信"
-    WEIBO = "微博"
-    EMAIL = "邮箱"
-    WEBSITE = "网站"
-    APP = "App"
-    WALK_IN = "有诉即办"
-    PROVINCIAL = "省平台"
-    PEOPLE_BOARD = "人民网留言板"
+    PHONE = term("Vocabulary", "电话")
+    WECHAT = term("Vocabulary", "微信")
+    WEIBO = term("Vocabulary", "微博")
+    EMAIL = term("Vocabulary", "邮箱")
+    WEBSITE = term("Vocabulary", "网站")
+    APP = term("Vocabulary", "App")
+    WALK_IN = term("Vocabulary", "有诉即办")
+    PROVINCIAL = term("Vocabulary", "省平台")
+    PEOPLE_BOARD = term("Vocabulary", "人民网留言板")
 
 
 class RequestType(StrEnum):
-    CONSULT = "咨询"
-    HELP = "求助"
-    COMPLAINT = "投诉"
-    REPORT = "举报"
-    SUGGESTION = "建议"
-    PRAISE = "表扬"
-    OTHER = "其他"
+    CONSULT = term("Vocabulary", "咨询")
+    HELP = term("Vocabulary", "求助")
+    COMPLAINT = term("Vocabulary", "投诉")
+    REPORT = term("Vocabulary", "举报")
+    SUGGESTION = term("Vocabulary", "建议")
+    PRAISE = term("Vocabulary", "表扬")
+    OTHER = term("Vocabulary", "其他")
 
 
 class Urgency(StrEnum):
-    NORMAL = "一般"
-    URGENT = "紧急"
-    CRITICAL = "特急"
+    NORMAL = term("Vocabulary", "一般")
+    URGENT = term("Vocabulary", "紧急")
+    CRITICAL = term("Vocabulary", "特急")
 
 
 class Status(StrEnum):
-    ACCEPTED = "受理"
-    DISPATCHED = "派单"
-    SIGNED = "签收"
-    IN_PROGRESS = "办理"
-    COMPLETED = "办结"
-    CALLED_BACK = "回访"
-    ARCHIVED = "归档"
-    RETURNED = "退单"
+    ACCEPTED = term("Vocabulary", "受理")
+    DISPATCHED = term("Vocabulary", "派单")
+    SIGNED = term("Vocabulary", "签收")
+    IN_PROGRESS = term("Vocabulary", "办理")
+    COMPLETED = term("Vocabulary", "办结")
+    CALLED_BACK = term("Vocabulary", "回访")
+    ARCHIVED = term("Vocabulary", "归档")
+    RETURNED = term("Vocabulary", "退单")
 
 
 class Satisfaction(StrEnum):
-    SATISFIED = "满意"
-    BASICALLY = "基本满意"
-    UNSATISFIED = "不满意"
-    UNREACHABLE = "未联系上"
+    SATISFIED = term("Vocabulary", "满意")
+    BASICALLY = term("Vocabulary", "基本满意")
+    UNSATISFIED = term("Vocabulary", "不满意")
+    UNREACHABLE = term("Vocabulary", "未联系上")
 
 
 OPEN_STATUSES: frozenset[Status] = frozenset(

@@ -13,21 +13,22 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.domain.enums import Status
+from app.messages import Message, Text, term
 
 
 class Action(StrEnum):
-    DISPATCH = "派单"
-    SIGN = "签收"
-    START = "办理"
-    RETURN = "退单"
-    REQUEST_EXTENSION = "延期"
-    COMPLETE = "办结"
-    CALLBACK = "回访"
-    REOPEN = "重办"
-    ESCALATE = "督办"
-    ARCHIVE = "归档"
-    DECIDE_EXTENSION = "延期审批"
-    MERGE = "合并"
+    DISPATCH = term("Actions", "派单")
+    SIGN = term("Actions", "签收")
+    START = term("Actions", "办理")
+    RETURN = term("Actions", "退单")
+    REQUEST_EXTENSION = term("Actions", "延期")
+    COMPLETE = term("Actions", "办结")
+    CALLBACK = term("Actions", "回访")
+    REOPEN = term("Actions", "重办")
+    ESCALATE = term("Actions", "督办")
+    ARCHIVE = term("Actions", "归档")
+    DECIDE_EXTENSION = term("Actions", "延期审批")
+    MERGE = term("Actions", "合并")
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,16 @@ TRANSITIONS: dict[Action, Transition] = {
 }
 
 
+NOT_FROM_STATUS = Text("lifecycle.not_from_status",
+                       "工单当前状态为“{status}”，不能执行“{action}”；只有处于{allowed}状态的工单可以{action}。")
+
+
 class TransitionError(ValueError):
-    """An action that the ticket's current status does not allow; the message is for the user."""
+    """An action that the ticket's current status does not allow; ``message`` is for the user."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def allowed_actions(status: Status) -> list[Action]:
@@ -69,12 +78,9 @@ def allowed_actions(status: Status) -> list[Action]:
 
 
 def next_status(status: Status, action: Action) -> Status:
-    """The status after ``action``; raises TransitionError with a Chinese message if not allowed."""
+    """The status after ``action``; raises TransitionError with the user's message if not allowed."""
     transition = TRANSITIONS[action]
     if status not in transition.sources:
-        allowed = "、".join(s.value for s in Status if s in transition.sources)
-        raise TransitionError(
-            f"工单当前状态为“{status.value}”，不能执行“{action.value}”；"
-            f"只有处于{allowed}状态的工单可以{action.value}。"
-        )
+        allowed = tuple(s for s in Status if s in transition.sources)
+        raise TransitionError(NOT_FROM_STATUS(status=status, action=action, allowed=allowed))
     return transition.target or status

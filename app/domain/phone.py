@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from app.messages import Message, Text
+
 _SEPARATORS = re.compile(r"[\s\-()（）—]")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 # Area codes are 3 digits (010, 02x) or 4 digits (0370); local numbers 7 or 8 digits.
@@ -11,8 +13,20 @@ _LOCAL = re.compile(r"[2-9]\d{6,7}")
 _EXTENSION = re.compile(r"(?:转|ext\.?|x|#)\s*(\d{1,6})$", re.IGNORECASE)
 
 
+EMPTY = Text("phone.empty", "请填写联系电话；来电人不愿留号码时请勾选“匿名”。")
+NOT_DIGITS = Text("phone.not_digits", "联系电话只能包含数字、空格和“-”，请检查是否有多余的文字。")
+MOBILE_EXTENSION = Text("phone.mobile_extension", "手机号码不能带分机号，请删除“转”后面的部分。")
+MOBILE_LENGTH = Text("phone.mobile_length", "手机号码应为11位，当前为{length}位，请核对。")
+BAD_SHAPE = Text("phone.bad_shape",
+                 "号码格式不对：手机号为11位（如13812345678），固定电话为区号加7～8位号码（如0370-3221234）。")
+
+
 class PhoneError(ValueError):
-    """A number that cannot be a caller's phone; the message says what to fix, in Chinese."""
+    """A number that cannot be a caller's phone; ``message`` says what to fix."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def normalize_phone(raw: str, default_area_code: str = "0370") -> str:
@@ -23,7 +37,7 @@ def normalize_phone(raw: str, default_area_code: str = "0370") -> str:
     """
     text = unicodedata.normalize("NFKC", raw).strip()
     if not text:
-        raise PhoneError("请填写联系电话；来电人不愿留号码时请勾选“匿名”。")
+        raise PhoneError(EMPTY())
     extension = ""
     if match := _EXTENSION.search(text):
         extension = match.group(1)
@@ -34,22 +48,19 @@ def normalize_phone(raw: str, default_area_code: str = "0370") -> str:
     elif digits.startswith("0086"):
         digits = digits[4:]
     if not digits.isdigit():
-        raise PhoneError("联系电话只能包含数字、空格和“-”，请检查是否有多余的文字。")
+        raise PhoneError(NOT_DIGITS())
     if _MOBILE.fullmatch(digits):
         if extension:
-            raise PhoneError("手机号码不能带分机号，请删除“转”后面的部分。")
+            raise PhoneError(MOBILE_EXTENSION())
         return digits
     if match := _LANDLINE.fullmatch(digits):
         number = f"{match.group(1)}-{match.group(2)}"
     elif _LOCAL.fullmatch(digits):
         number = f"{default_area_code}-{digits}"
     elif digits.startswith("1"):
-        raise PhoneError(f"手机号码应为11位，当前为{len(digits)}位，请核对。")
+        raise PhoneError(MOBILE_LENGTH(length=len(digits)))
     else:
-        raise PhoneError(
-            "号码格式不对：手机号为11位（如13812345678），"
-            "固定电话为区号加7～8位号码（如0370-3221234）。"
-        )
+        raise PhoneError(BAD_SHAPE())
     return f"{number}转{extension}" if extension else number
 
 

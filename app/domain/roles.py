@@ -3,6 +3,7 @@
 from enum import StrEnum
 
 from app.domain.lifecycle import Action
+from app.messages import Message, Text, term
 
 
 class Role(StrEnum):
@@ -12,14 +13,20 @@ class Role(StrEnum):
     SUPERVISOR = "supervisor"  # 班长/质检/督办
     ADMIN = "admin"
 
+    @property
+    def label(self) -> str:
+        """The role's name as users read it (Chinese; the UI translates it)."""
+        return ROLE_LABELS[self]
+
 
 ROLE_LABELS: dict[Role, str] = {
-    Role.AGENT: "座席员",
-    Role.DISPATCHER: "派单员",
-    Role.UNIT: "承办单位",
-    Role.SUPERVISOR: "班长/质检",
-    Role.ADMIN: "管理员",
+    Role.AGENT: term("RoleViews", "座席员"),
+    Role.DISPATCHER: term("RoleViews", "派单员"),
+    Role.UNIT: term("RoleViews", "承办单位"),
+    Role.SUPERVISOR: term("RoleViews", "班长/质检"),
+    Role.ADMIN: term("RoleViews", "管理员"),
 }
+ACTION_DENIED = Text("roles.action_denied", "{role}不能执行“{action}”；请联系{allowed}处理。")
 
 # Who may take each lifecycle action (the status and the unit are checked in app.domain.rules).
 # The admin manages accounts and reference data, not tickets: no lifecycle action.
@@ -66,9 +73,9 @@ def can_edit_field(role: Role, field: str) -> bool:
     return role is not Role.UNIT or field in UNIT_EDITABLE_FIELDS
 
 
-def action_denied_message(role: Role, action: Action) -> str:
-    allowed = "、".join(ROLE_LABELS[r] for r in Role if r in ACTION_ROLES[action])
-    return f"{ROLE_LABELS[role]}不能执行“{action.value}”；请联系{allowed}处理。"
+def action_denied_message(role: Role, action: Action) -> Message:
+    allowed = tuple(r for r in Role if r in ACTION_ROLES[action])
+    return ACTION_DENIED(role=role, action=action, allowed=allowed)
 
 
 def can_reveal(role: Role, *, confidential: bool, own_unit: bool, creator: bool) -> bool:

@@ -3,7 +3,7 @@
 One definition for the desktop client and the server. Both call :func:`plan_action` with the
 ticket's state (:class:`TicketState`, read from either ORM ticket), the acting user
 (:class:`Performer`: role, unit, username) and the action's parameters (the JSON payload the
-mutation carries); the plan holds the errors (Chinese, each saying what to do), the ticket
+mutation carries); the plan holds the errors (messages, each saying what to do), the ticket
 columns to set and the event detail to write. The client applies the plan to its local copy
 and sends the detail as the mutation payload; the server plans again from its own copy and
 that payload, and has the last word.
@@ -61,10 +61,13 @@ from app.domain.calendar import (
 )
 from app.domain.enums import RequestType, Satisfaction, Status
 from app.domain.lifecycle import TRANSITIONS, Action, TransitionError, next_status
-from app.domain.roles import ROLE_LABELS, Role, action_denied_message, can_act
+from app.domain.roles import Role, action_denied_message, can_act
+from app.messages import Message, Text, term
 
-SOLVED_VALUES: tuple[str, ...] = ("解决", "部分解决", "未解决")
-ESCALATION_LEVELS: tuple[str, ...] = ("一级", "二级", "三级")
+SOLVED_VALUES: tuple[str, ...] = (
+    term("Vocabulary", "解决"), term("Vocabulary", "部分解决"), term("Vocabulary", "未解决"))
+ESCALATION_LEVELS: tuple[str, ...] = (
+    term("Vocabulary", "一级"), term("Vocabulary", "二级"), term("Vocabulary", "三级"))
 # 受理 → 办结 (a 咨询 answered on the spot) by these roles; from 签收/办理 only the unit.
 DIRECT_COMPLETE_ROLES: frozenset[Role] = frozenset({Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR})
 # Actions a unit handler takes only on tickets its unit leads (主办).
@@ -76,6 +79,48 @@ MAX_RESULT = 5000
 OPEN_STATUSES_ORDER: tuple[Status, ...] = (
     Status.ACCEPTED, Status.RETURNED, Status.DISPATCHED, Status.SIGNED, Status.IN_PROGRESS
 )
+
+# The rules' refusals, each saying what to do (app.messages: the UI says them in its language).
+UNIT_NAMED = Text("rules.unit_named", "“{unit}”")
+UNIT_UNNAMED = Text("rules.unit_unnamed", "派单时指定的单位")
+MERGED = Text("rules.merged", "这张工单已合并到主工单，不能再{action}；请在主工单上办理。")
+UNIT_COMPLETES_OWN = Text("rules.unit_completes_own",
+                          "承办单位只能办结已派给本单位并签收的工单；请先由派单员派单。")
+DIRECT_COMPLETE_ONLY = Text("rules.direct_complete_only",
+                            "{role}只能直接办结刚受理的工单；已派单的工单请由{unit}办结。")
+CO_UNIT_CANNOT = Text("rules.co_unit_cannot",
+                      "贵单位是这张工单的协办单位，只有主办单位{unit}可以{action}；请把协办意见交主办单位。")
+OTHER_UNIT_CANNOT = Text("rules.other_unit_cannot",
+                         "这张工单由{unit}主办，您所在单位不能{action}；如派错了单位，请联系派单员。")
+CALLED_BACK_ALREADY = Text("rules.called_back_already",
+                           "这张工单已回访过；只有上次“未联系上”的工单可以再次回访。")
+UNSATISFIED_NOT_ARCHIVED = Text("rules.unsatisfied_not_archived", "来电人不满意的工单不能归档；请重办。")
+NO_EXTENSION_WAITING = Text("rules.no_extension_waiting", "这张工单没有待审批的延期申请。")
+EXTENSION_WAITING = Text("rules.extension_waiting",
+                         "已有一项延期申请（延至{requested}）等待审批；请等派单员答复后再申请。")
+CHOOSE_UNITS = Text("rules.choose_units", "请选择主办单位（可再加协办单位）后再派单。")
+UNKNOWN_UNITS = Text("rules.unknown_units", "“{units}”不在承办单位名录中，请从列表中选择；名录由管理员维护。")
+DEADLINE_NOT_DATE = Text("rules.deadline_not_date", "办理时限应为日期，如 2026-03-02。")
+DEADLINE_PAST = Text("rules.deadline_past", "办理时限{deadline}已过，请选择今天（{today}）或以后的日期。")
+RETURN_REASON = Text("rules.return_reason",
+                     "请填写退单理由（例如不属于本单位职责、应由哪个单位办理），派单员据此改派。")
+EXTENSION_REASON = Text("rules.extension_reason", "请填写延期理由（为什么不能按期办结、还需做什么）。")
+EXTENSION_DATE = Text("rules.extension_date", "请填写申请延至的日期。")
+EXTENSION_NOT_LATER = Text("rules.extension_not_later", "申请的日期应晚于当前办理时限{deadline}。")
+EXTENSION_BEFORE_TODAY = Text("rules.extension_before_today", "申请的日期不能早于今天（{today}）。")
+DECIDE_CHOOSE = Text("rules.decide_choose", "请选择同意或不同意延期。")
+DECIDE_REASON = Text("rules.decide_reason", "不同意延期时请填写理由，承办单位会看到。")
+RESULT_NEEDED = Text("rules.result_needed", "请填写办理结果：做了什么、结果如何、是否已告知来电人。")
+SOLVED_NEEDED = Text("rules.solved_needed", "请选择问题是否解决：解决、部分解决或未解决。")
+SATISFACTION_NEEDED = Text("rules.satisfaction_needed", "请选择回访结果：满意、基本满意、不满意或未联系上。")
+REOPEN_REASON = Text("rules.reopen_reason", "请填写重办理由（来电人哪里不满意、需要再做什么）。")
+LEVEL_NEEDED = Text("rules.level_needed", "请选择督办级别：一级、二级或三级。")
+ESCALATION_NOTE = Text("rules.escalation_note", "请填写督办意见（为什么督办、要求何时办结）。")
+MAIN_NEEDED = Text("rules.main_needed", "请选择要合并到的主工单。")
+MAIN_IS_SELF = Text("rules.main_is_self", "不能把工单合并到它自己；请选择另一张主工单。")
+MAIN_MISSING = Text("rules.main_missing", "找不到主工单；请先同步，或核对主工单编号。")
+MAIN_MERGED = Text("rules.main_merged", "主工单{number}本身已合并到其他工单；请合并到最终的主工单。")
+MAIN_ARCHIVED = Text("rules.main_archived", "主工单{number}已归档；请选择仍在办理的主工单，或另行派单。")
 
 
 @dataclass(frozen=True)
@@ -132,7 +177,7 @@ class Plan:
     """The outcome of planning an action: errors, or the columns to set and the event detail."""
 
     action: Action
-    errors: list[str] = field(default_factory=list)
+    errors: list[Message] = field(default_factory=list)
     changes: dict[str, Any] = field(default_factory=dict)
     detail: dict[str, Any] = field(default_factory=dict)
 
@@ -177,43 +222,42 @@ def _date(params: Mapping[str, Any], key: str) -> date | str | None:
         return ""
 
 
-def _unit_label(state: TicketState) -> str:
-    return f"“{state.handling_unit}”" if state.handling_unit else "派单时指定的单位"
+def _unit_label(state: TicketState) -> Message:
+    return UNIT_NAMED(unit=state.handling_unit) if state.handling_unit else UNIT_UNNAMED()
 
 
-def permission_errors(state: TicketState, action: Action, performer: Performer) -> list[str]:
+def permission_errors(state: TicketState, action: Action, performer: Performer) -> list[Message]:
     """Status, role and unit: may this user take this action on this ticket at all?
 
     The desktop enables an action's button when this is empty (parameters come later)."""
     if state.merged_into:
-        return [f"这张工单已合并到主工单，不能再{action.value}；请在主工单上办理。"]
+        return [MERGED(action=action)]
     try:
         next_status(state.status, action)
     except TransitionError as error:
-        return [str(error)]
+        return [error.message]
     role = performer.role
     if not can_act(role, action):
         return [action_denied_message(role, action)]
     if action is Action.COMPLETE:
         if state.status is Status.ACCEPTED and role not in DIRECT_COMPLETE_ROLES:
-            return ["承办单位只能办结已派给本单位并签收的工单；请先由派单员派单。"]
+            return [UNIT_COMPLETES_OWN()]
         if state.status is not Status.ACCEPTED and role is not Role.UNIT:
-            return [f"{ROLE_LABELS[role]}只能直接办结刚受理的工单；已派单的工单请由{_unit_label(state)}办结。"]
+            return [DIRECT_COMPLETE_ONLY(role=role, unit=_unit_label(state))]
     if role is Role.UNIT and action in UNIT_ACTIONS and performer.unit != state.handling_unit:
         if performer.unit and performer.unit in state.co_units:
-            return [f"贵单位是这张工单的协办单位，只有主办单位{_unit_label(state)}可以{action.value}；"
-                    "请把协办意见交主办单位。"]
-        return [f"这张工单由{_unit_label(state)}主办，您所在单位不能{action.value}；如派错了单位，请联系派单员。"]
+            return [CO_UNIT_CANNOT(unit=_unit_label(state), action=action)]
+        return [OTHER_UNIT_CANNOT(unit=_unit_label(state), action=action)]
     if action is Action.CALLBACK and state.status is Status.CALLED_BACK \
             and state.satisfaction != Satisfaction.UNREACHABLE.value:
-        return ["这张工单已回访过；只有上次“未联系上”的工单可以再次回访。"]
+        return [CALLED_BACK_ALREADY()]
     if action is Action.ARCHIVE and state.satisfaction == Satisfaction.UNSATISFIED.value \
             and state.status is Status.CALLED_BACK:
-        return ["来电人不满意的工单不能归档；请重办。"]
+        return [UNSATISFIED_NOT_ARCHIVED()]
     if action is Action.DECIDE_EXTENSION and not state.extension_pending:
-        return ["这张工单没有待审批的延期申请。"]
+        return [NO_EXTENSION_WAITING()]
     if action is Action.REQUEST_EXTENSION and state.extension_pending:
-        return [f"已有一项延期申请（延至{state.extension_to}）等待审批；请等派单员答复后再申请。"]
+        return [EXTENSION_WAITING(requested=state.extension_to or "")]
     return []
 
 
@@ -221,8 +265,8 @@ def check_action(
     state: TicketState, action: Action, performer: Performer, params: Mapping[str, Any], *,
     today: date, calendar: WorkCalendar | None = None, main: TicketState | None = None,
     known_units: frozenset[str] | None = None,
-) -> list[str]:
-    """Every reason (Chinese) why ``performer`` may not take ``action`` with ``params``."""
+) -> list[Message]:
+    """Every reason (a message) why ``performer`` may not take ``action`` with ``params``."""
     return plan_action(state, action, performer, params, today=today, calendar=calendar or WorkCalendar(),
                        main=main, known_units=known_units).errors
 
@@ -255,7 +299,7 @@ def plan_action(
     target = TRANSITIONS[action].target or state.status
     detail: dict[str, Any] = {"from": state.status.value, "to": target.value, "note": note}
     changes: dict[str, Any] = {}
-    errors: list[str] = []
+    errors: list[Message] = []
     clear_extension = {"extension_to": None, "extension_reason": "", "extension_since": None}
 
     def fresh_deadline() -> date | None:
@@ -273,17 +317,17 @@ def plan_action(
         units = list(dict.fromkeys(u.strip() for u in units if u.strip()))
         deadline = _date(params, "deadline")
         if not units:
-            errors.append("请选择主办单位（可再加协办单位）后再派单。")
+            errors.append(CHOOSE_UNITS())
         elif known_units is not None:
             unknown = [u for u in units if u not in known_units]
             if unknown:
-                errors.append(f"“{'、'.join(unknown)}”不在承办单位名录中，请从列表中选择；名录由管理员维护。")
+                errors.append(UNKNOWN_UNITS(units=tuple(unknown)))
         if isinstance(deadline, str):
-            errors.append("办理时限应为日期，如 2026-03-02。")
+            errors.append(DEADLINE_NOT_DATE())
         elif deadline is None:
             deadline = dispatch_deadline(state, today, calendar, deadline_days)
         elif deadline < today:
-            errors.append(f"办理时限{deadline}已过，请选择今天（{today}）或以后的日期。")
+            errors.append(DEADLINE_PAST(deadline=deadline, today=today))
         if not errors:
             changes.update(handling_unit=units[0], co_units=dump_units(units[1:]), deadline=deadline,
                            **clear_extension)
@@ -294,20 +338,20 @@ def plan_action(
     elif action is Action.RETURN:
         reason = _text(params, "reason") or note
         if not reason:
-            errors.append("请填写退单理由（例如不属于本单位职责、应由哪个单位办理），派单员据此改派。")
+            errors.append(RETURN_REASON())
         changes.update(clear_extension)
         detail.update(unit=state.handling_unit, reason=reason, note=note or reason)
     elif action is Action.REQUEST_EXTENSION:
         reason = _text(params, "reason") or note
         requested = _date(params, "requested_deadline")
         if not reason:
-            errors.append("请填写延期理由（为什么不能按期办结、还需做什么）。")
+            errors.append(EXTENSION_REASON())
         if not isinstance(requested, date):
-            errors.append("请填写申请延至的日期。")
+            errors.append(EXTENSION_DATE())
         elif state.deadline and requested <= state.deadline:
-            errors.append(f"申请的日期应晚于当前办理时限{state.deadline}。")
+            errors.append(EXTENSION_NOT_LATER(deadline=state.deadline))
         elif requested < today:
-            errors.append(f"申请的日期不能早于今天（{today}）。")
+            errors.append(EXTENSION_BEFORE_TODAY(today=today))
         if not errors and isinstance(requested, date):
             changes.update(extension_to=requested, extension_reason=reason, extension_since=today)
             detail.update(unit=state.handling_unit, reason=reason, note=note or reason,
@@ -316,9 +360,9 @@ def plan_action(
         approved = params.get("approved")
         reason = _text(params, "reason") or note
         if not isinstance(approved, bool):
-            errors.append("请选择同意或不同意延期。")
+            errors.append(DECIDE_CHOOSE())
         elif not approved and not reason:
-            errors.append("不同意延期时请填写理由，承办单位会看到。")
+            errors.append(DECIDE_REASON())
         if not errors and state.extension_to is not None:
             if approved:
                 new_deadline = state.extension_to
@@ -336,15 +380,15 @@ def plan_action(
         result = _text(params, "result", MAX_RESULT) or state.result
         solved = _text(params, "solved")
         if not result:
-            errors.append("请填写办理结果：做了什么、结果如何、是否已告知来电人。")
+            errors.append(RESULT_NEEDED())
         if solved not in SOLVED_VALUES:
-            errors.append("请选择问题是否解决：解决、部分解决或未解决。")
+            errors.append(SOLVED_NEEDED())
         changes.update(result=result, solved=solved, **clear_extension)
         detail.update(solved=solved, result=result, unit=state.handling_unit)
     elif action is Action.CALLBACK:
         satisfaction = _text(params, "satisfaction")
         if satisfaction not in Satisfaction._value2member_map_:
-            errors.append("请选择回访结果：满意、基本满意、不满意或未联系上。")
+            errors.append(SATISFACTION_NEEDED())
         changes["satisfaction"] = satisfaction
         detail["satisfaction"] = satisfaction
         if satisfaction == Satisfaction.UNSATISFIED.value:
@@ -362,7 +406,7 @@ def plan_action(
     elif action is Action.REOPEN:
         reason = _text(params, "reason") or note
         if not reason:
-            errors.append("请填写重办理由（来电人哪里不满意、需要再做什么）。")
+            errors.append(REOPEN_REASON())
         deadline = fresh_deadline()
         changes.update(reopen_count=state.reopen_count + 1, deadline=deadline, solved="")
         if not state.handling_unit:  # 直接办结 before: back to the dispatcher
@@ -374,23 +418,23 @@ def plan_action(
     elif action is Action.ESCALATE:
         level = _text(params, "level")
         if level not in ESCALATION_LEVELS:
-            errors.append("请选择督办级别：一级、二级或三级。")
+            errors.append(LEVEL_NEEDED())
         if not note:
-            errors.append("请填写督办意见（为什么督办、要求何时办结）。")
+            errors.append(ESCALATION_NOTE())
         changes["escalation_level"] = level
         detail.update(level=level, unit=state.handling_unit)
     elif action is Action.MERGE:
         main_id = _text(params, "main", 36)
         if not main_id:
-            errors.append("请选择要合并到的主工单。")
+            errors.append(MAIN_NEEDED())
         elif main_id == state.client_id:
-            errors.append("不能把工单合并到它自己；请选择另一张主工单。")
+            errors.append(MAIN_IS_SELF())
         elif main is None:
-            errors.append("找不到主工单；请先同步，或核对主工单编号。")
+            errors.append(MAIN_MISSING())
         elif main.merged_into:
-            errors.append(f"主工单{main.number}本身已合并到其他工单；请合并到最终的主工单。")
+            errors.append(MAIN_MERGED(number=main.number))
         elif main.status is Status.ARCHIVED:
-            errors.append(f"主工单{main.number}已归档；请选择仍在办理的主工单，或另行派单。")
+            errors.append(MAIN_ARCHIVED(number=main.number))
         if not errors and main is not None:
             changes.update(merged_into=main_id, **clear_extension)
             detail.update(main=main_id, main_no=main.number)

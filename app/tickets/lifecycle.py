@@ -84,6 +84,7 @@ from app.domain.rules import (
     permission_errors,
     plan_action,
 )
+from app.messages import Message, Text
 from app.store.models import OutboxEntry, Ticket
 from app.sync.protocol import EXPORT_KIND, REVEAL_KIND
 from app.tickets.service import TicketContext, local_date, record_change, utc_now
@@ -99,10 +100,13 @@ __all__ = [
 ]
 
 
-class LifecycleError(ValueError):
-    """The rules refuse the action; ``errors`` are Chinese sentences saying what to do."""
+SIGN_IN_FIRST = Text("lifecycle.sign_in_first", "请先登录中心账号；登录后按您的角色办理工单。")
 
-    def __init__(self, errors: list[str]) -> None:
+
+class LifecycleError(ValueError):
+    """The rules refuse the action; ``errors`` are messages saying what to do (app.messages)."""
+
+    def __init__(self, errors: list[Message]) -> None:
         super().__init__("；".join(errors))
         self.errors = errors
 
@@ -110,7 +114,7 @@ class LifecycleError(ValueError):
 def _performer(context: TicketContext) -> Performer:
     actor = context.actor
     if actor.role is None:
-        raise LifecycleError(["请先登录中心账号；登录后按您的角色办理工单。"])
+        raise LifecycleError([SIGN_IN_FIRST()])
     return Performer(actor.role, actor.unit, actor.agent)
 
 
@@ -170,7 +174,7 @@ _PARAM_NAMES = {"new_deadline": "requested_deadline"}
 
 
 def check(ticket: Ticket, action: Action, context: TicketContext, *, main: Ticket | None = None,
-          **params: Any) -> list[str]:
+          **params: Any) -> list[Message]:
     """What ``action`` with ``params`` would be refused for (empty: it would be taken)."""
     try:
         wire = {_PARAM_NAMES.get(k, k): (v.isoformat() if isinstance(v, date) else v) for k, v in params.items()}

@@ -16,6 +16,7 @@ from app.domain.calendar import WorkCalendar
 from app.domain.deadline import DeadlineClock
 from app.domain.enums import OPEN_STATUS_VALUES, Satisfaction, Status
 from app.domain.roles import Role
+from app.messages import term
 from app.tickets.queue import QueueFilter
 from app.tickets.service import LOCAL_TZ
 
@@ -39,47 +40,58 @@ def role_views(role: Role, *, username: str, unit: str = "", today: date,
     open_ = OPEN_STATUS_VALUES
     if role is Role.AGENT:
         return [
-            RoleView("my_today", "我今天受理的工单", QueueFilter(
+            RoleView("my_today", term("RoleViews", "我今天受理的工单"), QueueFilter(
                 created_by=username, created_from=_day_start_utc(today), clock=clock)),
-            RoleView("my_callbacks", "待我回访", QueueFilter(
+            RoleView("my_callbacks", term("RoleViews", "待我回访"), QueueFilter(
                 statuses=(Status.COMPLETED.value,), created_by=username, clock=clock)),
-            RoleView("my_unreached", "未联系上，待再次回访", QueueFilter(
+            RoleView("my_unreached", term("RoleViews", "未联系上，待再次回访"), QueueFilter(
                 statuses=(Status.CALLED_BACK.value,), satisfactions=(Satisfaction.UNREACHABLE.value,),
                 created_by=username, clock=clock)),
         ]
     if role is Role.DISPATCHER:
         return [
-            RoleView("to_dispatch", "待派单", QueueFilter(statuses=(Status.ACCEPTED.value,), clock=clock)),
-            RoleView("returned", "退单待改派", QueueFilter(statuses=(Status.RETURNED.value,), clock=clock)),
-            RoleView("extensions", "延期申请待审批", QueueFilter(extension_pending=True, clock=clock)),
-            RoleView("duplicates", "疑似重复，待合并", QueueFilter(
+            RoleView("to_dispatch", term("RoleViews", "待派单"), QueueFilter(
+                statuses=(Status.ACCEPTED.value,), clock=clock)),
+            RoleView("returned", term("RoleViews", "退单待改派"), QueueFilter(
+                statuses=(Status.RETURNED.value,), clock=clock)),
+            RoleView("extensions", term("RoleViews", "延期申请待审批"), QueueFilter(
+                extension_pending=True, clock=clock)),
+            RoleView("duplicates", term("RoleViews", "疑似重复，待合并"), QueueFilter(
                 statuses=open_, duplicates=True, exclude_merged=True, clock=clock)),
         ]
     if role is Role.UNIT:
         return [
-            RoleView("to_sign", "待签收", QueueFilter(
+            RoleView("to_sign", term("RoleViews", "待签收"), QueueFilter(
                 statuses=(Status.DISPATCHED.value,), handling_unit=unit, clock=clock)),
-            RoleView("in_progress", "办理中", QueueFilter(
+            RoleView("in_progress", term("RoleViews", "办理中"), QueueFilter(
                 statuses=(Status.SIGNED.value, Status.IN_PROGRESS.value), handling_unit=unit, clock=clock)),
-            RoleView("due_soon", "即将到期", QueueFilter(
+            RoleView("due_soon", term("RoleViews", "即将到期"), QueueFilter(
                 statuses=working, handling_unit=unit, due="due_soon", clock=clock)),
-            RoleView("overdue", "已超期", QueueFilter(
+            RoleView("overdue", term("RoleViews", "已超期"), QueueFilter(
                 statuses=working, handling_unit=unit, due="overdue", clock=clock)),
-            RoleView("assisting", "协办", QueueFilter(statuses=open_, co_unit=unit, clock=clock)),
+            RoleView("assisting", term("RoleViews", "协办"), QueueFilter(
+                statuses=open_, co_unit=unit, clock=clock)),
         ]
     if role is Role.SUPERVISOR:
         return [
-            RoleView("overdue", "超期工单", QueueFilter(due="overdue", exclude_merged=True, clock=clock)),
-            RoleView("escalated", "督办中", QueueFilter(statuses=open_, escalated=True, clock=clock)),
-            RoleView("callbacks_due", "待回访", QueueFilter(statuses=(Status.COMPLETED.value,), clock=clock)),
-            RoleView("unsatisfied", "不满意 / 重办", QueueFilter(reopened=True, statuses=open_, clock=clock)),
-            RoleView("extensions", "延期申请", QueueFilter(extension_pending=True, clock=clock)),
+            RoleView("overdue", term("RoleViews", "超期工单"), QueueFilter(
+                due="overdue", exclude_merged=True, clock=clock)),
+            RoleView("escalated", term("RoleViews", "督办中"), QueueFilter(
+                statuses=open_, escalated=True, clock=clock)),
+            RoleView("callbacks_due", term("RoleViews", "待回访"), QueueFilter(
+                statuses=(Status.COMPLETED.value,), clock=clock)),
+            RoleView("unsatisfied", term("RoleViews", "不满意 / 重办"), QueueFilter(
+                reopened=True, statuses=open_, clock=clock)),
+            RoleView("extensions", term("RoleViews", "延期申请"), QueueFilter(
+                extension_pending=True, clock=clock)),
             # "By unit": the queue's handling_unit column sorts and the reports rate units.
-            RoleView("by_unit", "按承办单位", QueueFilter(statuses=open_, exclude_merged=True, clock=clock)),
+            RoleView("by_unit", term("RoleViews", "按承办单位"), QueueFilter(
+                statuses=open_, exclude_merged=True, clock=clock)),
         ]
     return [RoleView(key, title, None) for key, title in (
-        ("users", "用户与角色"), ("units", "承办单位"), ("categories", "分类目录"),
-        ("holidays", "节假日与调休"), ("audit", "审计日志"))]
+        ("users", term("RoleViews", "用户与角色")), ("units", term("RoleViews", "承办单位")),
+        ("categories", term("RoleViews", "分类目录")), ("holidays", term("RoleViews", "节假日与调休")),
+        ("audit", term("RoleViews", "审计日志")))]
 
 
 def _both(view: tuple[str, ...], user: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:

@@ -17,6 +17,7 @@ from app.domain.lifecycle import Action, next_status
 from app.domain.phone import is_masked
 from app.domain.roles import Role
 from app.domain.ticket import TicketInput, validate_ticket
+from app.messages import Message
 from app.reference import ReferenceData
 from app.settings import Settings
 from app.store.models import Counter, OutboxEntry, Ticket, TicketEvent
@@ -47,9 +48,9 @@ class TicketContext:
 
 
 class TicketValidationError(ValueError):
-    """The input cannot be saved; ``errors`` maps each field to what to fix (Chinese)."""
+    """The input cannot be saved; ``errors`` maps each field to what to fix (app.messages)."""
 
-    def __init__(self, errors: dict[str, str]) -> None:
+    def __init__(self, errors: dict[str, Message]) -> None:
         super().__init__("；".join(errors.values()))
         self.errors = errors
 

@@ -4,149 +4,212 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="77"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="59"/>
         <source>%1 — 工单 %2</source>
         <translation>%1 — ticket %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="95"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="77"/>
         <source>确定%1</source>
         <translation>Confirm %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="122"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="104"/>
         <source>可选，多个单位用顿号或逗号分隔</source>
         <translation>Optional; separate several units with commas</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="124"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="106"/>
         <source>主办单位(&amp;U)</source>
         <translation>Lead unit (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="125"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="107"/>
         <source>协办单位(&amp;C)</source>
         <translation>&amp;Co-handling units</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="126"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="108"/>
         <source>办理期限(&amp;D)</source>
         <translation>&amp;Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="128"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="110"/>
         <source>原因(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="129"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="111"/>
         <source>必填：为什么退回/重办，接手的人要做什么</source>
         <translation>Required: why it goes back, and what the next person must do</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="133"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="114"/>
         <source>延期到(&amp;D)</source>
         <translation>Extend to (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="134"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="115"/>
         <source>延期理由(&amp;R)</source>
         <translation>&amp;Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="134"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="115"/>
         <source>必填：为什么需要更多时间</source>
         <translation>Required: why more time is needed</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="137"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="118"/>
         <source>申请延期到 %1：%2</source>
         <translation>Extension to %1 requested: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="141"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="122"/>
         <source>申请</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="142"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="123"/>
         <source>同意延期</source>
         <translation>Approve the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="143"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="124"/>
         <source>不同意</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="144"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="125"/>
         <source>审批(&amp;A)</source>
         <translation>Decision (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="145"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="126"/>
         <source>意见(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="145"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="126"/>
         <source>不同意时必填</source>
         <translation>Required when refusing</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="147"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="128"/>
         <source>办理结果(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="148"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="129"/>
         <source>必填：做了什么、结果如何，回访时会念给市民听</source>
         <translation>Required: what was done and with what result; it is read to the citizen at the callback</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="150"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="131"/>
         <source>是否解决(&amp;S)</source>
         <translation>&amp;Solved?</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="153"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="134"/>
         <source>满意度(&amp;S)</source>
         <translation>&amp;Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="154"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="135"/>
         <source>选“不满意”会把工单退回承办单位重办。</source>
         <translation>Choosing &quot;unsatisfied&quot; sends the ticket back to the unit to be redone.</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="159"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="140"/>
         <source>督办级别(&amp;L)</source>
         <translation>Escalation level (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="160"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="141"/>
         <source>督办意见(&amp;R)</source>
         <translation>Instructions (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="161"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="142"/>
         <source>必填：要求承办单位做什么、何时前完成</source>
         <translation>Required: what the unit must do, and by when</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="163"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="144"/>
         <source>保留的主工单编号（本地编号或正式编号）</source>
         <translation>Number of the ticket to keep (local or official number)</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="164"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="145"/>
         <source>合并到(&amp;M)</source>
         <translation>&amp;Merge into</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="167"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="148"/>
         <source>备注(&amp;N)</source>
         <translation>&amp;Note</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../app/domain/lifecycle.py" line="20"/>
+        <source>派单</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/lifecycle.py" line="21"/>
+        <source>签收</source>
+        <translation>Sign for</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/lifecycle.py" line="22"/>
+        <source>办理</source>
+        <translation>Start work</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/lifecycle.py" line="23"/>
+        <source>退单</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/lifecycle.py" line="24"/>
+        <source>延期</source>
+        <translation>Request extension</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/lifecycle.py" line="25"/>
+        <source>办结</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/lifecycle.py" line="26"/>
+        <source>回访</source>
+        <translation>Call back</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/lifecycle.py" line="27"/>
+        <source>重办</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/lifecycle.py" line="28"/>
+        <source>督办</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/lifecycle.py" line="29"/>
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/lifecycle.py" line="30"/>
+        <source>延期审批</source>
+        <translation>Decide extension</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/lifecycle.py" line="31"/>
+        <source>合并</source>
+        <translation>Merge</translation>
     </message>
 </context>
 <context>
@@ -170,12 +233,12 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="41"/>
+        <location filename="../../ui/admin/panel.py" line="40"/>
         <source>管理视图</source>
         <translation>Administration views</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/panel.py" line="63"/>
+        <location filename="../../ui/admin/panel.py" line="62"/>
         <source>系统管理</source>
         <translation>Administration</translation>
     </message>
@@ -183,180 +246,180 @@
 <context>
     <name>AssistantSidebar</name>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="171"/>
+        <location filename="../../ui/assistant_sidebar.py" line="170"/>
         <source>智能助手</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="173"/>
-        <location filename="../../ui/assistant_sidebar.py" line="456"/>
+        <location filename="../../ui/assistant_sidebar.py" line="172"/>
+        <location filename="../../ui/assistant_sidebar.py" line="441"/>
         <source>分类模型加载中…（紧急识别、来电历史照常可用）</source>
         <translation>Loading category model… (emergency checks and caller history work meanwhile)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="202"/>
+        <location filename="../../ui/assistant_sidebar.py" line="201"/>
         <source>分类建议</source>
         <translation>Category suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="204"/>
-        <location filename="../../ui/assistant_sidebar.py" line="509"/>
+        <location filename="../../ui/assistant_sidebar.py" line="203"/>
+        <location filename="../../ui/assistant_sidebar.py" line="494"/>
         <source>输入标题或诉求内容后显示</source>
         <translation>Appears once a subject or details are typed</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="221"/>
+        <location filename="../../ui/assistant_sidebar.py" line="220"/>
         <source>承办单位建议</source>
         <translation>Handling unit suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="233"/>
+        <location filename="../../ui/assistant_sidebar.py" line="232"/>
         <source>来电历史 (Alt+H)</source>
         <translation>Caller history (Alt+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="242"/>
+        <location filename="../../ui/assistant_sidebar.py" line="241"/>
         <source>相似/重复工单 (Alt+D)</source>
         <translation>Similar/duplicate tickets (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="246"/>
+        <location filename="../../ui/assistant_sidebar.py" line="245"/>
         <source>关联所选工单 (Alt+L)</source>
         <translation>Link selected ticket (Alt+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="253"/>
+        <location filename="../../ui/assistant_sidebar.py" line="252"/>
         <source>知识库与历史答复</source>
         <translation>Knowledge base and past answers</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="257"/>
+        <location filename="../../ui/assistant_sidebar.py" line="256"/>
         <source>智能质检</source>
         <translation>Quality checks</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="301"/>
+        <location filename="../../ui/assistant_sidebar.py" line="300"/>
         <source>双击或按回车打开工单</source>
         <translation>Double-click or press Enter to open</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="324"/>
+        <location filename="../../ui/assistant_sidebar.py" line="323"/>
         <source>分类模型：已用 %s 条已确认工单训练</source>
         <translation>Category model: trained on %s confirmed tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="325"/>
+        <location filename="../../ui/assistant_sidebar.py" line="324"/>
         <source>分类模型：内置关键词（本机已确认工单尚少）</source>
         <translation>Category model: built-in keywords (few confirmed tickets yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="331"/>
+        <location filename="../../ui/assistant_sidebar.py" line="330"/>
         <source>分类模型不可用（%s）；其余提示照常。</source>
         <translation>Category model unavailable (%s); other hints still work.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="348"/>
+        <location filename="../../ui/assistant_sidebar.py" line="347"/>
         <source>相似工单索引未建立（%s）。</source>
         <translation>Similar-ticket index not built (%s).</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="409"/>
+        <location filename="../../ui/assistant_sidebar.py" line="395"/>
         <source>智能提示出错（%s），请继续填写工单。</source>
         <translation>Assistant error (%s); carry on with the ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="471"/>
+        <location filename="../../ui/assistant_sidebar.py" line="456"/>
         <source>⚠ 紧急：请立即转接 %1 %2</source>
         <translation>⚠ Emergency: transfer to %1 %2 now</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="472"/>
+        <location filename="../../ui/assistant_sidebar.py" line="457"/>
         <source>；同时涉及 </source>
         <translation>; also involves </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="473"/>
-        <location filename="../../ui/assistant_sidebar.py" line="483"/>
+        <location filename="../../ui/assistant_sidebar.py" line="458"/>
+        <location filename="../../ui/assistant_sidebar.py" line="468"/>
         <source>依据：</source>
         <translation>Because: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="481"/>
+        <location filename="../../ui/assistant_sidebar.py" line="466"/>
         <source>部门热线：可转 %1 %2</source>
         <translation>Department line: transfer to %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="493"/>
+        <location filename="../../ui/assistant_sidebar.py" line="478"/>
         <source>话术：</source>
         <translation>Say: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="495"/>
+        <location filename="../../ui/assistant_sidebar.py" line="480"/>
         <source>操作：</source>
         <translation>Do: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="510"/>
+        <location filename="../../ui/assistant_sidebar.py" line="495"/>
         <source>模型加载中</source>
         <translation>Model loading</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="518"/>
+        <location filename="../../ui/assistant_sidebar.py" line="503"/>
         <source>按 Alt+%s 填入一级分类</source>
         <translation>Press Alt+%s to fill category 1</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="528"/>
+        <location filename="../../ui/assistant_sidebar.py" line="513"/>
         <source>按 Alt+U 填入承办单位</source>
         <translation>Press Alt+U to fill the handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="531"/>
+        <location filename="../../ui/assistant_sidebar.py" line="516"/>
         <source>其他：</source>
         <translation>Others: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="539"/>
+        <location filename="../../ui/assistant_sidebar.py" line="524"/>
         <source>来电 %1 此前有 %2 件工单，其中 %3 件未办结（未办结在前）</source>
         <translation>Caller %1 has %2 earlier tickets, %3 still open (open first)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="542"/>
+        <location filename="../../ui/assistant_sidebar.py" line="527"/>
         <source>来电 %s 此前没有工单（新来电人）</source>
         <translation>Caller %s has no earlier tickets (new caller)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="553"/>
+        <location filename="../../ui/assistant_sidebar.py" line="538"/>
         <source>（保密工单）</source>
         <translation>(confidential)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="554"/>
+        <location filename="../../ui/assistant_sidebar.py" line="539"/>
         <source>保密工单，内容不显示</source>
         <translation>Confidential ticket, content hidden</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="558"/>
+        <location filename="../../ui/assistant_sidebar.py" line="543"/>
         <source>办理结果：</source>
         <translation>Result: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="565"/>
+        <location filename="../../ui/assistant_sidebar.py" line="550"/>
         <source>疑似重复</source>
         <translation>Likely duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="565"/>
+        <location filename="../../ui/assistant_sidebar.py" line="550"/>
         <source>相似</source>
         <translation>Similar</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="566"/>
+        <location filename="../../ui/assistant_sidebar.py" line="551"/>
         <source>同地址同类</source>
         <translation>Same address and category</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="584"/>
+        <location filename="../../ui/assistant_sidebar.py" line="569"/>
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
@@ -500,37 +563,37 @@
 <context>
     <name>CategoriesPage</name>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="148"/>
+        <location filename="../../ui/admin/reference_pages.py" line="145"/>
         <source>一级分类</source>
         <translation>Level 1 category</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="149"/>
+        <location filename="../../ui/admin/reference_pages.py" line="146"/>
         <source>二级分类</source>
         <translation>Level 2 category</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="150"/>
+        <location filename="../../ui/admin/reference_pages.py" line="147"/>
         <source>三级分类</source>
         <translation>Level 3 category</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="152"/>
+        <location filename="../../ui/admin/reference_pages.py" line="149"/>
         <source>新增分类…</source>
         <translation>Add category…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="153"/>
+        <location filename="../../ui/admin/reference_pages.py" line="150"/>
         <source>删除…</source>
         <translation>Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="166"/>
+        <location filename="../../ui/admin/reference_pages.py" line="162"/>
         <source>已保存分类 %1。</source>
         <translation>Category %1 saved.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/admin/reference_pages.py" line="183"/>
+        <location filename="../../ui/admin/reference_pages.py" line="178"/>
         <source>删除分类“%1”及其下的 %n 项？已受理的工单保留原分类。</source>
         <translation>
             <numerusform>Remove category &quot;%1&quot; (%n entry including those under it)? Tickets already taken keep their category.</numerusform>
@@ -538,7 +601,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="184"/>
+        <location filename="../../ui/admin/reference_pages.py" line="179"/>
         <source>已删除分类 %1。</source>
         <translation>Category %1 removed.</translation>
     </message>
@@ -753,12 +816,12 @@
 <context>
     <name>DraftBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
@@ -804,92 +867,92 @@
 <context>
     <name>HolidaysPage</name>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="190"/>
+        <location filename="../../ui/admin/reference_pages.py" line="185"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="190"/>
+        <location filename="../../ui/admin/reference_pages.py" line="185"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="190"/>
+        <location filename="../../ui/admin/reference_pages.py" line="185"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="190"/>
+        <location filename="../../ui/admin/reference_pages.py" line="185"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="190"/>
+        <location filename="../../ui/admin/reference_pages.py" line="185"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="191"/>
+        <location filename="../../ui/admin/reference_pages.py" line="186"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="191"/>
+        <location filename="../../ui/admin/reference_pages.py" line="186"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="193"/>
+        <location filename="../../ui/admin/reference_pages.py" line="188"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="194"/>
+        <location filename="../../ui/admin/reference_pages.py" line="189"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="195"/>
+        <location filename="../../ui/admin/reference_pages.py" line="190"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="195"/>
+        <location filename="../../ui/admin/reference_pages.py" line="190"/>
         <source>休（放假）</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="195"/>
+        <location filename="../../ui/admin/reference_pages.py" line="190"/>
         <source>班（调休上班）</source>
         <translation>Make-up working day</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="196"/>
+        <location filename="../../ui/admin/reference_pages.py" line="191"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="198"/>
+        <location filename="../../ui/admin/reference_pages.py" line="193"/>
         <source>新增…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="199"/>
+        <location filename="../../ui/admin/reference_pages.py" line="194"/>
         <source>删除…</source>
         <translation>Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="211"/>
+        <location filename="../../ui/admin/reference_pages.py" line="205"/>
         <source>已保存 %1；办理时限按新的日历计算。</source>
         <translation>%1 saved; handling deadlines follow the new calendar.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="221"/>
+        <location filename="../../ui/admin/reference_pages.py" line="215"/>
         <source>删除 %1 的安排？</source>
         <translation>Remove the entry for %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="223"/>
+        <location filename="../../ui/admin/reference_pages.py" line="217"/>
         <source>已删除 %1 的安排。</source>
         <translation>Entry for %1 removed.</translation>
     </message>
@@ -1027,62 +1090,62 @@
         <translation>Select a row to see its evidence and tickets here.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/hotspots.py" line="181"/>
+        <location filename="../../ui/reports/hotspots.py" line="180"/>
         <source>正在分析 %1 的热点与预警…</source>
         <translation>Analysing hot issues and warnings of %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/hotspots.py" line="194"/>
+        <location filename="../../ui/reports/hotspots.py" line="193"/>
         <source>读取工单 %v/%m</source>
         <translation>Reading tickets %v/%m</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/hotspots.py" line="197"/>
+        <location filename="../../ui/reports/hotspots.py" line="196"/>
         <source>归并热点</source>
         <translation>Grouping</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/hotspots.py" line="197"/>
+        <location filename="../../ui/reports/hotspots.py" line="196"/>
         <source>检测预警</source>
         <translation>Checking for surges</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/hotspots.py" line="197"/>
+        <location filename="../../ui/reports/hotspots.py" line="196"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/hotspots.py" line="211"/>
+        <location filename="../../ui/reports/hotspots.py" line="206"/>
         <source>热点分析失败：%1</source>
         <translation>Hot-issue analysis failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/hotspots.py" line="219"/>
+        <location filename="../../ui/reports/hotspots.py" line="214"/>
         <source>%1：分析工单 %2 件，归并出 %3 组（%4 件）；预警 %5 条，重复来电 %6 人，久拖未决 %7 组。</source>
         <translation>%1: %2 tickets analysed, %3 groups (%4 tickets); %5 warnings, %6 repeat callers, %7 long-running groups.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/hotspots.py" line="243"/>
+        <location filename="../../ui/reports/hotspots.py" line="238"/>
         <source>预警（%1）</source>
         <translation>Warnings (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/hotspots.py" line="276"/>
+        <location filename="../../ui/reports/hotspots.py" line="271"/>
         <source>热度 %1：%2</source>
         <translation>Heat %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/hotspots.py" line="277"/>
+        <location filename="../../ui/reports/hotspots.py" line="272"/>
         <source>时间范围：%1；地点/人群：%2；未办结：%3</source>
         <translation>Time range: %1; place / people: %2; open: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/hotspots.py" line="279"/>
+        <location filename="../../ui/reports/hotspots.py" line="274"/>
         <source>工单（%1件）</source>
         <translation>Tickets (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/hotspots.py" line="289"/>
+        <location filename="../../ui/reports/hotspots.py" line="284"/>
         <source>期间来电 %1 次，涉及热点 %2 个</source>
         <translation>%1 calls in the period, in %2 hot issues</translation>
     </message>
@@ -1144,135 +1207,135 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>热线座席工作台 — 座席 %s</source>
         <translation>Hotline Desk — Seat %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>受理工单</source>
         <translation>Ticket intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>工单队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>本机数据：%s</source>
         <translation>Local data: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&lt;h2&gt;欢迎使用热线座席工作台&lt;/h2&gt;&lt;p&gt;本机还没有工单。所有工单先保存在本机，断网也不会丢失。&lt;/p&gt;&lt;p&gt;直接在下面的表单里受理第一张工单（&lt;b&gt;Ctrl+S&lt;/b&gt; 保存，&lt;b&gt;Ctrl+N&lt;/b&gt; 新建），或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试。&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Hotline Desk&lt;/h2&gt;&lt;p&gt;There are no tickets on this computer yet. Every ticket is saved on this computer first, so nothing is lost if the network goes down.&lt;/p&gt;&lt;p&gt;Take your first ticket in the form below (&lt;b&gt;Ctrl+S&lt;/b&gt; saves, &lt;b&gt;Ctrl+N&lt;/b&gt; starts a new one), import an Excel/CSV spreadsheet with “File → Import tickets”, or generate demo data to try it out.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>受理新工单</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>导入工单…</source>
         <translation>Import tickets…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>导出当前队列…</source>
         <translation>Export current queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>搜索工单</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>登录中心…</source>
         <translation>Log in to the center…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>处理同步冲突…</source>
         <translation>Resolve sync conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>未登录中心：登录后显示您角色的工作视图</source>
         <translation>Not signed in: sign in to see your role&apos;s work queues</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>%1（%2%3）</source>
         <translation>%1 (%2%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>没有待处理的同步冲突。</source>
         <translation>No sync conflicts to resolve.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>工单 %n 条</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -1280,91 +1343,99 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>已保存，正在发送到中心</source>
         <translation>Saved; sending to the center</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>正在生成演示数据…</source>
         <translation>Generating demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>已生成 %s 条演示工单</source>
         <translation>Generated %s demo tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>操作未完成</source>
         <translation>Operation incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>操作未完成：%s
 已保存的工单不受影响，请稍后重试。</source>
         <translation>The operation did not complete: %s
 Saved tickets are not affected. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>导入工单</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>正在导入 %s …</source>
         <translation>Importing %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>未识别的列（已忽略）：</source>
         <translation>Unrecognized columns (ignored): </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>第%1行：</source>
         <translation>Row %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>……另有 %s 行出错</source>
         <translation>…and %s more rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>导出当前队列</source>
         <translation>Export current queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 tickets to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>发现上次未保存的工单草稿：“%1”。要恢复吗？</source>
         <translation>An unsaved ticket draft was found from last time: “%1”. Restore it?</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="45"/>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -1444,103 +1515,103 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="127"/>
+        <location filename="../../ui/queue_model.py" line="126"/>
         <source>本地编号</source>
         <translation>Local no.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="127"/>
+        <location filename="../../ui/queue_model.py" line="126"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="127"/>
+        <location filename="../../ui/queue_model.py" line="126"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="127"/>
+        <location filename="../../ui/queue_model.py" line="126"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="128"/>
+        <location filename="../../ui/queue_model.py" line="127"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="128"/>
+        <location filename="../../ui/queue_model.py" line="127"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="128"/>
+        <location filename="../../ui/queue_model.py" line="127"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="128"/>
+        <location filename="../../ui/queue_model.py" line="127"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="129"/>
+        <location filename="../../ui/queue_model.py" line="128"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="129"/>
+        <location filename="../../ui/queue_model.py" line="128"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="129"/>
+        <location filename="../../ui/queue_model.py" line="128"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="129"/>
+        <location filename="../../ui/queue_model.py" line="128"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="130"/>
+        <location filename="../../ui/queue_model.py" line="129"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="158"/>
-        <location filename="../../ui/queue_model.py" line="212"/>
+        <location filename="../../ui/queue_model.py" line="156"/>
+        <location filename="../../ui/queue_model.py" line="200"/>
         <source>查询失败：%s。请修改筛选条件后重试。</source>
         <translation>Query failed: %s. Change the filters and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="287"/>
+        <location filename="../../ui/queue_model.py" line="273"/>
         <source>与中心冲突，待处理</source>
         <translation>In conflict with the center: to be resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="289"/>
+        <location filename="../../ui/queue_model.py" line="275"/>
         <source>被中心退回，打开查看原因</source>
         <translation>Sent back by the center: open it to see why</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="377"/>
+        <location filename="../../ui/queue_model.py" line="363"/>
         <source>督办%s</source>
         <translation>Escalated %s</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="379"/>
+        <location filename="../../ui/queue_model.py" line="365"/>
         <source>延期待批</source>
         <translation>Extension pending</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="381"/>
+        <location filename="../../ui/queue_model.py" line="367"/>
         <source>重办</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="123"/>
+        <location filename="../../ui/queue_model.py" line="122"/>
         <source>（保密）</source>
         <translation>(hidden)</translation>
     </message>
@@ -1623,7 +1694,7 @@ Saved tickets are not affected. Please try again later.</translation>
         <translation>All tickets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_view.py" line="235"/>
+        <location filename="../../ui/queue_view.py" line="227"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -1631,7 +1702,7 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_view.py" line="239"/>
+        <location filename="../../ui/queue_view.py" line="231"/>
         <source>正在统计…（已显示前 %n 条）</source>
         <translation>
             <numerusform>Counting… (showing the first %n)</numerusform>
@@ -1725,19 +1796,19 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>ReferencePage</name>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="38"/>
+        <location filename="../../ui/admin/reference_pages.py" line="37"/>
         <source>筛选（任意文字）</source>
         <translation>Filter (any text)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="48"/>
-        <location filename="../../ui/admin/reference_pages.py" line="70"/>
-        <location filename="../../ui/admin/reference_pages.py" line="75"/>
+        <location filename="../../ui/admin/reference_pages.py" line="47"/>
+        <location filename="../../ui/admin/reference_pages.py" line="69"/>
+        <location filename="../../ui/admin/reference_pages.py" line="74"/>
         <source>正在与中心同步…</source>
         <translation>Syncing with the center…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/admin/reference_pages.py" line="57"/>
+        <location filename="../../ui/admin/reference_pages.py" line="56"/>
         <source>共 %n 项。列表来自本机上次与中心同步的数据；点“刷新”先同步再显示。</source>
         <translation>
             <numerusform>%n entry, as of this seat&apos;s last sync with the center; &quot;Refresh&quot; syncs first.</numerusform>
@@ -1745,12 +1816,12 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="59"/>
+        <location filename="../../ui/admin/reference_pages.py" line="58"/>
         <source>本机还没有从中心收到这份列表：请登录中心并同步（F5）后点“刷新”。</source>
         <translation>This seat has not received this list from the center yet: sign in, sync (F5), then click &quot;Refresh&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="76"/>
+        <location filename="../../ui/admin/reference_pages.py" line="75"/>
         <source>同步没有完成，列表可能不是最新：%1</source>
         <translation>The sync did not finish; the list may be out of date: %1</translation>
     </message>
@@ -1758,199 +1829,199 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>ReportsDashboard</name>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="113"/>
+        <location filename="../../ui/reports/dashboard.py" line="105"/>
         <source>日报</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="113"/>
+        <location filename="../../ui/reports/dashboard.py" line="105"/>
         <source>周报</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="113"/>
+        <location filename="../../ui/reports/dashboard.py" line="105"/>
         <source>月报</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="113"/>
+        <location filename="../../ui/reports/dashboard.py" line="105"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="120"/>
+        <location filename="../../ui/reports/dashboard.py" line="112"/>
         <source>上一期</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="121"/>
+        <location filename="../../ui/reports/dashboard.py" line="113"/>
         <source>下一期</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="122"/>
+        <location filename="../../ui/reports/dashboard.py" line="114"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="123"/>
+        <location filename="../../ui/reports/dashboard.py" line="115"/>
         <source>导出XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="124"/>
+        <location filename="../../ui/reports/dashboard.py" line="116"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="127"/>
+        <location filename="../../ui/reports/dashboard.py" line="119"/>
         <source>报表类型</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="129"/>
+        <location filename="../../ui/reports/dashboard.py" line="121"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="131"/>
+        <location filename="../../ui/reports/dashboard.py" line="123"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="159"/>
+        <location filename="../../ui/reports/dashboard.py" line="151"/>
         <source>分类图显示前</source>
         <translation>Category chart: top</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="161"/>
+        <location filename="../../ui/reports/dashboard.py" line="153"/>
         <source>项</source>
         <translation>categories</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="166"/>
-        <location filename="../../ui/reports/dashboard.py" line="413"/>
-        <location filename="../../ui/reports/dashboard.py" line="491"/>
+        <location filename="../../ui/reports/dashboard.py" line="158"/>
+        <location filename="../../ui/reports/dashboard.py" line="394"/>
+        <location filename="../../ui/reports/dashboard.py" line="472"/>
         <source>受理渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="166"/>
+        <location filename="../../ui/reports/dashboard.py" line="158"/>
         <source>诉求类型</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="167"/>
+        <location filename="../../ui/reports/dashboard.py" line="159"/>
         <source>问题分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="167"/>
+        <location filename="../../ui/reports/dashboard.py" line="159"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="168"/>
+        <location filename="../../ui/reports/dashboard.py" line="160"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="188"/>
+        <location filename="../../ui/reports/dashboard.py" line="180"/>
         <source>自定义权重</source>
         <translation>Custom weights</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="192"/>
+        <location filename="../../ui/reports/dashboard.py" line="184"/>
         <source>考核权重</source>
         <translation>Rating weights</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="194"/>
+        <location filename="../../ui/reports/dashboard.py" line="186"/>
         <source>方案</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="196"/>
+        <location filename="../../ui/reports/dashboard.py" line="188"/>
         <source>响应率（按时签收）</source>
         <translation>Response rate (signed for on time)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="196"/>
+        <location filename="../../ui/reports/dashboard.py" line="188"/>
         <source>解决率</source>
         <translation>Resolution rate</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="197"/>
+        <location filename="../../ui/reports/dashboard.py" line="189"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="197"/>
+        <location filename="../../ui/reports/dashboard.py" line="189"/>
         <source>按时办结率</source>
         <translation>On-time completion</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="198"/>
+        <location filename="../../ui/reports/dashboard.py" line="190"/>
         <source>退单率（扣分）</source>
         <translation>Return rate (deducted)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="205"/>
+        <location filename="../../ui/reports/dashboard.py" line="197"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="207"/>
+        <location filename="../../ui/reports/dashboard.py" line="199"/>
         <source>签收时限</source>
         <translation>Sign-for limit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="208"/>
+        <location filename="../../ui/reports/dashboard.py" line="200"/>
         <source>参加排名最少工单数</source>
         <translation>Min. tickets to rank</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="217"/>
+        <location filename="../../ui/reports/dashboard.py" line="209"/>
         <source>简报将在统计完成后生成，可在导出前修改。</source>
         <translation>The brief is generated when the figures are ready, and can be edited before export.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="219"/>
+        <location filename="../../ui/reports/dashboard.py" line="211"/>
         <source>恢复自动生成的简报</source>
         <translation>Restore generated brief</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="237"/>
+        <location filename="../../ui/reports/dashboard.py" line="228"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="239"/>
+        <location filename="../../ui/reports/dashboard.py" line="230"/>
         <source>分项统计</source>
         <translation>Breakdown</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="240"/>
+        <location filename="../../ui/reports/dashboard.py" line="231"/>
         <source>逾期与督办</source>
         <translation>Overdue and escalated</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="241"/>
+        <location filename="../../ui/reports/dashboard.py" line="232"/>
         <source>单位考核</source>
         <translation>Unit ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="242"/>
+        <location filename="../../ui/reports/dashboard.py" line="233"/>
         <source>简报</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="325"/>
+        <location filename="../../ui/reports/dashboard.py" line="315"/>
         <source>正在统计…</source>
         <translation>Computing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reports/dashboard.py" line="343"/>
+        <location filename="../../ui/reports/dashboard.py" line="326"/>
         <source>统计用时 %n 毫秒</source>
         <translation>
             <numerusform>Computed in %n ms</numerusform>
@@ -1958,118 +2029,118 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="379"/>
+        <location filename="../../ui/reports/dashboard.py" line="360"/>
         <source>统计失败：%1</source>
         <translation>Computing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="387"/>
+        <location filename="../../ui/reports/dashboard.py" line="368"/>
         <source>%1，有效事件 %2 件（受理 %3 件，其中合并/作废 %4 件）；逾期未办结 %5 件，督办 %6 件。</source>
         <translation>%1, %2 valid tickets (%3 received, of which %4 merged/voided); %5 overdue and open, %6 escalated.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="397"/>
+        <location filename="../../ui/reports/dashboard.py" line="378"/>
         <source>逾期未办结工单（截至 %1，共 %2 件，列出 %3 件）</source>
         <translation>Overdue open tickets (as of %1, %2 in all, %3 listed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="400"/>
+        <location filename="../../ui/reports/dashboard.py" line="381"/>
         <source>督办工单（共 %1 件，列出 %2 件）</source>
         <translation>Escalated tickets (%1 in all, %2 listed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="416"/>
+        <location filename="../../ui/reports/dashboard.py" line="397"/>
         <source>问题分类（前%1项）</source>
         <translation>Categories (top %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="419"/>
-        <location filename="../../ui/reports/dashboard.py" line="492"/>
+        <location filename="../../ui/reports/dashboard.py" line="400"/>
+        <location filename="../../ui/reports/dashboard.py" line="473"/>
         <source>每日有效事件</source>
         <translation>Valid tickets per day</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="458"/>
+        <location filename="../../ui/reports/dashboard.py" line="439"/>
         <source>自动生成，可直接修改；导出时使用此处的文字。</source>
         <translation>Generated automatically, edit freely; exports use this text.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="462"/>
+        <location filename="../../ui/reports/dashboard.py" line="443"/>
         <source>已修改：刷新或更换期间会重新生成。</source>
         <translation>Edited: refreshing or changing the period regenerates it.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="491"/>
+        <location filename="../../ui/reports/dashboard.py" line="472"/>
         <source>问题分类（前10）</source>
         <translation>Categories (top 10)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="492"/>
+        <location filename="../../ui/reports/dashboard.py" line="473"/>
         <source>承办单位考核排名</source>
         <translation>Handling unit ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="493"/>
+        <location filename="../../ui/reports/dashboard.py" line="474"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="493"/>
+        <location filename="../../ui/reports/dashboard.py" line="474"/>
         <source>有效事件</source>
         <translation>Valid tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="494"/>
+        <location filename="../../ui/reports/dashboard.py" line="475"/>
         <source>逾期未办结</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="494"/>
+        <location filename="../../ui/reports/dashboard.py" line="475"/>
         <source>督办</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="495"/>
+        <location filename="../../ui/reports/dashboard.py" line="476"/>
         <source>排名,承办单位,工单数,得分,响应率,解决率,满意率,按时办结率,退单率</source>
         <translation>Rank,Handling unit,Tickets,Score,Response,Resolution,Satisfied,On-time,Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="499"/>
+        <location filename="../../ui/reports/dashboard.py" line="480"/>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="508"/>
+        <location filename="../../ui/reports/dashboard.py" line="489"/>
         <source>导出XLSX</source>
         <translation>Export XLSX</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="509"/>
+        <location filename="../../ui/reports/dashboard.py" line="490"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="514"/>
+        <location filename="../../ui/reports/dashboard.py" line="495"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="515"/>
+        <location filename="../../ui/reports/dashboard.py" line="496"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="238"/>
+        <location filename="../../ui/reports/dashboard.py" line="229"/>
         <source>热点与预警</source>
         <translation>Hot issues and warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="358"/>
+        <location filename="../../ui/reports/dashboard.py" line="341"/>
         <source>%1 %2 来电%3人（平常约%4件）</source>
         <translation>%1 %2: %3 callers (usually about %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="363"/>
+        <location filename="../../ui/reports/dashboard.py" line="346"/>
         <source>预警 %1 条：%2。详见“热点与预警”。</source>
         <translation>%1 warnings: %2. See “Hot issues and warnings”.</translation>
     </message>
@@ -2077,47 +2148,47 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="211"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="192"/>
         <source>查看完整号码</source>
         <translation>Show the full number</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="214"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="195"/>
         <source>回访需要</source>
         <translation>Needed for the callback</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="214"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="195"/>
         <source>核实信息</source>
         <translation>To verify details</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="214"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="195"/>
         <source>转办需要</source>
         <translation>Needed to transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="215"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="196"/>
         <source>联系来电人补充材料</source>
         <translation>To ask the caller for documents</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="218"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="199"/>
         <source>必填：为什么要看完整号码</source>
         <translation>Required: why the full number is needed</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="221"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="202"/>
         <source>查看号码会记录在审计日志里（谁、何时、哪张工单、原因）。</source>
         <translation>Showing a number is recorded in the audit log (who, when, which ticket, why).</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="227"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="208"/>
         <source>原因(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/lifecycle_dialogs.py" line="239"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="220"/>
         <source>请写明查看号码的原因，例如“回访需要”。</source>
         <translation>Give the reason for showing the number, e.g. &quot;Needed for the callback&quot;.</translation>
     </message>
@@ -2125,7 +2196,7 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>RoleViewModel</name>
     <message numerus="yes">
-        <location filename="../../ui/role_views.py" line="104"/>
+        <location filename="../../ui/role_views.py" line="82"/>
         <source>%1：%n 条</source>
         <translation>
             <numerusform>%1: %n ticket</numerusform>
@@ -2136,142 +2207,138 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>RoleViews</name>
     <message>
-        <location filename="../../ui/role_views.py" line="28"/>
-        <source>全部工单</source>
-        <translation>All tickets</translation>
-    </message>
-    <message>
-        <location filename="../../ui/role_views.py" line="29"/>
+        <location filename="../../app/tickets/queues.py" line="43"/>
         <source>我今天受理的工单</source>
         <translation>My tickets today</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="29"/>
+        <location filename="../../app/tickets/queues.py" line="45"/>
         <source>待我回访</source>
         <translation>My callbacks</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="30"/>
+        <location filename="../../app/tickets/queues.py" line="47"/>
         <source>未联系上，待再次回访</source>
         <translation>Unreachable, call again</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="31"/>
+        <location filename="../../app/tickets/queues.py" line="53"/>
         <source>待派单</source>
         <translation>To dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="31"/>
+        <location filename="../../app/tickets/queues.py" line="55"/>
         <source>退单待改派</source>
         <translation>Returned, to reassign</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="32"/>
+        <location filename="../../app/tickets/queues.py" line="57"/>
         <source>延期申请待审批</source>
         <translation>Extension requests</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="32"/>
+        <location filename="../../app/tickets/queues.py" line="59"/>
         <source>疑似重复，待合并</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="33"/>
+        <location filename="../../app/tickets/queues.py" line="64"/>
         <source>待签收</source>
         <translation>To sign for</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="33"/>
+        <location filename="../../app/tickets/queues.py" line="66"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="34"/>
+        <location filename="../../app/tickets/queues.py" line="68"/>
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="34"/>
+        <location filename="../../app/tickets/queues.py" line="70"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="35"/>
+        <location filename="../../app/tickets/queues.py" line="72"/>
         <source>协办</source>
         <translation>Assisting</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="36"/>
+        <location filename="../../app/tickets/queues.py" line="77"/>
         <source>超期工单</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="36"/>
+        <location filename="../../app/tickets/queues.py" line="79"/>
         <source>督办中</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="37"/>
+        <location filename="../../app/tickets/queues.py" line="81"/>
         <source>待回访</source>
         <translation>Callbacks due</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="37"/>
+        <location filename="../../app/tickets/queues.py" line="83"/>
         <source>不满意 / 重办</source>
         <translation>Unsatisfied / reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="38"/>
+        <location filename="../../app/tickets/queues.py" line="85"/>
         <source>延期申请</source>
         <translation>Extension requests</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="38"/>
+        <location filename="../../app/tickets/queues.py" line="88"/>
         <source>按承办单位</source>
         <translation>By handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="39"/>
+        <location filename="../../app/tickets/queues.py" line="92"/>
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="39"/>
+        <location filename="../../app/domain/roles.py" line="25"/>
+        <location filename="../../app/tickets/queues.py" line="92"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="40"/>
+        <location filename="../../app/tickets/queues.py" line="93"/>
         <source>分类目录</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="40"/>
+        <location filename="../../app/tickets/queues.py" line="93"/>
         <source>节假日与调休</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="41"/>
+        <location filename="../../app/tickets/queues.py" line="94"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="42"/>
+        <location filename="../../app/domain/roles.py" line="23"/>
         <source>座席员</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="42"/>
+        <location filename="../../app/domain/roles.py" line="24"/>
         <source>派单员</source>
         <translation>Dispatcher</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="43"/>
+        <location filename="../../app/domain/roles.py" line="26"/>
         <source>班长/质检</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/role_views.py" line="43"/>
+        <location filename="../../app/domain/roles.py" line="27"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
@@ -2279,17 +2346,57 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="29"/>
+        <location filename="../../app/settings.py" line="17"/>
+        <source>座席编号</source>
+        <translation>Seat number</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="18"/>
+        <source>话务员姓名</source>
+        <translation>Agent name</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="19"/>
+        <source>本地区号</source>
+        <translation>Local area code</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="20"/>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="21"/>
+        <source>草稿自动保存间隔（毫秒）</source>
+        <translation>Draft autosave interval (ms)</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="24"/>
+        <source>各类诉求办理时限（工作日）</source>
+        <translation>Due time per request type (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="26"/>
+        <source>自定义分类目录（CSV）</source>
+        <translation>Custom category list (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="27"/>
         <source>中心服务器地址</source>
         <translation>Center server address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="30"/>
+        <location filename="../../app/settings.py" line="28"/>
+        <source>登录用户名</source>
+        <translation>Sign-in user name</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="29"/>
         <source>CA 证书文件（中心使用单位自签证书时）</source>
         <translation>CA certificate file (when the center uses a private certificate)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="31"/>
+        <location filename="../../app/settings.py" line="30"/>
         <source>自动同步间隔（秒）</source>
         <translation>Automatic sync interval (seconds)</translation>
     </message>
@@ -2297,37 +2404,37 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings_dialog.py" line="42"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54"/>
+        <location filename="../../ui/settings_dialog.py" line="47"/>
         <source>留空则使用系统证书</source>
         <translation>Leave empty to use the system certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="56"/>
         <source> 秒</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64"/>
+        <location filename="../../ui/settings_dialog.py" line="57"/>
         <source>更换服务器地址后需要重新登录。</source>
         <translation>After changing the server address you need to log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>选择 CA 证书文件</source>
         <translation>Choose a CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>证书 (*.pem *.crt);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt);;All files (*)</translation>
     </message>
@@ -2335,22 +2442,22 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="289"/>
+        <location filename="../../ui/sync_controller.py" line="282"/>
         <source>用户名或密码不正确。</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="291"/>
+        <location filename="../../ui/sync_controller.py" line="284"/>
         <source>登录失败次数过多，请稍后再试。</source>
         <translation>Too many failed logins; please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="293"/>
+        <location filename="../../ui/sync_controller.py" line="286"/>
         <source>连不上中心服务器，请检查服务器地址和网络。</source>
         <translation>Cannot reach the center server; please check the server address and the network.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="295"/>
+        <location filename="../../ui/sync_controller.py" line="288"/>
         <source>登录失败：%s</source>
         <translation>Login failed: %s</translation>
     </message>
@@ -2466,97 +2573,97 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="87"/>
+        <location filename="../../ui/ticket_detail.py" line="76"/>
         <source>工单 %s</source>
         <translation>Ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="92"/>
+        <location filename="../../ui/ticket_detail.py" line="81"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="93"/>
+        <location filename="../../ui/ticket_detail.py" line="82"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="94"/>
+        <location filename="../../ui/ticket_detail.py" line="83"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="95"/>
+        <location filename="../../ui/ticket_detail.py" line="84"/>
         <source>渠道 / 类型 / 紧急程度</source>
         <translation>Channel / Type / Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="100"/>
+        <location filename="../../ui/ticket_detail.py" line="89"/>
         <source>查看完整号码…</source>
         <translation>Show full number…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="104"/>
+        <location filename="../../ui/ticket_detail.py" line="93"/>
         <source>您的角色不能查看这张工单来电人的完整号码。</source>
         <translation>Your role may not see this caller&apos;s full number.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="107"/>
+        <location filename="../../ui/ticket_detail.py" line="96"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="108"/>
+        <location filename="../../ui/ticket_detail.py" line="97"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="110"/>
+        <location filename="../../ui/ticket_detail.py" line="99"/>
         <source>地点</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="112"/>
+        <location filename="../../ui/ticket_detail.py" line="101"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="113"/>
+        <location filename="../../ui/ticket_detail.py" line="102"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="116"/>
+        <location filename="../../ui/ticket_detail.py" line="105"/>
         <source>（协办：%s）</source>
         <translation> (co-handling: %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="117"/>
+        <location filename="../../ui/ticket_detail.py" line="106"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="119"/>
+        <location filename="../../ui/ticket_detail.py" line="108"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="121"/>
+        <location filename="../../ui/ticket_detail.py" line="110"/>
         <source>延期申请</source>
         <translation>Extension request</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="121"/>
+        <location filename="../../ui/ticket_detail.py" line="110"/>
         <source>申请延期到 %1，待审批：%2</source>
         <translation>Extension to %1 requested, awaiting a decision: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="124"/>
+        <location filename="../../ui/ticket_detail.py" line="113"/>
         <source>重办</source>
         <translation>Redo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="124"/>
+        <location filename="../../ui/ticket_detail.py" line="113"/>
         <source>已重办 %n 次</source>
         <translation>
             <numerusform>Redone %n time</numerusform>
@@ -2564,160 +2671,161 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="126"/>
+        <location filename="../../ui/ticket_detail.py" line="115"/>
         <source>合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="126"/>
+        <location filename="../../ui/ticket_detail.py" line="115"/>
         <source>已合并到另一张工单（%s）</source>
         <translation>Merged into another ticket (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="129"/>
+        <location filename="../../ui/ticket_detail.py" line="118"/>
         <source>办理结果</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="133"/>
+        <location filename="../../ui/ticket_detail.py" line="122"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="133"/>
+        <location filename="../../ui/ticket_detail.py" line="122"/>
         <source>座席</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="133"/>
+        <location filename="../../ui/ticket_detail.py" line="122"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="133"/>
+        <location filename="../../ui/ticket_detail.py" line="122"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="145"/>
-        <location filename="../../ui/ticket_detail.py" line="386"/>
+        <location filename="../../ui/ticket_detail.py" line="134"/>
+        <location filename="../../ui/ticket_detail.py" line="375"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="156"/>
+        <location filename="../../ui/ticket_detail.py" line="145"/>
         <source>督办（%s）：请优先办理，按督办意见的时限回复。</source>
         <translation>Escalated (%s): handle it first and answer within the escalation&apos;s time limit.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="169"/>
+        <location filename="../../ui/ticket_detail.py" line="158"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="175"/>
+        <location filename="../../ui/ticket_detail.py" line="164"/>
         <source>回访话术（智能回访）</source>
         <translation>Callback script</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="181"/>
+        <location filename="../../ui/ticket_detail.py" line="170"/>
         <source>记入“满意度”栏</source>
         <translation>Goes into &quot;Satisfaction&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="182"/>
+        <location filename="../../ui/ticket_detail.py" line="171"/>
         <source>记入回访记录：是否联系上本人</source>
         <translation>Callback record: reached the caller?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="183"/>
+        <location filename="../../ui/ticket_detail.py" line="172"/>
         <source>记入回访记录：承办单位是否联系</source>
         <translation>Callback record: did the unit get in touch?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="184"/>
+        <location filename="../../ui/ticket_detail.py" line="173"/>
         <source>记入回访记录：是否解决</source>
         <translation>Callback record: solved?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="185"/>
+        <location filename="../../ui/ticket_detail.py" line="174"/>
         <source>记入回访记录：备注</source>
         <translation>Callback record: notes</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="191"/>
+        <location filename="../../ui/ticket_detail.py" line="180"/>
         <source>可选答复：</source>
         <translation>Answers: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="214"/>
+        <location filename="../../ui/ticket_detail.py" line="204"/>
         <source>&lt;b&gt;这张工单在本机和中心都被修改过（同步冲突）。&lt;/b&gt;请选择保留哪一边的内容，之后才能继续同步它的修改。</source>
         <translation>&lt;b&gt;This ticket was changed both on this seat and at the center (sync conflict).&lt;/b&gt; Choose which side to keep; its changes sync again after that.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="217"/>
+        <location filename="../../ui/ticket_detail.py" line="207"/>
         <source>&lt;b&gt;中心退回了这张工单的一项修改：&lt;/b&gt;%s</source>
         <translation>&lt;b&gt;The center sent back a change to this ticket:&lt;/b&gt; %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="221"/>
+        <location filename="../../ui/ticket_detail.py" line="211"/>
         <source>被退回的修改涉及：%s</source>
         <translation>The change sent back concerned: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="225"/>
+        <location filename="../../ui/ticket_detail.py" line="215"/>
         <source>处理办法：工单已恢复为中心的内容。如仍需修改，点“修改”按上面的提示改正后保存，修改会重新提交到中心。</source>
         <translation>What to do: the ticket is back to the center&apos;s content. If the change is still needed, click “Edit”, correct it as noted above and save; the change is sent to the center again.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="228"/>
+        <location filename="../../ui/ticket_detail.py" line="218"/>
         <source>处理办法：点“修改”按上面的提示改正并保存，再打开本工单点“重新提交”，工单会作为新工单发往中心。</source>
         <translation>What to do: click “Edit”, correct the ticket as noted above and save, then open it again and click “Resubmit”; it is sent to the center as a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="236"/>
+        <location filename="../../ui/ticket_detail.py" line="226"/>
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="240"/>
+        <location filename="../../ui/ticket_detail.py" line="230"/>
         <source>重新提交</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="244"/>
+        <location filename="../../ui/ticket_detail.py" line="234"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="264"/>
+        <location filename="../../ui/ticket_detail.py" line="254"/>
         <source>（保密工单，来电人信息不显示）</source>
         <translation>(Confidential ticket: caller details hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="266"/>
+        <location filename="../../ui/ticket_detail.py" line="256"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="293"/>
+        <location filename="../../ui/ticket_detail.py" line="301"/>
         <source>这张工单还没有同步到中心。</source>
         <translation>This ticket has not reached the center yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="294"/>
+        <location filename="../../ui/ticket_detail.py" line="302"/>
         <source>暂时无法查看号码</source>
         <translation>Number not available now</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="295"/>
+        <location filename="../../ui/ticket_detail.py" line="303"/>
         <source>%1
 完整号码只在中心保存；连上中心后再点“查看完整号码”。</source>
         <translation>%1
 The full number is kept only at the center; press &quot;Show full number&quot; again once connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="308"/>
+        <location filename="../../ui/ticket_detail.py" line="305"/>
+        <location filename="../../ui/ticket_detail.py" line="307"/>
         <source>不能查看号码</source>
         <translation>Number not shown</translation>
     </message>
@@ -2782,27 +2890,27 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         <translation>Archive (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="330"/>
+        <location filename="../../ui/ticket_detail.py" line="329"/>
         <source>登录中心后，可以在这里派单、签收、办结、回访……</source>
         <translation>Sign in to the center to dispatch, sign for, complete, call back… from here.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="354"/>
+        <location filename="../../ui/ticket_detail.py" line="310"/>
         <source>这张工单已不在本机（可能已被中心删除）。</source>
         <translation>This ticket is no longer on this seat (the center may have deleted it).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="359"/>
+        <location filename="../../ui/ticket_detail.py" line="354"/>
         <source>找不到编号为“%s”的另一张工单；请核对编号（本地编号或正式编号）。</source>
         <translation>No other ticket numbered &quot;%s&quot;; check the number (local or official).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="378"/>
+        <location filename="../../ui/ticket_detail.py" line="367"/>
         <source>（延期审批中，计时暂停）</source>
         <translation> (extension pending: clock paused)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="380"/>
+        <location filename="../../ui/ticket_detail.py" line="369"/>
         <source>剩 %n 个工作日</source>
         <translation>
             <numerusform>%n working day left</numerusform>
@@ -2810,7 +2918,7 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="381"/>
+        <location filename="../../ui/ticket_detail.py" line="370"/>
         <source>超期 %n 个工作日</source>
         <translation>
             <numerusform>%n working day late</numerusform>
@@ -2818,22 +2926,22 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="386"/>
+        <location filename="../../ui/ticket_detail.py" line="375"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="386"/>
+        <location filename="../../ui/ticket_detail.py" line="375"/>
         <source>导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="387"/>
+        <location filename="../../ui/ticket_detail.py" line="376"/>
         <source>关联</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="401"/>
+        <location filename="../../ui/ticket_detail.py" line="387"/>
         <source>关联已有工单：</source>
         <translation>Linked to earlier tickets: </translation>
     </message>
@@ -2841,133 +2949,133 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>TicketForm</name>
     <message>
-        <location filename="../../ui/ticket_form.py" line="173"/>
+        <location filename="../../ui/ticket_form.py" line="167"/>
         <source>13812345678 或 0370-3221234</source>
         <translation>13812345678 or 0370-3221234</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="174"/>
-        <location filename="../../ui/ticket_form.py" line="554"/>
+        <location filename="../../ui/ticket_form.py" line="168"/>
+        <location filename="../../ui/ticket_form.py" line="530"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="175"/>
+        <location filename="../../ui/ticket_form.py" line="169"/>
         <source>保密</source>
         <translation>Confidential</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="179"/>
+        <location filename="../../ui/ticket_form.py" line="173"/>
         <source>路名、小区、楼栋门牌或参照物</source>
         <translation>Street, residential compound, building/unit no. or landmark</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="181"/>
+        <location filename="../../ui/ticket_form.py" line="175"/>
         <source>一句话概括诉求</source>
         <translation>The request in one sentence</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="184"/>
+        <location filename="../../ui/ticket_form.py" line="178"/>
         <source>发生了什么、在哪里、持续多久、希望怎么解决</source>
         <translation>What happened, where, for how long, and what the caller wants done</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="192"/>
+        <location filename="../../ui/ticket_form.py" line="186"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="222"/>
+        <location filename="../../ui/ticket_form.py" line="216"/>
         <source>受理渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="223"/>
+        <location filename="../../ui/ticket_form.py" line="217"/>
         <source>诉求类型</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="224"/>
+        <location filename="../../ui/ticket_form.py" line="218"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="225"/>
+        <location filename="../../ui/ticket_form.py" line="219"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="226"/>
+        <location filename="../../ui/ticket_form.py" line="220"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="232"/>
+        <location filename="../../ui/ticket_form.py" line="226"/>
         <source>一级分类</source>
         <translation>Category 1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="233"/>
+        <location filename="../../ui/ticket_form.py" line="227"/>
         <source>二级分类</source>
         <translation>Category 2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="234"/>
+        <location filename="../../ui/ticket_form.py" line="228"/>
         <source>三级分类</source>
         <translation>Category 3</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="235"/>
+        <location filename="../../ui/ticket_form.py" line="229"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="236"/>
+        <location filename="../../ui/ticket_form.py" line="230"/>
         <source>乡镇/街道</source>
         <translation>Town/subdistrict</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="237"/>
+        <location filename="../../ui/ticket_form.py" line="231"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="238"/>
+        <location filename="../../ui/ticket_form.py" line="232"/>
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="239"/>
+        <location filename="../../ui/ticket_form.py" line="233"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="240"/>
+        <location filename="../../ui/ticket_form.py" line="234"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="246"/>
+        <location filename="../../ui/ticket_form.py" line="240"/>
         <source>新建 (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="247"/>
+        <location filename="../../ui/ticket_form.py" line="241"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="382"/>
+        <location filename="../../ui/ticket_form.py" line="376"/>
         <source>举报件一律保密，保护举报人</source>
         <translation>Reports are always confidential, to protect the whistleblower</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="471"/>
+        <location filename="../../ui/ticket_form.py" line="460"/>
         <source>草稿未能保存到本机（%s）。请检查磁盘空间；已输入的内容仍在表单中。</source>
         <translation>Could not save the draft on this computer (%s). Check the disk space; what you typed is still in the form.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_form.py" line="488"/>
+        <location filename="../../ui/ticket_form.py" line="477"/>
         <source>还有 %n 处需要修改，见红字提示。</source>
         <translation>
             <numerusform>%n field needs fixing; see the notes in red.</numerusform>
@@ -2975,22 +3083,22 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="520"/>
+        <location filename="../../ui/ticket_form.py" line="497"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="526"/>
+        <location filename="../../ui/ticket_form.py" line="503"/>
         <source>智能质检：</source>
         <translation>Quality check: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="527"/>
+        <location filename="../../ui/ticket_form.py" line="504"/>
         <source> 确认无误请再按一次 Ctrl+S 保存。</source>
         <translation> If this is right, press Ctrl+S again to save.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_form.py" line="543"/>
+        <location filename="../../ui/ticket_form.py" line="520"/>
         <source>保存时将与 %n 张已有工单关联。</source>
         <translation>
             <numerusform>Will be linked to %n earlier ticket when saved.</numerusform>
@@ -2998,27 +3106,27 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="556"/>
+        <location filename="../../ui/ticket_form.py" line="533"/>
         <source>已保存工单 %1，来电 %2。</source>
         <translation>Saved ticket %1 (caller %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="564"/>
+        <location filename="../../ui/ticket_form.py" line="541"/>
         <source>未保存：请按红字提示修改。</source>
         <translation>Not saved: fix the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="567"/>
+        <location filename="../../ui/ticket_form.py" line="544"/>
         <source>未保存：写入本机数据库失败（%s）。内容仍在表单和草稿中，请检查磁盘空间后再按 Ctrl+S。</source>
         <translation>Not saved: writing to the local database failed (%s). Your input is still in the form and the draft; check the disk space, then press Ctrl+S again.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="594"/>
+        <location filename="../../ui/ticket_form.py" line="569"/>
         <source>正在修改工单 %s</source>
         <translation>Editing ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="601"/>
+        <location filename="../../ui/ticket_form.py" line="576"/>
         <source>已恢复上次未保存的草稿。</source>
         <translation>Restored the unsaved draft from last time.</translation>
     </message>
@@ -3117,57 +3225,57 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="98"/>
+        <location filename="../../ui/admin/reference_pages.py" line="96"/>
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="98"/>
+        <location filename="../../ui/admin/reference_pages.py" line="96"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="99"/>
+        <location filename="../../ui/admin/reference_pages.py" line="97"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="99"/>
+        <location filename="../../ui/admin/reference_pages.py" line="97"/>
         <source>职责</source>
         <translation>Duties</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="101"/>
+        <location filename="../../ui/admin/reference_pages.py" line="99"/>
         <source>新增单位…</source>
         <translation>Add unit…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="102"/>
+        <location filename="../../ui/admin/reference_pages.py" line="100"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="103"/>
+        <location filename="../../ui/admin/reference_pages.py" line="101"/>
         <source>删除…</source>
         <translation>Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="107"/>
+        <location filename="../../ui/admin/reference_pages.py" line="105"/>
         <source>单位不能直接改名（工单和账号按名称关联）：请新增新名称的单位，把账号改到新单位，再删除旧单位。</source>
         <translation>A unit cannot be renamed (tickets and accounts refer to it by name): add the unit under its new name, move the accounts to it, then remove the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="130"/>
+        <location filename="../../ui/admin/reference_pages.py" line="127"/>
         <source>已保存承办单位 %1。</source>
         <translation>Handling unit %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="139"/>
+        <location filename="../../ui/admin/reference_pages.py" line="136"/>
         <source>删除承办单位“%1”？已派给它的工单不受影响，但以后不能再派给它。</source>
         <translation>Remove handling unit &quot;%1&quot;? Tickets already dispatched to it stay as they are; no new ones can go to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/reference_pages.py" line="141"/>
+        <location filename="../../ui/admin/reference_pages.py" line="138"/>
         <source>已删除承办单位 %1。</source>
         <translation>Handling unit %1 removed.</translation>
     </message>
@@ -3347,159 +3455,189 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../ui/vocabulary.py" line="11"/>
+        <location filename="../../app/domain/enums.py" line="10"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="11"/>
+        <location filename="../../app/domain/enums.py" line="11"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="12"/>
+        <location filename="../../app/domain/enums.py" line="12"/>
         <source>微博</source>
         <translation>Weibo</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="12"/>
+        <location filename="../../app/domain/enums.py" line="13"/>
         <source>邮箱</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="13"/>
+        <location filename="../../app/domain/enums.py" line="14"/>
         <source>网站</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="13"/>
+        <location filename="../../app/domain/enums.py" line="15"/>
         <source>App</source>
         <translation>App</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="14"/>
+        <location filename="../../app/domain/enums.py" line="16"/>
         <source>有诉即办</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="14"/>
+        <location filename="../../app/domain/enums.py" line="17"/>
         <source>省平台</source>
         <translation>Provincial platform</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="15"/>
+        <location filename="../../app/domain/enums.py" line="18"/>
         <source>人民网留言板</source>
         <translation>People&apos;s Daily message board</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="16"/>
+        <location filename="../../app/domain/enums.py" line="22"/>
         <source>咨询</source>
         <translation>Inquiry</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="16"/>
+        <location filename="../../app/domain/enums.py" line="23"/>
         <source>求助</source>
         <translation>Help request</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="17"/>
+        <location filename="../../app/domain/enums.py" line="24"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="17"/>
+        <location filename="../../app/domain/enums.py" line="25"/>
         <source>举报</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="18"/>
+        <location filename="../../app/domain/enums.py" line="26"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="18"/>
+        <location filename="../../app/domain/enums.py" line="27"/>
         <source>表扬</source>
         <translation>Praise</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="19"/>
+        <location filename="../../app/domain/enums.py" line="28"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="20"/>
+        <location filename="../../app/domain/enums.py" line="32"/>
         <source>一般</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="20"/>
+        <location filename="../../app/domain/enums.py" line="33"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="21"/>
+        <location filename="../../app/domain/enums.py" line="34"/>
         <source>特急</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="22"/>
+        <location filename="../../app/domain/enums.py" line="38"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="22"/>
+        <location filename="../../app/domain/enums.py" line="39"/>
         <source>派单</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="23"/>
+        <location filename="../../app/domain/enums.py" line="40"/>
         <source>签收</source>
         <translation>Signed for</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="23"/>
+        <location filename="../../app/domain/enums.py" line="41"/>
         <source>办理</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="24"/>
+        <location filename="../../app/domain/enums.py" line="42"/>
         <source>办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="24"/>
+        <location filename="../../app/domain/enums.py" line="43"/>
         <source>回访</source>
         <translation>Called back</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="25"/>
+        <location filename="../../app/domain/enums.py" line="44"/>
         <source>归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="25"/>
+        <location filename="../../app/domain/enums.py" line="45"/>
         <source>退单</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="26"/>
+        <location filename="../../app/domain/enums.py" line="49"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="26"/>
+        <location filename="../../app/domain/enums.py" line="50"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="27"/>
+        <location filename="../../app/domain/enums.py" line="51"/>
         <source>不满意</source>
         <translation>Unsatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="27"/>
+        <location filename="../../app/domain/enums.py" line="52"/>
         <source>未联系上</source>
         <translation>Unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/rules.py" line="68"/>
+        <source>解决</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/rules.py" line="68"/>
+        <source>部分解决</source>
+        <translation>Partly solved</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/rules.py" line="68"/>
+        <source>未解决</source>
+        <translation>Not solved</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/rules.py" line="70"/>
+        <source>一级</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/rules.py" line="70"/>
+        <source>二级</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/rules.py" line="70"/>
+        <source>三级</source>
+        <translation>Level 3</translation>
     </message>
 </context>
 <context>
@@ -3517,9 +3655,577 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
     </message>
 </context>
 <context>
+    <name>field.address</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="54"/>
+        <source>详细地址</source>
+        <translation>Address</translation>
+    </message>
+</context>
+<context>
+    <name>field.anonymous</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="47"/>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+</context>
+<context>
+    <name>field.caller_name</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="45"/>
+        <source>来电人</source>
+        <translation>Caller</translation>
+    </message>
+</context>
+<context>
+    <name>field.caller_phone</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="46"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>field.category1</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="49"/>
+        <source>一级分类</source>
+        <translation>Category 1</translation>
+    </message>
+</context>
+<context>
+    <name>field.category2</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="50"/>
+        <source>二级分类</source>
+        <translation>Category 2</translation>
+    </message>
+</context>
+<context>
+    <name>field.category3</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="51"/>
+        <source>三级分类</source>
+        <translation>Category 3</translation>
+    </message>
+</context>
+<context>
+    <name>field.channel</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="43"/>
+        <source>受理渠道</source>
+        <translation>Channel</translation>
+    </message>
+</context>
+<context>
+    <name>field.confidential</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="48"/>
+        <source>保密</source>
+        <translation>Confidential</translation>
+    </message>
+</context>
+<context>
+    <name>field.description</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="56"/>
+        <source>诉求内容</source>
+        <translation>Request details</translation>
+    </message>
+</context>
+<context>
+    <name>field.district</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="52"/>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+</context>
+<context>
+    <name>field.handling_unit</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="58"/>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
+</context>
+<context>
+    <name>field.request_type</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="44"/>
+        <source>诉求类型</source>
+        <translation>Request type</translation>
+    </message>
+</context>
+<context>
+    <name>field.result</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="59"/>
+        <source>办理结果</source>
+        <translation>Resolution</translation>
+    </message>
+</context>
+<context>
+    <name>field.street</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="53"/>
+        <source>乡镇/街道</source>
+        <translation>Town/subdistrict</translation>
+    </message>
+</context>
+<context>
+    <name>field.title</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="55"/>
+        <source>标题</source>
+        <translation>Subject</translation>
+    </message>
+</context>
+<context>
+    <name>field.urgency</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="57"/>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+</context>
+<context>
+    <name>lifecycle.not_from_status</name>
+    <message>
+        <location filename="../../app/domain/lifecycle.py" line="63"/>
+        <source>工单当前状态为“{status}”，不能执行“{action}”；只有处于{allowed}状态的工单可以{action}。</source>
+        <translation>The ticket is “{status}”, so “{action}” is not possible; only tickets that are {allowed} can take “{action}”.</translation>
+    </message>
+</context>
+<context>
+    <name>lifecycle.sign_in_first</name>
+    <message>
+        <location filename="../../app/tickets/lifecycle.py" line="103"/>
+        <source>请先登录中心账号；登录后按您的角色办理工单。</source>
+        <translation>Sign in to the center first; once signed in you work tickets as your role allows.</translation>
+    </message>
+</context>
+<context>
+    <name>phone.bad_shape</name>
+    <message>
+        <location filename="../../app/domain/phone.py" line="20"/>
+        <source>号码格式不对：手机号为11位（如13812345678），固定电话为区号加7～8位号码（如0370-3221234）。</source>
+        <translation>The number has the wrong shape: a mobile number has 11 digits (such as 13812345678), a landline is an area code and 7 to 8 digits (such as 0370-3221234).</translation>
+    </message>
+</context>
+<context>
+    <name>phone.empty</name>
+    <message>
+        <location filename="../../app/domain/phone.py" line="16"/>
+        <source>请填写联系电话；来电人不愿留号码时请勾选“匿名”。</source>
+        <translation>Enter a phone number; if the caller will not give one, tick “Anonymous”.</translation>
+    </message>
+</context>
+<context>
+    <name>phone.mobile_extension</name>
+    <message>
+        <location filename="../../app/domain/phone.py" line="18"/>
+        <source>手机号码不能带分机号，请删除“转”后面的部分。</source>
+        <translation>A mobile number has no extension; delete the extension at its end (after “ext”, “x” or “#”).</translation>
+    </message>
+</context>
+<context>
+    <name>phone.mobile_length</name>
+    <message>
+        <location filename="../../app/domain/phone.py" line="19"/>
+        <source>手机号码应为11位，当前为{length}位，请核对。</source>
+        <translation>A mobile number has 11 digits, this one has {length}; please check it.</translation>
+    </message>
+</context>
+<context>
+    <name>phone.not_digits</name>
+    <message>
+        <location filename="../../app/domain/phone.py" line="17"/>
+        <source>联系电话只能包含数字、空格和“-”，请检查是否有多余的文字。</source>
+        <translation>A phone number holds only digits, spaces and “-”; check for stray text.</translation>
+    </message>
+</context>
+<context>
+    <name>roles.action_denied</name>
+    <message>
+        <location filename="../../app/domain/roles.py" line="29"/>
+        <source>{role}不能执行“{action}”；请联系{allowed}处理。</source>
+        <translation>A {role} cannot “{action}”; ask a {allowed} to do it.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.called_back_already</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="95"/>
+        <source>这张工单已回访过；只有上次“未联系上”的工单可以再次回访。</source>
+        <translation>This ticket has been called back; only a ticket whose last callback was “Unreachable” can be called back again.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.choose_units</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="101"/>
+        <source>请选择主办单位（可再加协办单位）后再派单。</source>
+        <translation>Choose the lead unit (and any assisting units) before dispatching.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.co_unit_cannot</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="91"/>
+        <source>贵单位是这张工单的协办单位，只有主办单位{unit}可以{action}；请把协办意见交主办单位。</source>
+        <translation>Your unit assists on this ticket; only the lead unit {unit} can “{action}”. Send your input to the lead unit.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.deadline_not_date</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="103"/>
+        <source>办理时限应为日期，如 2026-03-02。</source>
+        <translation>The due date must be a date, such as 2026-03-02.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.deadline_past</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="104"/>
+        <source>办理时限{deadline}已过，请选择今天（{today}）或以后的日期。</source>
+        <translation>The due date {deadline} has passed; choose today ({today}) or a later date.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.decide_choose</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="111"/>
+        <source>请选择同意或不同意延期。</source>
+        <translation>Choose whether to approve the extension or not.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.decide_reason</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="112"/>
+        <source>不同意延期时请填写理由，承办单位会看到。</source>
+        <translation>Give a reason when refusing an extension; the handling unit will see it.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.direct_complete_only</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="89"/>
+        <source>{role}只能直接办结刚受理的工单；已派单的工单请由{unit}办结。</source>
+        <translation>A {role} can complete only a ticket just taken in; a dispatched ticket is completed by {unit}.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.escalation_note</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="118"/>
+        <source>请填写督办意见（为什么督办、要求何时办结）。</source>
+        <translation>Write the escalation note (why it is escalated, by when it must be completed).</translation>
+    </message>
+</context>
+<context>
+    <name>rules.extension_before_today</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="110"/>
+        <source>申请的日期不能早于今天（{today}）。</source>
+        <translation>The requested date cannot be before today ({today}).</translation>
+    </message>
+</context>
+<context>
+    <name>rules.extension_date</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="108"/>
+        <source>请填写申请延至的日期。</source>
+        <translation>Enter the date the extension is requested until.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.extension_not_later</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="109"/>
+        <source>申请的日期应晚于当前办理时限{deadline}。</source>
+        <translation>The requested date must be after the current due date {deadline}.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.extension_reason</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="107"/>
+        <source>请填写延期理由（为什么不能按期办结、还需做什么）。</source>
+        <translation>Give the reason for the extension (why it cannot be completed in time, what is left to do).</translation>
+    </message>
+</context>
+<context>
+    <name>rules.extension_waiting</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="99"/>
+        <source>已有一项延期申请（延至{requested}）等待审批；请等派单员答复后再申请。</source>
+        <translation>An extension request (until {requested}) is waiting for a decision; wait for the dispatcher&apos;s answer before asking again.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.level_needed</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="117"/>
+        <source>请选择督办级别：一级、二级或三级。</source>
+        <translation>Choose the escalation level: Level 1, Level 2 or Level 3.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.main_archived</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="123"/>
+        <source>主工单{number}已归档；请选择仍在办理的主工单，或另行派单。</source>
+        <translation>The main ticket {number} is archived; choose a main ticket still being worked, or dispatch this one.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.main_is_self</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="120"/>
+        <source>不能把工单合并到它自己；请选择另一张主工单。</source>
+        <translation>A ticket cannot be merged into itself; choose another main ticket.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.main_merged</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="122"/>
+        <source>主工单{number}本身已合并到其他工单；请合并到最终的主工单。</source>
+        <translation>The main ticket {number} is itself merged into another; merge into the final main ticket.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.main_missing</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="121"/>
+        <source>找不到主工单；请先同步，或核对主工单编号。</source>
+        <translation>The main ticket cannot be found; sync first, or check its number.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.main_needed</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="119"/>
+        <source>请选择要合并到的主工单。</source>
+        <translation>Choose the main ticket to merge into.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.merged</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="86"/>
+        <source>这张工单已合并到主工单，不能再{action}；请在主工单上办理。</source>
+        <translation>This ticket is merged into its main ticket and cannot “{action}” any more; work on the main ticket.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.no_extension_waiting</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="98"/>
+        <source>这张工单没有待审批的延期申请。</source>
+        <translation>This ticket has no extension request waiting for a decision.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.other_unit_cannot</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="93"/>
+        <source>这张工单由{unit}主办，您所在单位不能{action}；如派错了单位，请联系派单员。</source>
+        <translation>This ticket is led by {unit}; your unit cannot “{action}”. If it went to the wrong unit, contact the dispatcher.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.reopen_reason</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="116"/>
+        <source>请填写重办理由（来电人哪里不满意、需要再做什么）。</source>
+        <translation>Give the reason for reopening (what the caller is unhappy with, what must be done again).</translation>
+    </message>
+</context>
+<context>
+    <name>rules.result_needed</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="113"/>
+        <source>请填写办理结果：做了什么、结果如何、是否已告知来电人。</source>
+        <translation>Write the resolution: what was done, what came of it, whether the caller was told.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.return_reason</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="105"/>
+        <source>请填写退单理由（例如不属于本单位职责、应由哪个单位办理），派单员据此改派。</source>
+        <translation>Give the reason for returning it (for example not your unit&apos;s duty, which unit should handle it); the dispatcher reroutes by it.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.satisfaction_needed</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="115"/>
+        <source>请选择回访结果：满意、基本满意、不满意或未联系上。</source>
+        <translation>Choose the callback result: Satisfied, Fairly satisfied, Unsatisfied or Unreachable.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.solved_needed</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="114"/>
+        <source>请选择问题是否解决：解决、部分解决或未解决。</source>
+        <translation>Choose whether the problem is solved: Solved, Partly solved or Not solved.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.unit_completes_own</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="87"/>
+        <source>承办单位只能办结已派给本单位并签收的工单；请先由派单员派单。</source>
+        <translation>A handling unit can complete only tickets dispatched to it and signed for; have a dispatcher dispatch it first.</translation>
+    </message>
+</context>
+<context>
+    <name>rules.unit_named</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="84"/>
+        <source>“{unit}”</source>
+        <translation>“{unit}”</translation>
+    </message>
+</context>
+<context>
+    <name>rules.unit_unnamed</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="85"/>
+        <source>派单时指定的单位</source>
+        <translation>the unit named at dispatch</translation>
+    </message>
+</context>
+<context>
+    <name>rules.unknown_units</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="102"/>
+        <source>“{units}”不在承办单位名录中，请从列表中选择；名录由管理员维护。</source>
+        <translation>“{units}” is not in the list of handling units; choose from the list (the admin keeps it).</translation>
+    </message>
+</context>
+<context>
+    <name>rules.unsatisfied_not_archived</name>
+    <message>
+        <location filename="../../app/domain/rules.py" line="97"/>
+        <source>来电人不满意的工单不能归档；请重办。</source>
+        <translation>A ticket the caller is unsatisfied with cannot be archived; reopen it.</translation>
+    </message>
+</context>
+<context>
+    <name>ticket.address_needed</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="39"/>
+        <source>{type}类工单请填写详细地址（路名、小区、门牌或参照物）。</source>
+        <translation>A {type} ticket needs an address (road, estate, door number or landmark).</translation>
+    </message>
+</context>
+<context>
+    <name>ticket.category_needed</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="33"/>
+        <source>请选择一级分类（可参考右侧助手的建议）。</source>
+        <translation>Choose Category 1 (the assistant on the right suggests one).</translation>
+    </message>
+</context>
+<context>
+    <name>ticket.choose</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="26"/>
+        <source>请选择{field}。</source>
+        <translation>Choose the {field}.</translation>
+    </message>
+</context>
+<context>
+    <name>ticket.description_needed</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="30"/>
+        <source>请填写诉求内容：发生了什么、在哪里、希望怎么解决。</source>
+        <translation>Write the request details: what happened, where, and what the caller wants done.</translation>
+    </message>
+</context>
+<context>
+    <name>ticket.district_needed</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="38"/>
+        <source>{type}类工单请选择问题发生的区县。</source>
+        <translation>A {type} ticket needs the district where the problem is.</translation>
+    </message>
+</context>
+<context>
+    <name>ticket.not_a_choice</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="27"/>
+        <source>“{value}”不是可选的{field}，请从列表中选择。</source>
+        <translation>“{value}” is not a valid {field}; choose from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>ticket.not_a_district</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="35"/>
+        <source>“{district}”不是本市的区县，请从列表中选择。</source>
+        <translation>“{district}” is not a district of this city; choose from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>ticket.not_in_categories</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="34"/>
+        <source>{field}不在分类目录中，请从列表中选择。</source>
+        <translation>The {field} is not in the category list; choose from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>ticket.not_in_chosen_district</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="37"/>
+        <source>“{street}”不属于所选区县，请重新选择乡镇/街道。</source>
+        <translation>“{street}” is not in the chosen district; choose the town/subdistrict again.</translation>
+    </message>
+</context>
+<context>
+    <name>ticket.not_in_district</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="36"/>
+        <source>“{street}”不属于{district}，请重新选择乡镇/街道。</source>
+        <translation>“{street}” is not in {district}; choose the town/subdistrict again.</translation>
+    </message>
+</context>
+<context>
+    <name>ticket.phone_needed</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="31"/>
+        <source>请填写联系电话，以便承办单位联系和回访；来电人不愿留号码时请勾选“匿名”。</source>
+        <translation>Enter a phone number so the unit can reach the caller and call back; if the caller will not give one, tick “Anonymous”.</translation>
+    </message>
+</context>
+<context>
+    <name>ticket.title_needed</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="29"/>
+        <source>请填写标题，用一句话概括诉求，例如“凯旋路污水井返水”。</source>
+        <translation>Enter a subject that sums up the request in one line, such as “Sewer backing up on Kaixuan Road”.</translation>
+    </message>
+</context>
+<context>
+    <name>ticket.too_long</name>
+    <message>
+        <location filename="../../app/domain/ticket.py" line="28"/>
+        <source>{field}最多{limit}字，现在有{length}字，请删减{over}字（可把附件内容放到备注中）。</source>
+        <translation>The {field} takes at most {limit} characters and has {length}; cut {over} (attachments can go in a note).</translation>
+    </message>
+</context>
+<context>
     <name>widget</name>
     <message>
-        <location filename="../../ui/reports/__main__.py" line="33"/>
+        <location filename="../../ui/reports/__main__.py" line="34"/>
         <source>报表与简报</source>
         <translation>Reports and brief</translation>
     </message>

@@ -23,6 +23,7 @@ from app.domain.enums import RequestType, Status
 from app.domain.lifecycle import Action
 from app.domain.roles import CREATE_ROLES, Role, can_edit_field
 from app.domain.ticket import FIELD_LABELS, TicketInput, validate_ticket
+from app.messages import Message
 from app.reference import ReferenceData
 from app.sync.protocol import (
     CALLER_FIELDS,
@@ -108,7 +109,7 @@ def _parse_time(value: object) -> datetime | None:
     return parsed.astimezone(UTC).replace(tzinfo=None) if parsed.tzinfo else parsed
 
 
-def _validation_errors(values: TicketInput, batch: _Batch) -> tuple[TicketInput, dict[str, str]]:
+def _validation_errors(values: TicketInput, batch: _Batch) -> tuple[TicketInput, dict[str, Message]]:
     validation = validate_ticket(values, batch.reference)
     return validation.values, validation.errors
 

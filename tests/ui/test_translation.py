@@ -33,8 +33,13 @@ UI_DIR = Path(__file__).resolve().parents[2] / "ui"
 
 # CJK ideographs plus the full-width punctuation that comes with them (：（）“”、。).
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-# What a translation must carry over unchanged: placeholders, HTML tags, shortcut markers.
-MARKERS = re.compile(r"%(?:n|s|\d)|<[^>]+>|&[A-Za-z]")
+# What a translation must carry over unchanged: placeholders (Qt's and app.messages' {name}),
+# HTML tags, shortcut markers.
+MARKERS = re.compile(r"%(?:n|s|\d)|\{\w+\}|<[^>]+>|&[A-Za-z]")
+REPO = UI_DIR.parent
+# As the Makefile's LUPDATE_ARGS: ui/ and the core's messages and marked words in app/.
+LUPDATE_ARGS = ["-extensions", "py", "-no-obsolete",
+                "-tr-function-alias", "QT_TRANSLATE_NOOP+=Text,QT_TRANSLATE_NOOP+=term", "ui", "app"]
 
 
 def _tool(name: str) -> str:
@@ -128,6 +133,9 @@ def test_main_window_is_english(english: None, seat: Seat, qtbot: QtBot) -> None
     assert window.count_label.text() == "0 tickets"
     window.form.save()  # empty form: the status line counts the fields to fix, in English
     assert re.fullmatch(r"\d+ fields need fixing; see the notes in red\.", form.status_line.text())
+    # The notes under the fields are the core's validation messages (app.messages), in English too.
+    assert form.error_text("title").startswith("Enter a subject")
+    assert form.error_text("description").startswith("Write the request details")
     window.form.wait_for_writes()
 
 
@@ -182,11 +190,13 @@ def test_every_message_is_translated() -> None:
 
 
 def test_every_ui_string_is_in_the_ts(tmp_path: Path) -> None:
-    """A string added to ui/ without `make translations` and a translation fails here."""
+    """A string added to ui/ (or a message or marked word to app/) without `make translations`
+    and a translation fails here."""
+    assert "LUPDATE_ARGS := " + " ".join(LUPDATE_ARGS) in (REPO / "Makefile").read_text(encoding="utf-8")
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
-    subprocess.run([_tool("pyside6-lupdate"), "-silent", "-extensions", "py", "-no-obsolete",
-                    str(UI_DIR), "-ts", str(copy)], check=True, capture_output=True)
+    subprocess.run([_tool("pyside6-lupdate"), "-silent", *LUPDATE_ARGS, "-ts", str(copy)],
+                   check=True, capture_output=True, cwd=REPO)
     missing = _unfinished(copy)
     assert not missing, ("new or changed UI strings: run `make translations`, translate them in "
                          f"{TS.name}, run `make translations` again and commit .ts and .qm: {missing}")
