@@ -1,4 +1,4 @@
-"""python -m server [serve|create-user|migrate|purge] — the central server's commands."""
+"""python -m server [serve|create-user|migrate|purge|open311-key] — the central server's commands."""
 
 import argparse
 import logging
@@ -6,10 +6,14 @@ import os
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.roles import Role
 from app.sync.protocol import ReferenceKind
 from server.config import ServerSettings
+
+if TYPE_CHECKING:
+    from server.db import Database
 
 
 def _settings(args: argparse.Namespace) -> ServerSettings:
@@ -54,6 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     _common(migrate)
     purge = sub.add_parser("purge", help="清理过期的删除记录")
     _common(purge)
+    key = sub.add_parser("open311-key", help="为 Open311 合作方签发密钥（最后一行即密钥），或停用")
+    _common(key)
+    key.add_argument("--name", help="合作方名称")
+    key.add_argument("--channel", default="App", choices=["网站", "App"], help="其诉求的受理渠道")
+    key.add_argument("--rate-per-minute", type=int, help="该密钥每分钟最多请求数（默认取服务设置，60）")
+    key.add_argument("--revoke", action="store_true", help="停用该合作方的全部密钥")
+    key.add_argument("--list", action="store_true", help="列出合作方与密钥状态（不显示密钥）")
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or (arguments[0].startswith("-") and arguments[0] not in ("-h", "--help")):
         arguments = ["serve", *arguments]  # serving is the default command
@@ -110,7 +121,39 @@ def main(argv: list[str] | None = None) -> int:
                 session, older_than=utc_now() - timedelta(days=settings.tombstone_retention_days))
         print(f"已清理 {count} 条过期删除记录")
         return 0
+    if args.command == "open311-key":
+        return _open311_key(args, database)
     print("数据库已升级到最新结构")
+    return 0
+
+
+def _open311_key(args: argparse.Namespace, database: "Database") -> int:
+    from server.open311 import service as open311
+
+    if args.list:
+        with database.read_session() as session, session.begin():
+            for item in open311.list_keys(session):
+                state = f"停用于 {item.revoked_at:%Y-%m-%d %H:%M}" if item.revoked_at else "有效"
+                print(f"{item.partner}\t{item.channel}\t签发于 {item.created_at:%Y-%m-%d %H:%M}\t{state}")
+        return 0
+    if not args.name:
+        print("请用 --name 指定合作方名称。", file=sys.stderr)
+        return 2
+    if args.revoke:
+        with database.write_session() as session, session.begin():
+            count = open311.revoke_keys(session, partner=args.name)
+        print(f"已停用合作方 {args.name} 的 {count} 个密钥")
+        return 0 if count else 1
+    try:
+        with database.write_session() as session, session.begin():
+            key = open311.create_key(session, partner=args.name, channel=args.channel,
+                                     rate_per_minute=args.rate_per_minute)
+    except ValueError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    # Shown once: only its hash is kept. The last line is the key alone, for scripts.
+    print(f"已为合作方 {args.name} 签发 Open311 密钥（渠道：{args.channel}）；请妥善转交，中心只保存其摘要：")
+    print(key)
     return 0
 
 

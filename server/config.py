@@ -27,6 +27,7 @@ class ServerSettings(BaseSettings):
     login_block_max_seconds: int = Field(default=15 * 60, description="限流最长等待（秒）")
     tombstone_retention_days: int = Field(default=30, description="删除记录保留天数")
     reference_dir: Path = Field(default=REFERENCE_DIR, description="首次启动时导入的参考数据目录")
+    open311_rate_per_minute: int = Field(default=60, description="每个 Open311 合作方密钥每分钟最多请求数")
     max_push_batch: int = 1000
     max_pull_limit: int = 2000
     # Test hooks are compiled in but only switched on by this variable (never in production).

@@ -144,6 +144,18 @@ class ServerProcess:
         )
         return password
 
+    def open311_key(self, name: str, *, channel: str = "App", revoke: bool = False,
+                    rate_per_minute: int | None = None) -> str:
+        """``python -m server open311-key`` as an operator runs it; returns its last line (the
+        key, or the revocation message)."""
+        done = subprocess.run(
+            [sys.executable, "-m", "server", "open311-key", *self._args(), "--name", name,
+             "--channel", channel, *(["--revoke"] if revoke else []),
+             *(["--rate-per-minute", str(rate_per_minute)] if rate_per_minute else [])],
+            check=True, capture_output=True, text=True, env={**os.environ, **self.env},
+        )
+        return done.stdout.strip().splitlines()[-1]
+
     def login(self, username: str, password: str) -> str:
         response = requests.post(f"{self.url}/api/v1/auth/login",
                                  json={"username": username, "password": password}, timeout=10)
