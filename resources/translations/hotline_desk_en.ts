@@ -609,32 +609,32 @@
 <context>
     <name>CategoryDialog</name>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="207"/>
+        <location filename="../../ui/admin/dialogs.py" line="209"/>
         <source>新增分类</source>
         <translation>New category</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="209"/>
+        <location filename="../../ui/admin/dialogs.py" line="211"/>
         <source>一级分类</source>
         <translation>Level 1 category</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="209"/>
+        <location filename="../../ui/admin/dialogs.py" line="211"/>
         <source>二级分类</source>
         <translation>Level 2 category</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="209"/>
+        <location filename="../../ui/admin/dialogs.py" line="211"/>
         <source>三级分类</source>
         <translation>Level 3 category</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="212"/>
+        <location filename="../../ui/admin/dialogs.py" line="214"/>
         <source>只填一级即新增一级分类；上级不存在时一并新增。</source>
         <translation>Fill in level 1 only to add a top-level category; missing parents are added too.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="225"/>
+        <location filename="../../ui/admin/dialogs.py" line="227"/>
         <source>请从一级分类起依次填写，中间不能空。</source>
         <translation>Fill in the levels in order from level 1, without gaps.</translation>
     </message>
@@ -700,102 +700,102 @@
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="124"/>
+        <location filename="../../ui/conflict_dialog.py" line="125"/>
         <source>受理渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="124"/>
+        <location filename="../../ui/conflict_dialog.py" line="125"/>
         <source>诉求类型</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="125"/>
+        <location filename="../../ui/conflict_dialog.py" line="126"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="125"/>
+        <location filename="../../ui/conflict_dialog.py" line="126"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="126"/>
+        <location filename="../../ui/conflict_dialog.py" line="127"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="126"/>
+        <location filename="../../ui/conflict_dialog.py" line="127"/>
         <source>保密</source>
         <translation>Confidential</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="127"/>
+        <location filename="../../ui/conflict_dialog.py" line="128"/>
         <source>一级分类</source>
         <translation>Category 1</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="127"/>
+        <location filename="../../ui/conflict_dialog.py" line="128"/>
         <source>二级分类</source>
         <translation>Category 2</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="128"/>
+        <location filename="../../ui/conflict_dialog.py" line="129"/>
         <source>三级分类</source>
         <translation>Category 3</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="128"/>
+        <location filename="../../ui/conflict_dialog.py" line="129"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="129"/>
+        <location filename="../../ui/conflict_dialog.py" line="130"/>
         <source>乡镇/街道</source>
         <translation>Town/subdistrict</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="129"/>
+        <location filename="../../ui/conflict_dialog.py" line="130"/>
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="129"/>
+        <location filename="../../ui/conflict_dialog.py" line="130"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="130"/>
+        <location filename="../../ui/conflict_dialog.py" line="131"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="130"/>
+        <location filename="../../ui/conflict_dialog.py" line="131"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="131"/>
+        <location filename="../../ui/conflict_dialog.py" line="132"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="131"/>
+        <location filename="../../ui/conflict_dialog.py" line="132"/>
         <source>办理结果</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="136"/>
+        <location filename="../../ui/conflict_dialog.py" line="137"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="136"/>
+        <location filename="../../ui/conflict_dialog.py" line="137"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="138"/>
+        <location filename="../../ui/conflict_dialog.py" line="139"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -829,37 +829,37 @@
 <context>
     <name>HolidayDialog</name>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="231"/>
+        <location filename="../../ui/admin/dialogs.py" line="233"/>
         <source>新增节假日或调休上班日</source>
         <translation>New holiday or make-up working day</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="235"/>
+        <location filename="../../ui/admin/dialogs.py" line="237"/>
         <source>休（放假，不计入办理时限）</source>
         <translation>Day off (not counted in handling deadlines)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="236"/>
+        <location filename="../../ui/admin/dialogs.py" line="238"/>
         <source>班（调休上班，计入办理时限）</source>
         <translation>Make-up working day (counted in handling deadlines)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="238"/>
+        <location filename="../../ui/admin/dialogs.py" line="240"/>
         <source>如 国庆节、国庆调休</source>
         <translation>e.g. National Day, National Day make-up day</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="239"/>
+        <location filename="../../ui/admin/dialogs.py" line="241"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="240"/>
+        <location filename="../../ui/admin/dialogs.py" line="242"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="241"/>
+        <location filename="../../ui/admin/dialogs.py" line="243"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -1189,17 +1189,17 @@
     </message>
     <message>
         <location filename="../../ui/login_dialog.py" line="56"/>
-        <location filename="../../ui/login_dialog.py" line="78"/>
+        <location filename="../../ui/login_dialog.py" line="80"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="71"/>
+        <location filename="../../ui/login_dialog.py" line="73"/>
         <source>请填写服务器地址、用户名和密码。</source>
         <translation>Please enter the server address, user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="78"/>
+        <location filename="../../ui/login_dialog.py" line="80"/>
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
@@ -1218,13 +1218,13 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="103"/>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>工单队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="105"/>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
@@ -1234,108 +1234,108 @@
         <translation>Local data: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&lt;h2&gt;欢迎使用热线座席工作台&lt;/h2&gt;&lt;p&gt;本机还没有工单。所有工单先保存在本机，断网也不会丢失。&lt;/p&gt;&lt;p&gt;直接在下面的表单里受理第一张工单（&lt;b&gt;Ctrl+S&lt;/b&gt; 保存，&lt;b&gt;Ctrl+N&lt;/b&gt; 新建），或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试。&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Hotline Desk&lt;/h2&gt;&lt;p&gt;There are no tickets on this computer yet. Every ticket is saved on this computer first, so nothing is lost if the network goes down.&lt;/p&gt;&lt;p&gt;Take your first ticket in the form below (&lt;b&gt;Ctrl+S&lt;/b&gt; saves, &lt;b&gt;Ctrl+N&lt;/b&gt; starts a new one), import an Excel/CSV spreadsheet with “File → Import tickets”, or generate demo data to try it out.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>受理新工单</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>导入工单…</source>
         <translation>Import tickets…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>导出当前队列…</source>
         <translation>Export current queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>搜索工单</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>登录中心…</source>
         <translation>Log in to the center…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>处理同步冲突…</source>
         <translation>Resolve sync conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>未登录中心：登录后显示您角色的工作视图</source>
         <translation>Not signed in: sign in to see your role&apos;s work queues</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>%1（%2%3）</source>
         <translation>%1 (%2%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>没有待处理的同步冲突。</source>
         <translation>No sync conflicts to resolve.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>工单 %n 条</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -1343,89 +1343,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>已保存，正在发送到中心</source>
         <translation>Saved; sending to the center</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>正在生成演示数据…</source>
         <translation>Generating demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>已生成 %s 条演示工单</source>
         <translation>Generated %s demo tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>操作未完成</source>
         <translation>Operation incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>操作未完成：%s
 已保存的工单不受影响，请稍后重试。</source>
         <translation>The operation did not complete: %s
 Saved tickets are not affected. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>导入工单</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>正在导入 %s …</source>
         <translation>Importing %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>未识别的列（已忽略）：</source>
         <translation>Unrecognized columns (ignored): </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>第%1行：</source>
         <translation>Row %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>……另有 %s 行出错</source>
         <translation>…and %s more rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>导出当前队列</source>
         <translation>Export current queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 tickets to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>发现上次未保存的工单草稿：“%1”。要恢复吗？</source>
         <translation>An unsaved ticket draft was found from last time: “%1”. Restore it?</translation>
     </message>
@@ -1487,27 +1487,27 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="155"/>
+        <location filename="../../ui/admin/dialogs.py" line="157"/>
         <source>重置密码：%1</source>
         <translation>Reset password: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="161"/>
+        <location filename="../../ui/admin/dialogs.py" line="163"/>
         <source>至少 8 个字符</source>
         <translation>At least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="162"/>
+        <location filename="../../ui/admin/dialogs.py" line="164"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="163"/>
+        <location filename="../../ui/admin/dialogs.py" line="165"/>
         <source>再次输入</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="164"/>
+        <location filename="../../ui/admin/dialogs.py" line="166"/>
         <source>重置后该用户的登录全部失效，需用新密码重新登录。</source>
         <translation>All of this user&apos;s sessions end; they sign in again with the new password.</translation>
     </message>
@@ -1689,12 +1689,12 @@ Saved tickets are not affected. Please try again later.</translation>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="175"/>
+        <location filename="../../ui/queue_view.py" line="176"/>
         <source>全部工单</source>
         <translation>All tickets</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_view.py" line="227"/>
+        <location filename="../../ui/queue_view.py" line="228"/>
         <source>共 %n 条</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -1702,7 +1702,7 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_view.py" line="231"/>
+        <location filename="../../ui/queue_view.py" line="232"/>
         <source>正在统计…（已显示前 %n 条）</source>
         <translation>
             <numerusform>Counting… (showing the first %n)</numerusform>
@@ -2573,97 +2573,97 @@ Saved tickets are not affected. Please try again later.</translation>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="76"/>
+        <location filename="../../ui/ticket_detail.py" line="106"/>
         <source>工单 %s</source>
         <translation>Ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="81"/>
+        <location filename="../../ui/ticket_detail.py" line="110"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="82"/>
+        <location filename="../../ui/ticket_detail.py" line="111"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="83"/>
+        <location filename="../../ui/ticket_detail.py" line="112"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="84"/>
+        <location filename="../../ui/ticket_detail.py" line="113"/>
         <source>渠道 / 类型 / 紧急程度</source>
         <translation>Channel / Type / Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="89"/>
+        <location filename="../../ui/ticket_detail.py" line="118"/>
         <source>查看完整号码…</source>
         <translation>Show full number…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="93"/>
+        <location filename="../../ui/ticket_detail.py" line="122"/>
         <source>您的角色不能查看这张工单来电人的完整号码。</source>
         <translation>Your role may not see this caller&apos;s full number.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="96"/>
+        <location filename="../../ui/ticket_detail.py" line="125"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="97"/>
+        <location filename="../../ui/ticket_detail.py" line="126"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="99"/>
+        <location filename="../../ui/ticket_detail.py" line="128"/>
         <source>地点</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="101"/>
+        <location filename="../../ui/ticket_detail.py" line="130"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="102"/>
+        <location filename="../../ui/ticket_detail.py" line="131"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="105"/>
+        <location filename="../../ui/ticket_detail.py" line="134"/>
         <source>（协办：%s）</source>
         <translation> (co-handling: %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="106"/>
+        <location filename="../../ui/ticket_detail.py" line="135"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="108"/>
+        <location filename="../../ui/ticket_detail.py" line="137"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="110"/>
+        <location filename="../../ui/ticket_detail.py" line="139"/>
         <source>延期申请</source>
         <translation>Extension request</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="110"/>
+        <location filename="../../ui/ticket_detail.py" line="139"/>
         <source>申请延期到 %1，待审批：%2</source>
         <translation>Extension to %1 requested, awaiting a decision: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="113"/>
+        <location filename="../../ui/ticket_detail.py" line="142"/>
         <source>重办</source>
         <translation>Redo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="113"/>
+        <location filename="../../ui/ticket_detail.py" line="142"/>
         <source>已重办 %n 次</source>
         <translation>
             <numerusform>Redone %n time</numerusform>
@@ -2671,246 +2671,246 @@ Saved tickets are not affected. Please try again later.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="115"/>
+        <location filename="../../ui/ticket_detail.py" line="144"/>
         <source>合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="115"/>
+        <location filename="../../ui/ticket_detail.py" line="144"/>
         <source>已合并到另一张工单（%s）</source>
         <translation>Merged into another ticket (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="118"/>
+        <location filename="../../ui/ticket_detail.py" line="147"/>
         <source>办理结果</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="122"/>
+        <location filename="../../ui/ticket_detail.py" line="151"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="122"/>
+        <location filename="../../ui/ticket_detail.py" line="151"/>
         <source>座席</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="122"/>
+        <location filename="../../ui/ticket_detail.py" line="151"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="122"/>
+        <location filename="../../ui/ticket_detail.py" line="151"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="134"/>
-        <location filename="../../ui/ticket_detail.py" line="375"/>
+        <location filename="../../ui/ticket_detail.py" line="163"/>
+        <location filename="../../ui/ticket_detail.py" line="406"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="145"/>
+        <location filename="../../ui/ticket_detail.py" line="174"/>
         <source>督办（%s）：请优先办理，按督办意见的时限回复。</source>
         <translation>Escalated (%s): handle it first and answer within the escalation&apos;s time limit.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="158"/>
+        <location filename="../../ui/ticket_detail.py" line="187"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="164"/>
+        <location filename="../../ui/ticket_detail.py" line="194"/>
         <source>回访话术（智能回访）</source>
         <translation>Callback script</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="170"/>
+        <location filename="../../ui/ticket_detail.py" line="200"/>
         <source>记入“满意度”栏</source>
         <translation>Goes into &quot;Satisfaction&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="171"/>
+        <location filename="../../ui/ticket_detail.py" line="201"/>
         <source>记入回访记录：是否联系上本人</source>
         <translation>Callback record: reached the caller?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="172"/>
+        <location filename="../../ui/ticket_detail.py" line="202"/>
         <source>记入回访记录：承办单位是否联系</source>
         <translation>Callback record: did the unit get in touch?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="173"/>
+        <location filename="../../ui/ticket_detail.py" line="203"/>
         <source>记入回访记录：是否解决</source>
         <translation>Callback record: solved?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="174"/>
+        <location filename="../../ui/ticket_detail.py" line="204"/>
         <source>记入回访记录：备注</source>
         <translation>Callback record: notes</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="180"/>
+        <location filename="../../ui/ticket_detail.py" line="210"/>
         <source>可选答复：</source>
         <translation>Answers: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="204"/>
+        <location filename="../../ui/ticket_detail.py" line="234"/>
         <source>&lt;b&gt;这张工单在本机和中心都被修改过（同步冲突）。&lt;/b&gt;请选择保留哪一边的内容，之后才能继续同步它的修改。</source>
         <translation>&lt;b&gt;This ticket was changed both on this seat and at the center (sync conflict).&lt;/b&gt; Choose which side to keep; its changes sync again after that.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="207"/>
+        <location filename="../../ui/ticket_detail.py" line="237"/>
         <source>&lt;b&gt;中心退回了这张工单的一项修改：&lt;/b&gt;%s</source>
         <translation>&lt;b&gt;The center sent back a change to this ticket:&lt;/b&gt; %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="211"/>
+        <location filename="../../ui/ticket_detail.py" line="241"/>
         <source>被退回的修改涉及：%s</source>
         <translation>The change sent back concerned: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="215"/>
+        <location filename="../../ui/ticket_detail.py" line="245"/>
         <source>处理办法：工单已恢复为中心的内容。如仍需修改，点“修改”按上面的提示改正后保存，修改会重新提交到中心。</source>
         <translation>What to do: the ticket is back to the center&apos;s content. If the change is still needed, click “Edit”, correct it as noted above and save; the change is sent to the center again.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="218"/>
+        <location filename="../../ui/ticket_detail.py" line="248"/>
         <source>处理办法：点“修改”按上面的提示改正并保存，再打开本工单点“重新提交”，工单会作为新工单发往中心。</source>
         <translation>What to do: click “Edit”, correct the ticket as noted above and save, then open it again and click “Resubmit”; it is sent to the center as a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="226"/>
+        <location filename="../../ui/ticket_detail.py" line="256"/>
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="230"/>
+        <location filename="../../ui/ticket_detail.py" line="260"/>
         <source>重新提交</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="234"/>
+        <location filename="../../ui/ticket_detail.py" line="264"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="254"/>
+        <location filename="../../ui/ticket_detail.py" line="284"/>
         <source>（保密工单，来电人信息不显示）</source>
         <translation>(Confidential ticket: caller details hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="256"/>
+        <location filename="../../ui/ticket_detail.py" line="286"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="301"/>
+        <location filename="../../ui/ticket_detail.py" line="331"/>
         <source>这张工单还没有同步到中心。</source>
         <translation>This ticket has not reached the center yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="302"/>
+        <location filename="../../ui/ticket_detail.py" line="332"/>
         <source>暂时无法查看号码</source>
         <translation>Number not available now</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="303"/>
+        <location filename="../../ui/ticket_detail.py" line="333"/>
         <source>%1
 完整号码只在中心保存；连上中心后再点“查看完整号码”。</source>
         <translation>%1
 The full number is kept only at the center; press &quot;Show full number&quot; again once connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="305"/>
-        <location filename="../../ui/ticket_detail.py" line="307"/>
+        <location filename="../../ui/ticket_detail.py" line="335"/>
+        <location filename="../../ui/ticket_detail.py" line="337"/>
         <source>不能查看号码</source>
         <translation>Number not shown</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="316"/>
+        <location filename="../../ui/ticket_detail.py" line="346"/>
         <source>派单(&amp;P)…</source>
         <translation>Dispatch (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="316"/>
+        <location filename="../../ui/ticket_detail.py" line="346"/>
         <source>签收(&amp;Q)</source>
         <translation>Sign for (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="317"/>
+        <location filename="../../ui/ticket_detail.py" line="347"/>
         <source>开始办理(&amp;B)</source>
         <translation>&amp;Begin work</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="317"/>
+        <location filename="../../ui/ticket_detail.py" line="347"/>
         <source>退单(&amp;T)…</source>
         <translation>Return (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="318"/>
+        <location filename="../../ui/ticket_detail.py" line="348"/>
         <source>申请延期(&amp;Y)…</source>
         <translation>Request extension (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="319"/>
+        <location filename="../../ui/ticket_detail.py" line="349"/>
         <source>审批延期(&amp;Y)…</source>
         <translation>Decide extension (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="319"/>
+        <location filename="../../ui/ticket_detail.py" line="349"/>
         <source>办结(&amp;J)…</source>
         <translation>Complete (&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="320"/>
+        <location filename="../../ui/ticket_detail.py" line="350"/>
         <source>回访(&amp;H)…</source>
         <translation>Call back (&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="320"/>
+        <location filename="../../ui/ticket_detail.py" line="350"/>
         <source>重办(&amp;R)…</source>
         <translation>&amp;Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="321"/>
+        <location filename="../../ui/ticket_detail.py" line="351"/>
         <source>督办(&amp;D)…</source>
         <translation>Escalate (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="321"/>
+        <location filename="../../ui/ticket_detail.py" line="351"/>
         <source>合并(&amp;M)…</source>
         <translation>&amp;Merge…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="322"/>
+        <location filename="../../ui/ticket_detail.py" line="352"/>
         <source>归档(&amp;G)…</source>
         <translation>Archive (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="329"/>
+        <location filename="../../ui/ticket_detail.py" line="359"/>
         <source>登录中心后，可以在这里派单、签收、办结、回访……</source>
         <translation>Sign in to the center to dispatch, sign for, complete, call back… from here.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="310"/>
+        <location filename="../../ui/ticket_detail.py" line="340"/>
         <source>这张工单已不在本机（可能已被中心删除）。</source>
         <translation>This ticket is no longer on this seat (the center may have deleted it).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="354"/>
+        <location filename="../../ui/ticket_detail.py" line="384"/>
         <source>找不到编号为“%s”的另一张工单；请核对编号（本地编号或正式编号）。</source>
         <translation>No other ticket numbered &quot;%s&quot;; check the number (local or official).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="367"/>
+        <location filename="../../ui/ticket_detail.py" line="398"/>
         <source>（延期审批中，计时暂停）</source>
         <translation> (extension pending: clock paused)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="369"/>
+        <location filename="../../ui/ticket_detail.py" line="400"/>
         <source>剩 %n 个工作日</source>
         <translation>
             <numerusform>%n working day left</numerusform>
@@ -2918,7 +2918,7 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="370"/>
+        <location filename="../../ui/ticket_detail.py" line="401"/>
         <source>超期 %n 个工作日</source>
         <translation>
             <numerusform>%n working day late</numerusform>
@@ -2926,22 +2926,22 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="375"/>
+        <location filename="../../ui/ticket_detail.py" line="406"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="375"/>
+        <location filename="../../ui/ticket_detail.py" line="406"/>
         <source>导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="376"/>
+        <location filename="../../ui/ticket_detail.py" line="407"/>
         <source>关联</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="387"/>
+        <location filename="../../ui/ticket_detail.py" line="418"/>
         <source>关联已有工单：</source>
         <translation>Linked to earlier tickets: </translation>
     </message>
@@ -3182,42 +3182,42 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="183"/>
+        <location filename="../../ui/admin/dialogs.py" line="185"/>
         <source>修改承办单位</source>
         <translation>Edit handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="183"/>
+        <location filename="../../ui/admin/dialogs.py" line="185"/>
         <source>新增承办单位</source>
         <translation>New handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="191"/>
+        <location filename="../../ui/admin/dialogs.py" line="193"/>
         <source>职责关键词，用顿号分隔，如 路灯、井盖</source>
         <translation>Duty keywords, separated by commas, e.g. street lights, manholes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="192"/>
+        <location filename="../../ui/admin/dialogs.py" line="194"/>
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="193"/>
+        <location filename="../../ui/admin/dialogs.py" line="195"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="194"/>
+        <location filename="../../ui/admin/dialogs.py" line="196"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="195"/>
+        <location filename="../../ui/admin/dialogs.py" line="197"/>
         <source>职责</source>
         <translation>Duties</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="202"/>
+        <location filename="../../ui/admin/dialogs.py" line="204"/>
         <source>请填写单位名称。</source>
         <translation>Fill in the unit&apos;s name.</translation>
     </message>
@@ -3283,72 +3283,72 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="98"/>
+        <location filename="../../ui/admin/dialogs.py" line="100"/>
         <source>修改账号</source>
         <translation>Edit account</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="98"/>
+        <location filename="../../ui/admin/dialogs.py" line="100"/>
         <source>新建账号</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="102"/>
+        <location filename="../../ui/admin/dialogs.py" line="104"/>
         <source>英文字母、数字和 _ . -，如 zhang3</source>
         <translation>Letters, digits and _ . -, e.g. zhang3</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="104"/>
+        <location filename="../../ui/admin/dialogs.py" line="106"/>
         <source>如 张三</source>
         <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="107"/>
+        <location filename="../../ui/admin/dialogs.py" line="109"/>
         <source>承办单位账号必须选择所属单位；其他角色不属于单位</source>
         <translation>A handling unit account needs its unit; other roles belong to no unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="109"/>
+        <location filename="../../ui/admin/dialogs.py" line="111"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="110"/>
+        <location filename="../../ui/admin/dialogs.py" line="112"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="111"/>
+        <location filename="../../ui/admin/dialogs.py" line="113"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="112"/>
+        <location filename="../../ui/admin/dialogs.py" line="114"/>
         <source>所属单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="115"/>
+        <location filename="../../ui/admin/dialogs.py" line="117"/>
         <source>启用（停用后立即退出登录，不能再登录）</source>
         <translation>Active (a disabled user is signed out at once and cannot sign in)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="119"/>
+        <location filename="../../ui/admin/dialogs.py" line="121"/>
         <source>至少 8 个字符</source>
         <translation>At least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="120"/>
+        <location filename="../../ui/admin/dialogs.py" line="122"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="121"/>
+        <location filename="../../ui/admin/dialogs.py" line="123"/>
         <source>再次输入</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="125"/>
+        <location filename="../../ui/admin/dialogs.py" line="127"/>
         <source>修改角色、单位或停用后，该用户需要重新登录。</source>
         <translation>After a change of role or unit, or disabling, the user has to sign in again.</translation>
     </message>
@@ -3644,12 +3644,12 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
     <name>_AdminForm</name>
     <message>
         <location filename="../../ui/admin/dialogs.py" line="47"/>
-        <location filename="../../ui/admin/dialogs.py" line="74"/>
+        <location filename="../../ui/admin/dialogs.py" line="76"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="69"/>
+        <location filename="../../ui/admin/dialogs.py" line="71"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
