@@ -104,6 +104,9 @@ class Triager:
         sup = rules["suppress"]
         self._negation = _alternation(sup["negation"])
         self._before = _alternation(sup["before"])
+        # A worry said right before the words ("怕砸到人"), not a fear said about them
+        # ("我害怕，有人在撬门" stays an emergency).
+        self._near_before = re.compile(f"(?:{_alternation(sup['near_before']).pattern})$")
         self._clause = _alternation(sup["clause"])
         self._anywhere = _alternation(sup["text"])
         self._over = _alternation(sup["over"])
@@ -132,10 +135,11 @@ class Triager:
         window = "，".join(clauses[i : i + _REACH])
         if self._negation.search(clause[max(0, start - _NEGATION_REACH) : start]):
             return False
+        if self._near_before.search(clause[:start]):
+            return False
         if self._before.search(window[:end]) or self._clause.search(window[: max(end, len(clause))]):
             return False
-        if self._over.search(clause[start:]) or (
-                i + 1 < len(clauses) and self._over.search(clauses[i + 1])):
+        if self._over.search(window[start:]):  # it is over, said here or in the next clauses
             return False
         if letter:
             return bool(self._urgent.search(clause))
