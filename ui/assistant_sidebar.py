@@ -135,6 +135,7 @@ class AssistantSidebar(QWidget):
         field_accepted(str, str): the agent accepted a suggestion for a form field (name, value).
         open_ticket_requested(int): the agent wants to see an earlier ticket (store id).
         link_requested(int, str): link the draft to an earlier ticket (store id, why).
+        handoff_confirmed(str): the agent confirmed the call was handed off (110/119/120/122).
         result_shown(object): a SidebarResult has just been displayed.
         model_ready(): the category model is loaded (or trained) and in use.
         history_ready(): the recent-ticket duplicate index is built and in use.
@@ -143,6 +144,7 @@ class AssistantSidebar(QWidget):
     field_accepted = Signal(str, str)
     open_ticket_requested = Signal(int)
     link_requested = Signal(int, str)
+    handoff_confirmed = Signal(str)
     result_shown = Signal(object)
     model_ready = Signal()
     history_ready = Signal()
@@ -158,6 +160,9 @@ class AssistantSidebar(QWidget):
         self._result: SidebarResult | None = None
         self._categories: list[CategoryScore] = []
         self._unit = ""
+        # The emergency the last result showed: 紧急程度 is raised once when one appears, so an
+        # agent who lowers it is not overruled on the next keystroke.
+        self._emergency: str | None = None
         self._build()
         self._retrain_timer = QTimer(self)
         self._retrain_timer.setInterval(RETRAIN_CHECK_MS)
@@ -180,9 +185,19 @@ class AssistantSidebar(QWidget):
         self.emergency_title = _label(style="font-size: 18px; font-weight: bold;")
         self.emergency_reason = _label()
         self.emergency_script = _label(rich=True)
+        self.handoff_button = QPushButton()
+        self.handoff_button.setObjectName("handoffButton")
+        self.handoff_button.setStyleSheet(
+            "#handoffButton { background: white; color: #922b21; font-weight: bold;"
+            " padding: 4px 8px; border-radius: 3px; }")
+        self.handoff_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the form
+        self.handoff_button.clicked.connect(self.confirm_handoff)
+        self.handoff_done = _label()
         box = QVBoxLayout(self.emergency)
-        for w in (self.emergency_title, self.emergency_reason, self.emergency_script):
+        for w in (self.emergency_title, self.emergency_reason, self.emergency_script,
+                  self.handoff_button, self.handoff_done):
             box.addWidget(w)
+        self.handoff_done.hide()
         self.emergency.hide()
 
         self.hotline = QFrame()
@@ -282,6 +297,7 @@ class AssistantSidebar(QWidget):
             ("Alt+H", lambda: self._focus_list(self.caller_list)),
             ("Alt+D", lambda: self._focus_list(self.similar_list)),
             ("Alt+L", self.link_selected),
+            ("Alt+Z", self.confirm_handoff),
         ]
         self.shortcuts: dict[str, QShortcut] = {}
         for keys, slot in shortcuts:
@@ -398,7 +414,22 @@ class AssistantSidebar(QWidget):
 
     def accept_category(self, n: int) -> None:
         if n < len(self._categories):
-            self.field_accepted.emit("category1", self._categories[n].label)
+            c = self._categories[n]
+            self.field_accepted.emit("category1", c.label)
+            # An emergency's category comes with its levels 2 and 3 (政法 › 社会治安 › 消防安全).
+            for name, value in zip(("category2", "category3"), c.path, strict=False):
+                self.field_accepted.emit(name, value)
+
+    def confirm_handoff(self) -> None:
+        """The agent transferred the call: the ticket's timeline gets "已转119" at this time."""
+        service = self._emergency
+        if service is None or not self.emergency.isVisible():
+            return
+        self.handoff_confirmed.emit(service)
+        self.handoff_done.setText(self.tr("已记录：已转%1（%2），保存工单时写入时间线。")
+                                  .replace("%1", service)
+                                  .replace("%2", local_date(utc_now()).strftime("%H:%M")))
+        self.handoff_done.show()
 
     def accept_unit(self) -> None:
         if self._unit:
@@ -450,7 +481,13 @@ class AssistantSidebar(QWidget):
 
     def _show_triage(self, r: SidebarResult) -> None:
         t = r.suggestions.triage
+        if t.emergency != self._emergency:
+            self.handoff_done.hide()
+            if t.emergency:  # a new emergency: 特急 at once; the agent may lower it
+                self.field_accepted.emit("urgency", "特急")
+        self._emergency = t.emergency
         if t.emergency:
+            self.handoff_button.setText(self.tr("确认已转接 %1 (Alt+Z)").replace("%1", t.emergency))
             name = self._hotline_name(t.emergency) or t.emergency_kind or ""
             self.emergency_title.setText(
                 self.tr("⚠ 紧急：请立即转接 %1 %2").replace("%1", t.emergency).replace("%2", name))
@@ -499,7 +536,9 @@ class AssistantSidebar(QWidget):
             if i < len(self._categories):
                 c = self._categories[i]
                 share = f"{c.probability:.0%}" if c.probability >= 0.01 else "<1%"
-                button.setText(f"Alt+{i + 1}   {c.label}   {share}")
+                if c.path:
+                    share = self.tr("紧急")
+                button.setText(f"Alt+{i + 1}   {' › '.join((c.label, *c.path))}   {share}")
                 button.setToolTip(self.tr("按 Alt+%s 填入一级分类") % (i + 1))
                 reason.setText(c.reason)
             button.setVisible(i < len(self._categories))
@@ -512,7 +551,7 @@ class AssistantSidebar(QWidget):
             self.unit_button.setText(f"Alt+U   {units[0].unit}")
             self.unit_button.setToolTip(self.tr("按 Alt+U 填入承办单位"))
             self.unit_reason.setText(units[0].reason)
-            others = "；".join(f"{u.unit}（{u.reason}）" for u in units[1:])
+            others = "；".join(f"{u.unit}（{u.reason.rstrip('。')}）" for u in units[1:])
             self.unit_others.setText(self.tr("其他：") + others if others else "")
             self.unit_others.setVisible(bool(others))
         self.unit_group.setVisible(bool(units))

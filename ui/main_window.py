@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.sidebar.field_accepted.connect(self.form.set_field)
         self.sidebar.open_ticket_requested.connect(self.open_ticket)
         self.sidebar.link_requested.connect(self.form.add_link)
+        self.sidebar.handoff_confirmed.connect(self.form.add_handoff)
         self.form.assist_changed.connect(self.sidebar.set_draft)
         self.form.quality_gate = self._quality_gate
         capture = QWidget()

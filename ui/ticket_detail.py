@@ -404,7 +404,7 @@ class TicketDetail(QDialog):
 
     def _kind_text(self, kind: str) -> str:
         names = {"create": self.tr("受理"), "update": self.tr("修改"), "import": self.tr("导入"),
-                 "link": self.tr("关联")}
+                 "link": self.tr("关联"), "handoff": self.tr("转接")}
         return names.get(kind, display(kind))
 
     def _detail_text(self, event: TimelineEntry) -> str:
@@ -414,6 +414,9 @@ class TicketDetail(QDialog):
                 f"{say(FIELD_LABELS.get(name, name))}：{self._short(old)} → {self._short(new)}"
                 for name, (old, new) in detail["changes"].items()
                 if name not in ("caller_phone", "caller_name"))  # identity stays out of the timeline
+        if event.kind == "handoff":
+            return self.tr("已转%1（%2 确认转接）").replace("%1", str(detail.get("service", ""))) \
+                .replace("%2", local_time(event.at))
         if "links" in detail:
             return self.tr("关联已有工单：") + "；".join(
                 str(link.get("reason", "")).split("\n")[0] for link in detail["links"])

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from app.assistant.quality import Finding, SaveGate
 from app.desk import Desk
 from app.desk.views import EditableTicket, SavedTicket
+from app.domain.handoff import Handoff, handoff_text
 from app.domain.ticket import MAX_LENGTH, TicketInput, always_confidential
 from app.reference import ReferenceData
-from app.tickets.service import TicketValidationError
+from app.tickets.service import TicketValidationError, local_date, utc_now
 from ui.messages import say
 from ui.tasks import run_task
 from ui.vocabulary import CHANNELS, REQUEST_TYPES, URGENCIES, display
@@ -147,6 +148,7 @@ class TicketForm(QWidget):
         self.quality_gate: Callable[[TicketInput], SaveGate] | None = None
         self._confirmed: TicketInput | None = None
         self._links: dict[int, str] = {}
+        self._handoffs: list[Handoff] = []
         self._build()
         self._connect_changes()
         self.save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self, self.save)
@@ -482,9 +484,10 @@ class TicketForm(QWidget):
         self._saving = True
         self.save_button.setEnabled(False)
         values, key, editing = self.values(), self._form_key, self._editing_client_id
-        desk, links = self._desk, dict(self._links)
+        desk, links, handoffs = self._desk, dict(self._links), list(self._handoffs)
         # The draft goes in the ticket's transaction: either the ticket or the draft survives.
-        self._run_write(lambda: desk.save_ticket(values, form_key=key, client_id=editing, links=links),
+        self._run_write(lambda: desk.save_ticket(values, form_key=key, client_id=editing, links=links,
+                                                 handoffs=handoffs),
                         self._on_saved, self._on_save_failed)
 
     def _passes_quality(self, values: TicketInput) -> bool:
@@ -524,6 +527,17 @@ class TicketForm(QWidget):
     def links(self) -> dict[int, str]:
         return dict(self._links)
 
+    def add_handoff(self, service: str) -> None:
+        """The call was handed off to ``service`` now: "已转119" goes on the timeline at save."""
+        self._handoffs.append(Handoff(service, utc_now()))
+        self.status_line.setText(self.tr("保存时将在时间线记录：%s。") % "、".join(
+            f"{handoff_text(h.service)} {local_date(h.at).strftime('%H:%M')}"
+            for h in self._handoffs))
+
+    @property
+    def handoffs(self) -> list[Handoff]:
+        return list(self._handoffs)
+
     def _on_saved(self, saved: SavedTicket) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
@@ -553,6 +567,7 @@ class TicketForm(QWidget):
         if self._links:
             self._links = {}
             self.links_changed.emit(0)
+        self._handoffs = []
         self.set_values(TicketInput())
         _set_combo(self.request_type, "")
         self._show_errors({})

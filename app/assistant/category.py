@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from app.assistant.text import MAX_CHARS, char_ngrams, normalize, words
+from app.assistant.text import MAX_CHARS, char_ngrams, normalize, whole_words, words
 
 FORMAT = "hotline-desk/category-model"
 FORMAT_VERSION = 1
@@ -60,10 +60,20 @@ class CategoryScore:
     label: str
     probability: float
     cues: tuple[str, ...] = field(default=())
+    # Set when the suggestion does not come from the model (an emergency's own category):
+    # the levels below ``label`` and the sentence the agent reads.
+    path: tuple[str, ...] = field(default=())
+    why: str = ""
 
     @property
     def reason(self) -> str:
-        return "关键词: " + "、".join(self.cues) if self.cues else "综合文本特征"
+        """Why this category, as a sentence an agent reads between two calls."""
+        if self.why:
+            return self.why
+        if self.cues:
+            said = "".join(f"“{c}”" for c in self.cues)
+            return f"诉求里说到{said}，这类说法在已确认的{self.label}工单中最常见。"
+        return f"没有一个词特别突出，按整段诉求的用词，与已确认的{self.label}工单最接近。"
 
 
 def extract(text: str, *, ngram_max: int, use_words: bool) -> list[str]:
@@ -117,6 +127,9 @@ class CategoryModel:
         """Top-k labels with softmax probabilities and the features that weighed most."""
         idx, vals = self._vector(text)
         scores = self.coef[:, idx] @ vals + self.intercept
+        # Cues an agent can read: whole words of the text, never a fragment across a comma
+        # ("，有") or inside a word ("音扰" of 噪音扰民).
+        whole = whole_words(normalize(text)[:MAX_CHARS]) if n_cues else set()
         probs = np.exp(scores - scores.max())
         probs /= probs.sum()
         out: list[CategoryScore] = []
@@ -128,7 +141,8 @@ class CategoryModel:
                     break
                 term = self.vocabulary[idx[j]].removeprefix("w:")
                 # Single characters and fragments of an already chosen cue explain nothing.
-                if len(term) >= 2 and not any(term in c2 or c2 in term for c2 in cues):
+                if term in whole and not any(
+                        term in c2 or c2 in term for c2 in cues):
                     cues.append(term)
             out.append(CategoryScore(self.labels[c], float(probs[c]), tuple(cues)))
         return out

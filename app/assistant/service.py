@@ -13,7 +13,7 @@ from app.assistant.knowledge import Answer, KnowledgeBase
 from app.assistant.models import DraftInput, PastTicket
 from app.assistant.quality import Finding, check_draft
 from app.assistant.similar import Match, SimilarIndex
-from app.assistant.triage import Triage, Triager
+from app.assistant.triage import Routing, Triage, Triager
 from app.assistant.units import (
     UnitHistory,
     UnitRules,
@@ -74,6 +74,19 @@ def load_or_train_default(model_path: Path, training_pairs: Iterable[tuple[str, 
     return model
 
 
+def _emergency_sentence(triage: Triage, then: str) -> str:
+    return (f"来电是紧急情况（{triage.emergency_kind}），转接{triage.emergency}后，"
+            f"工单按此类登记、{then}。")
+
+
+def _emergency_first(categories: list[CategoryScore], routing: Routing,
+                     triage: Triage) -> list[CategoryScore]:
+    """The emergency's own category first (a fire is not 城乡建设), then the model's others."""
+    top = CategoryScore(routing.category[0], 1.0, path=routing.category[1:],
+                        why=_emergency_sentence(triage, f"派给{routing.unit}"))
+    return [top, *[c for c in categories if c.label != top.label][:2]]
+
+
 class Assistant:
     """Holds the loaded models and the history index; :meth:`suggest` is cheap per keystroke.
 
@@ -111,6 +124,10 @@ class Assistant:
         text = draft.text
         model = self.model  # read once: a background load may replace it between calls
         categories = model.predict(text) if text and model is not None else []
+        triage = self.triager.triage(text)
+        routing = self.triager.routing(triage.emergency) if triage.emergency else None
+        if routing is not None:
+            categories = _emergency_first(categories, routing, triage)
         category = draft.category or (categories[0].label if categories else "")
         district = draft.district or find_district(f"{draft.address}。{text}")
         similar = self.index.matches(text, phone=draft.caller_phone, address=draft.address,
@@ -124,11 +141,15 @@ class Assistant:
                 (m for m in similar if m.kind != "same_caller"), past, strict=True)
             if t.result
         ]
+        units = suggest_units(text, category, district, self.unit_rules,
+                              self.unit_history) if text else []
+        if routing is not None:
+            units = [UnitSuggestion(routing.unit, 1.0, _emergency_sentence(triage, "由该单位接手")),
+                     *[u for u in units if u.unit != routing.unit][:2]]
         return Suggestions(
             categories=categories,
-            units=suggest_units(text, category, district, self.unit_rules, self.unit_history)
-            if text else [],
-            triage=self.triager.triage(text),
+            units=units,
+            triage=triage,
             similar=similar,
             caller_history=caller,
             knowledge=self.knowledge.search(text) if text else [],

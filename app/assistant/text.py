@@ -54,3 +54,9 @@ def _jieba() -> Any:
 def words(text: str) -> list[str]:
     """jieba words of two or more characters (single characters are covered by char n-grams)."""
     return [w for w in _jieba().lcut(text, HMM=False) if len(w) >= 2 and _has_content(w)]
+
+
+def whole_words(text: str) -> set[str]:
+    """Every word an agent would read in the text, long words and the words inside them
+    (拖欠工资 and 工资), never a fragment across two words (音扰 of 噪音扰民) or punctuation."""
+    return {w for w in _jieba().lcut_for_search(text, HMM=False) if len(w) >= 2 and w.isalnum()}

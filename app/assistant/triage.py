@@ -74,6 +74,14 @@ class DangerKind:
 
 
 @dataclass(frozen=True)
+class Routing:
+    """Where a ticket about an emergency is filed once the call is handed off."""
+
+    category: tuple[str, ...]  # levels 1-3
+    unit: str
+
+
+@dataclass(frozen=True)
 class _Hit:
     kind: DangerKind
     words: str  # what the caller said that matched
@@ -120,6 +128,12 @@ class Triager:
         # Who is called first when several apply (a person threatening life, then fire and
         # rescue, then medical, then traffic police); the others are listed in ``also``.
         self._priority = {s: i for i, s in enumerate(rules["priority"])}
+        self._routing = {s: Routing(tuple(r["category"]), r["unit"])
+                         for s, r in rules["routing"].items() if not s.startswith("_")}
+
+    def routing(self, service: str) -> Routing | None:
+        """The category path and unit of a ticket handed off to ``service`` (110/119/120/122)."""
+        return self._routing.get(service)
 
     @classmethod
     def from_file(cls, path: Path = RULES_PATH) -> Triager:

@@ -109,11 +109,12 @@ def suggest_units(
     reasons: dict[str, list[str]] = defaultdict(list)
     for unit in rules.for_category(category):
         scores[unit] += 1.0
-        reasons[unit].append(f"规则：类别 {category}")
+        reasons[unit].append(f"按职责，{category}类诉求由该单位办理。")
     kw_hits = rules.keyword_hits(text)
     for unit, cues in kw_hits.items():
         scores[unit] += 1.5 + 0.25 * (len(cues) - 1)
-        reasons[unit].append("规则：关键词 " + "、".join(cues[:3]))
+        said = "".join(f"“{c}”" for c in cues[:3])
+        reasons[unit].append(f"诉求里说到{said}，属于该单位的职责。")
     if history is not None:
         group = history.get(("cd", category, district)) if district else Counter()
         label = f"（{category}，{district}）"
@@ -124,7 +125,7 @@ def suggest_units(
         if total >= MIN_HISTORY:
             for unit, n in group.most_common(k):
                 scores[unit] += weight * n / total
-                reasons[unit].append(f"历史：{label}相似工单 {total} 件中 {n} 件由该单位办理")
+                reasons[unit].append(f"以往{label}的工单，{total} 件中 {n} 件由该单位办理。")
         cues = [c for cs in kw_hits.values() for c in cs][:MAX_KEYWORD_HISTORY]
         for cue in cues:
             counts = history.get(("k", cue))
@@ -132,9 +133,9 @@ def suggest_units(
             if total >= MIN_HISTORY:
                 unit, n = counts.most_common(1)[0]
                 scores[unit] += n / total
-                reasons[unit].append(f"历史：含“{cue}”的 {total} 件中 {n} 件由该单位办理")
+                reasons[unit].append(f"以往说到“{cue}”的工单，{total} 件中 {n} 件由该单位办理。")
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:k]
-    return [UnitSuggestion(u, round(s, 3), "；".join(reasons[u])) for u, s in ranked]
+    return [UnitSuggestion(u, round(s, 3), "".join(reasons[u])) for u, s in ranked]
 
 
 def keyword_cues(text: str, rules: UnitRules) -> list[str]:

@@ -33,6 +33,7 @@ from app.desk.views import (
     TimelineEntry,
 )
 from app.domain.deadline import DeadlineClock
+from app.domain.handoff import Handoff
 from app.domain.lifecycle import Action
 from app.domain.phone import is_masked, mask_phone
 from app.domain.ticket import TicketInput, validate_ticket
@@ -57,6 +58,7 @@ from app.tickets import lifecycle
 from app.tickets.demo import DEMO_COUNT, insert_demo_tickets
 from app.tickets.drafts import SavedDraft, discard_draft, pending_drafts, save_draft
 from app.tickets.exporter import export_queue
+from app.tickets.handoff import record_handoffs
 from app.tickets.importer import ImportReport, import_file
 from app.tickets.links import link_tickets
 from app.tickets.queue import QueueFilter, QueueSort, describe_filter
@@ -160,10 +162,12 @@ class Desk:
                                default_area_code=self.settings.default_area_code).errors
 
     def save_ticket(self, values: TicketInput, *, form_key: str, client_id: str = "",
-                    links: Mapping[int, str] | None = None) -> SavedTicket:
+                    links: Mapping[int, str] | None = None,
+                    handoffs: Sequence[Handoff] = ()) -> SavedTicket:
         """Capture a new ticket (or save the edits of ``client_id``), link it to earlier tickets
-        (store id → why) and discard the form's draft, all in one transaction: afterwards
-        either the ticket or the draft exists, never neither. Raises ``TicketValidationError``."""
+        (store id → why), record the confirmed hand-offs to 110/119/120/122 on its timeline and
+        discard the form's draft, all in one transaction: afterwards either the ticket or the
+        draft exists, never neither. Raises ``TicketValidationError``."""
         context = self.seat.context
         with self._store.session() as session, session.begin():
             ticket = get_by_client_id(session, client_id) if client_id else None
@@ -173,6 +177,8 @@ class Desk:
                 update_ticket(session, ticket=ticket, data=values, context=context)
             if links:
                 link_tickets(session, ticket=ticket, related=links, actor=context.actor)
+            if handoffs:
+                record_handoffs(session, ticket=ticket, handoffs=handoffs, actor=context.actor)
             discard_draft(session, form_key=form_key)
             return SavedTicket(ticket.id, ticket.local_no, mask_phone(ticket.caller_phone))
 

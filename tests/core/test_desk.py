@@ -198,3 +198,17 @@ def test_new_settings_are_kept_and_used_at_once(desk: Desk, seat: Seat) -> None:
     assert desk.settings.agent_name == "张三"
     assert desk.context.settings.deadline_days == {"投诉": 5}  # the rules follow
     assert load_settings(seat.data_dir).agent_name == "张三"
+
+
+def test_a_confirmed_handoff_is_on_the_timeline_at_its_time(desk: Desk) -> None:
+    """Issue 14: confirming the hand-off records 已转119 with the time on the ticket's timeline."""
+    from datetime import datetime
+
+    from app.domain.handoff import Handoff
+
+    fire = replace(LAMP, title="楼道着火", description="楼道里着火了，有人被困", urgency="特急")
+    confirmed = datetime(2026, 12, 5, 3, 21, 7)
+    saved = desk.save_ticket(fire, form_key="form-fire",
+                             handoffs=[Handoff("119", confirmed), Handoff("999", confirmed)])
+    lines = [e for e in desk.ticket(saved.id).timeline if e.kind == "handoff"]
+    assert [(e.detail["text"], e.at) for e in lines] == [("已转119", confirmed)]

@@ -20,6 +20,7 @@ from app.tickets.service import create_ticket, utc_now
 from tests.ui.typing import type_text
 from ui.assistant_sidebar import TicketIdRole, TicketItem, TicketListModel
 from ui.main_window import MainWindow
+from ui.ticket_detail import TicketDetail
 
 PHONE = "13900001111"
 LAMP = "幸福小区3号楼门口的路灯已经坏了一个星期，晚上出行很不方便，希望尽快修好"
@@ -242,3 +243,50 @@ def test_ticket_list_model(qtmodeltester: ModelTester) -> None:
     assert model.index(0, 0).data(TicketIdRole) == 7
     model.set_items([])
     qtmodeltester.check(model)
+
+
+def test_an_emergency_sets_特急_files_its_category_and_records_the_handoff(
+        seat: Seat, qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
+    """Issue 14 item 5: for 楼道里着火了，有人被困 紧急程度 stayed 一般, the categories offered
+    were 城乡建设 and the unit 市住房和城乡建设局; the hand-off was not recorded."""
+    window = make_window()
+    form, sidebar = window.form, window.sidebar
+    form.set_field("request_type", "求助")
+    type_text(form.caller_phone, "13800005555")
+    form.set_field("district", "梁园区")
+    form.set_field("street", "平原街道")
+    type_text(form.address, "幸福小区3号楼")
+    type_text(form.title, "楼道着火")
+    type_text(form.description, "楼道里着火了，有人被困")
+    shown(window, qtbot, lambda r: r.suggestions.triage.emergency == "119")
+    qtbot.waitUntil(lambda: form.values().urgency == "特急")
+    assert "政法 › 社会治安 › 消防安全" in sidebar.category_buttons[0].text()
+    qtbot.keyClick(form.description, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(form.description, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    values = form.values()
+    assert (values.category1, values.category2, values.category3) == ("政法", "社会治安", "消防安全")
+    assert values.handling_unit == "市消防救援支队"
+    # The agent may lower it: typing on does not raise it again.
+    form.set_field("urgency", "紧急")
+    with qtbot.waitSignal(sidebar.result_shown, timeout=10000):
+        type_text(form.description, "，在三楼")
+    qtbot.waitUntil(lambda: not sidebar.computing, timeout=10000)
+    assert form.values().urgency == "紧急"
+    assert sidebar.handoff_button.isVisible() and "119" in sidebar.handoff_button.text()
+    qtbot.keyClick(form.description, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)
+    assert [h.service for h in form.handoffs] == ["119"]
+    assert "已转119" in sidebar.handoff_done.text()
+    with qtbot.waitSignal(form.ticket_saved, timeout=5000) as saved:
+        form.save()
+        form.save()  # a second Ctrl+S confirms past any quality warning
+    form.wait_for_writes()
+    ticket_id = saved.args[0]
+    lines = [e for e in window.desk.ticket(ticket_id).timeline if e.kind == "handoff"]
+    assert [e.detail["text"] for e in lines] == ["已转119"]
+    detail = TicketDetail(window.desk, ticket_id)
+    qtbot.addWidget(detail)
+    rows = [[detail.timeline_model.item(r, c).text() for c in range(4)]
+            for r in range(detail.timeline_model.rowCount())]
+    assert any(row[2] == "转接" and row[3].startswith("已转119（") for row in rows), rows
+    sidebar.grab().save("/tmp/triage_sidebar_fire.png")
+    detail.grab().save("/tmp/triage_detail_fire.png")

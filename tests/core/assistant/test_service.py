@@ -32,3 +32,42 @@ def test_past_answers_come_from_similar_completed_tickets(prior_model: CategoryM
     assert s.past_answers and s.past_answers[0].ticket_id == "t9"
     assert "更换灯具" in s.past_answers[0].answer
     assert s.triage.emergency is None
+
+
+def test_an_emergency_files_its_own_category_and_unit_first(prior_model: CategoryModel) -> None:
+    """Issue 14: 楼道里着火了，有人被困 offered 城乡建设 and 市住房和城乡建设局."""
+    s = Assistant(prior_model).suggest(DraftInput(description="楼道里着火了，有人被困"))
+    assert s.triage.emergency == "119"
+    top = s.categories[0]
+    assert (top.label, *top.path) == ("政法", "社会治安", "消防安全")
+    assert "城乡建设" not in [c.label for c in s.categories[:1]]
+    assert s.units[0].unit == "市消防救援支队"
+    assert "119" in top.reason and top.reason.endswith("。")
+    assert "119" in s.units[0].reason
+
+
+def test_emergency_routes_name_real_categories_and_units() -> None:
+    from app.assistant.triage import Triager
+    from app.reference import load_reference
+
+    reference = load_reference()
+    triager = Triager.from_file()
+    units = set(reference.unit_names())
+    for service in ("110", "119", "120", "122"):
+        route = triager.routing(service)
+        assert route is not None and route.unit in units
+        level1, level2, level3 = route.category
+        assert level3 in reference.categories.level3(level1, level2)
+
+
+def test_keyword_cues_are_whole_words_and_reasons_sentences(prior_model: CategoryModel) -> None:
+    """Issue 14: chips read 楼道、，有、，电 / 音扰、扰民、，晚."""
+    a = Assistant(prior_model)
+    for text in ("楼下KTV噪音扰民，晚上十二点还在唱歌", "小区路灯坏了，晚上很黑，电动车停满楼道"):
+        s = a.suggest(DraftInput(description=text))
+        cues = [c for score in s.categories for c in score.cues]
+        assert cues, text
+        assert all(c.isalnum() and len(c) >= 2 for c in cues), cues
+        assert "音扰" not in cues
+        assert all(c.reason.endswith("。") for c in s.categories)
+        assert all(u.reason.endswith("。") for u in s.units)
