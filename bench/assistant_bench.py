@@ -9,10 +9,12 @@ It is built once and cached under bench/out/. Each draft is timed through
 duplicate index, knowledge base and FTS past answers.
 
 Prints p50/p95 per draft and RSS; the last line is ``p50_ms=… p95_ms=…``.
+``--store 10000 --drafts 2000`` runs a smaller store (its own cache) on a busy machine.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import random
 import resource
@@ -33,6 +35,7 @@ from app.domain.ticket import TicketInput  # noqa: E402
 from app.seat import Seat, open_seat  # noqa: E402
 from app.tickets.bulk import NewTicket, insert_tickets  # noqa: E402
 from app.tickets.service import utc_now  # noqa: E402
+from bench.bench_keys import BENCH_PASSPHRASE, NO_KEYRING  # noqa: E402
 
 N_STORE = 100_000
 N_DRAFTS = 10_000
@@ -53,13 +56,14 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def build_store(seat: Seat, messages: list[dict[str, str]], categories: list[str]) -> None:
+def build_store(seat: Seat, messages: list[dict[str, str]], categories: list[str],
+                n_store: int = N_STORE) -> None:
     rng = random.Random(7)
     districts = list(seat.context.reference.districts)
     phones = [f"139{rng.randrange(10**8):08d}" for _ in range(30_000)]
     now = utc_now()
     batch: list[NewTicket] = []
-    for i in range(N_STORE):
+    for i in range(n_store):
         r = messages[i % len(messages)]
         sentences = r["留言详情"].strip().split("。")
         if i >= len(messages) and len(sentences) > 2:  # variation on every repeat
@@ -72,7 +76,7 @@ def build_store(seat: Seat, messages: list[dict[str, str]], categories: list[str
             title=r["留言主题"].strip()[:100], description="。".join(sentences)[:5000],
             handling_unit=rng.choice(UNITS), caller_name="市民")
         batch.append(NewTicket(
-            values=values, created_at=now - timedelta(minutes=DAYS * 24 * 60 * (1 - i / N_STORE)),
+            values=values, created_at=now - timedelta(minutes=DAYS * 24 * 60 * (1 - i / n_store)),
             status=rng.choice(CLOSED if closed else OPEN),
             client_id=f"00000000-0000-4000-8000-{i:012d}"))
         if len(batch) == 10_000:
@@ -84,7 +88,7 @@ def build_store(seat: Seat, messages: list[dict[str, str]], categories: list[str
     with seat.store.raw_connection() as conn:
         conn.executemany("UPDATE tickets SET result = ? WHERE id = ? AND status IN ('办结','回访','归档')",
                          [(replies[i % len(replies)]["答复意见"][:500], i + 1)
-                          for i in range(N_STORE)])
+                          for i in range(n_store)])
         conn.commit()
 
 
@@ -95,17 +99,23 @@ def _insert(seat: Seat, batch: list[NewTicket]) -> None:
 
 
 def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--store", type=int, default=N_STORE, help="tickets in the bench store")
+    p.add_argument("--drafts", type=int, default=N_DRAFTS, help="drafts timed")
+    a = p.parse_args()
+    store_dir = STORE_DIR if a.store == N_STORE else STORE_DIR.with_name(f"assistant_store_{a.store}")
     messages = _rows("messages_with_replies.csv") + _rows("messages_unlabeled.csv")
     labeled = read_labeled(SHARED_DATA / "messages_labeled.csv", ["留言主题", "留言详情"], "一级分类")
     categories = sorted({lab for _, lab in labeled})
-    fresh = not (STORE_DIR / "hotline-desk.sqlite3").exists()
-    seat = open_seat(STORE_DIR)
+    fresh = not (store_dir / "hotline-desk.sqlite3").exists()
+    # Keyed as the other benchmarks key their stores (a keyring-less seat's passphrase).
+    seat = open_seat(store_dir, keyring_backend=NO_KEYRING, prompt=lambda _request: BENCH_PASSPHRASE)
     if fresh:
         t0 = time.perf_counter()
-        build_store(seat, messages, categories)
-        print(f"built a store of {N_STORE} tickets in {time.perf_counter() - t0:.0f}s "
-              f"(cached in {STORE_DIR})")
-    engine = SidebarEngine.for_store(seat.store, STORE_DIR)
+        build_store(seat, messages, categories, a.store)
+        print(f"built a store of {a.store} tickets in {time.perf_counter() - t0:.0f}s "
+              f"(cached in {store_dir})")
+    engine = SidebarEngine.for_store(seat.store, store_dir)
     print(f"store open; max RSS so far {rss_mb():.0f} MB")
     t0 = time.perf_counter()
     engine.set_model(train_default(labeled, [r["留言主题"] + r["留言详情"] for r in messages]))
@@ -121,7 +131,7 @@ def main() -> None:
     rng = random.Random(11)
     times: list[float] = []
     parts = {"caller": 0, "similar": 0, "past": 0, "emergency": 0}
-    for i in range(N_DRAFTS):
+    for i in range(a.drafts):
         r = messages[(i * 7) % len(messages)]
         draft = DraftInput(title=r["留言主题"], description=r["留言详情"],
                            caller_phone=phones[i % len(phones)] if rng.random() < 0.7 else "",
@@ -136,7 +146,7 @@ def main() -> None:
     times.sort()
     p50 = statistics.median(times)
     p95 = times[int(0.95 * len(times)) - 1]
-    print(f"{N_DRAFTS} drafts: mean {statistics.fmean(times):.2f} ms, max {times[-1]:.1f} ms; "
+    print(f"{a.drafts} drafts: mean {statistics.fmean(times):.2f} ms, max {times[-1]:.1f} ms; "
           f"drafts with caller history {parts['caller']}, similar {parts['similar']}, "
           f"past answers {parts['past']}, emergency {parts['emergency']}")
     print(f"max RSS {rss_mb():.0f} MB")

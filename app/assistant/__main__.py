@@ -14,18 +14,30 @@ import csv
 import json
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from app.assistant.category import CategoryModel, TrainConfig, train
+from app.assistant.category import (
+    CategoryModel,
+    DocFrequencies,
+    TrainConfig,
+    document_frequencies,
+    train,
+)
 from app.assistant.dataset import SHARED_DATA, read_labeled, read_texts
-from app.assistant.evaluation import cross_validate, score, unit_agreement
+from app.assistant.evaluation import (
+    cross_validate,
+    learning_curve,
+    nested_cv,
+    score,
+    unit_agreement,
+)
 from app.assistant.service import DEFAULT_CONFIG, load_prior
 from app.assistant.text import join_fields, normalize
 from app.assistant.triage import Triager
 from app.assistant.triage_eval import evaluate_triage
-from app.assistant.units import UnitRules
+from app.assistant.units import UnitRules, weak_labels
 
 TEXT_COLS = "留言主题,留言详情"
 CASES = Path(__file__).resolve().parents[2] / "tests" / "core" / "assistant" / "triage_cases.csv"
@@ -96,6 +108,92 @@ def cmd_cv(a: argparse.Namespace) -> None:
             final = r
     assert final is not None
     print("\n".join(final.lines()))
+
+
+# The choices the nested CV makes inside its training folds (features and prior stay as measured
+# by `cv`): C, class weights, and whether texts labeled by their reply's agency help.
+GRID = tuple(replace(DEFAULT_CONFIG, c=c, balanced=b, weak_weight=w)
+             for c in (1.0, 10.0) for b in (False, True) for w in (0.0, 0.5))
+
+
+def _corpus(unlabeled: Sequence[Path], replies: Path, *, leave_out: Collection[str] = frozenset(),
+            ) -> tuple[DocFrequencies, frozenset[str], list[tuple[str, str]], list[str]]:
+    """Unlabeled texts counted once, their keys, and reply-labeled texts; rows whose 留言编号
+    is in ``leave_out`` (a frozen test set) are used for neither."""
+    texts: list[str] = []
+    for path in unlabeled:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            texts.extend(join_fields([r["留言主题"], r["留言详情"]]) for r in csv.DictReader(f)
+                         if r["留言编号"].strip() not in leave_out)
+    with replies.open(encoding="utf-8-sig", newline="") as f:
+        items = [(join_fields([r["留言主题"], r["留言详情"]]), r["答复意见"])
+                 for r in csv.DictReader(f) if r["留言编号"].strip() not in leave_out]
+    labels = list(load_prior())
+    weak = weak_labels(items, UnitRules.from_files(), labels)
+    keys = [normalize(t) for t in texts if t]
+    return document_frequencies(keys, DEFAULT_CONFIG), frozenset(keys), weak, keys
+
+
+def _describe(c: TrainConfig) -> str:
+    return f"C={c.c:g} balanced={c.balanced} weak={c.weak_weight:g}"
+
+
+def cmd_nested(a: argparse.Namespace) -> None:
+    pairs = read_labeled(a.data, _cols(TEXT_COLS), "一级分类")
+    unl, keys, weak, _ = _corpus(a.unlabeled, a.replies)
+    print(f"nested CV: outer 5 folds, inner 3 folds over {len(GRID)} configurations; "
+          f"{len(pairs)} labeled, {unl.n} unlabeled, {len(weak)} reply-labeled", flush=True)
+    t0 = time.perf_counter()
+    r = nested_cv(pairs, unl, GRID, prior=load_prior(), weak=weak, unl_texts=keys, seed=a.seed)
+    print("\n".join(r.report.lines()))
+    print("chosen per outer fold: " + "; ".join(_describe(c) for c in r.chosen))
+    print(f"nested macro_f1={r.report.macro_f1:.3f} ({time.perf_counter() - t0:.0f} s)")
+    if a.curve:
+        final = Counter(r.chosen).most_common(1)[0][0]
+        print(f"learning curve (5-fold CV, training part cut to n; {_describe(final)}):")
+        for n, rep_n in learning_curve(pairs, unl, final, a.curve, prior=load_prior(), weak=weak,
+                                       unl_texts=keys, seed=a.seed):
+            print(f"  n={n:<4} macro_f1={rep_n.macro_f1:.3f} accuracy={rep_n.accuracy:.3f}",
+                  flush=True)
+
+
+def cmd_categories_frozen(a: argparse.Namespace) -> None:
+    """Train as the app does on the 450 labels, measure on the outsiders' frozen ids."""
+    with a.ids.open(encoding="utf-8", newline="") as f:
+        frozen = list(csv.DictReader(f))
+    wanted = {(r["file"], r["留言编号"].strip()) for r in frozen}
+    texts: dict[tuple[str, str], str] = {}
+    for name in {r["file"] for r in frozen}:
+        with (a.shared / name).open(encoding="utf-8-sig", newline="") as f:
+            for row in csv.DictReader(f):
+                key = (name, row["留言编号"].strip())
+                if key in wanted:
+                    texts[key] = join_fields([row["留言主题"], row["留言详情"]])
+    leave_out = {i for _, i in wanted}
+    pairs = read_labeled(a.data, _cols(TEXT_COLS), "一级分类")
+    unl, _, weak, _ = _corpus(a.unlabeled, a.replies, leave_out=leave_out)
+    model = train(pairs, prior=load_prior(), config=DEFAULT_CONFIG, unlabeled_df=unl, weak=weak)
+    labels = set(model.labels)
+    print(f"trained on {len(pairs)} labeled + {model.meta['n_weak']} reply-labeled, "
+          f"{unl.n} unlabeled (frozen rows left out); {_describe(DEFAULT_CONFIG)}")
+    for name, rows in (("7 classes, all", [r for r in frozen if r["一级分类"] in labels]),
+                       ("7 classes, confidence=high",
+                        [r for r in frozen if r["一级分类"] in labels and r["confidence"] == "high"])):
+        truth = [r["一级分类"] for r in rows]
+        top = [model.predict(texts[(r["file"], r["留言编号"].strip())], k=3, n_cues=0)
+               for r in rows]
+        report = score(truth, [t[0].label for t in top])
+        top3 = sum(r in {s.label for s in t} for r, t in zip(truth, top, strict=True)) / len(rows)
+        print(f"{name}: {len(rows)} rows")
+        print("\n".join(report.lines()))
+        print(f"top3_accuracy={top3:.3f}")
+    other = [r for r in frozen if r["一级分类"] not in labels]
+    if other:
+        preds = [model.predict(texts[(r["file"], r["留言编号"].strip())], k=1, n_cues=0)[0]
+                 for r in other]
+        print(f"其他 and other branches ({len(other)} rows, no class of their own): predicted as "
+              f"{dict(Counter(p.label for p in preds).most_common())}; mean top probability "
+              f"{sum(p.probability for p in preds) / len(preds):.2f}")
 
 
 def cmd_units(a: argparse.Namespace) -> None:
@@ -231,6 +329,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     du = sub.add_parser("dups", help="duplicate recall / false matches on repeated messages")
     du.add_argument("--data", type=Path, default=SHARED_DATA / "messages_unlabeled.csv")
     du.set_defaults(func=cmd_dups)
+    ne = sub.add_parser("nested", help="nested CV (every choice inside the training folds) "
+                        "and the learning curve")
+    ne.add_argument("--data", type=Path, default=SHARED_DATA / "messages_labeled.csv")
+    ne.add_argument("--unlabeled", type=Path, nargs="*", default=[
+        SHARED_DATA / "messages_unlabeled.csv", SHARED_DATA / "messages_with_replies.csv"])
+    ne.add_argument("--replies", type=Path, default=SHARED_DATA / "messages_with_replies.csv")
+    ne.add_argument("--curve", type=int, nargs="*", default=[100, 200, 300, 450])
+    ne.add_argument("--seed", type=int, default=0)
+    ne.set_defaults(func=cmd_nested)
+    cf = sub.add_parser("categories-frozen", help="the app's model on the frozen unseen ids")
+    cf.add_argument("--ids", type=Path, default=CASES.with_name("categories_frozen.csv"))
+    cf.add_argument("--shared", type=Path, default=SHARED_DATA)
+    cf.add_argument("--data", type=Path, default=SHARED_DATA / "messages_labeled.csv")
+    cf.add_argument("--unlabeled", type=Path, nargs="*", default=[
+        SHARED_DATA / "messages_unlabeled.csv", SHARED_DATA / "messages_with_replies.csv"])
+    cf.add_argument("--replies", type=Path, default=SHARED_DATA / "messages_with_replies.csv")
+    cf.set_defaults(func=cmd_categories_frozen)
     te = sub.add_parser("triage-eval", help="precision/recall on the curated cases")
     te.add_argument("--cases", type=Path, default=CASES)
     te.add_argument("--scan", type=Path, nargs="*", default=[])

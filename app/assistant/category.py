@@ -50,6 +50,11 @@ class TrainConfig:
     pseudo_weight: float = 0.5
     c: float = 0.5
     min_df: int = 2
+    # Weight each class by the inverse of its size so the biggest (城乡建设) does not swallow
+    # its neighbours.
+    balanced: bool = False
+    # Weight of texts labeled by the agency their official reply names (0: not used).
+    weak_weight: float = 0.0
 
     def describe(self) -> dict[str, Any]:
         return asdict(self)
@@ -195,14 +200,18 @@ def train(
     config: TrainConfig = TrainConfig(),
     source: str = "",
     feature_cache: dict[str, list[str]] | None = None,
+    unlabeled_df: DocFrequencies | None = None,
+    weak: Sequence[tuple[str, str]] = (),
 ) -> CategoryModel:
     """Train from (text, label) pairs, optional unlabeled texts and a keyword prior.
 
     With no pairs at all (a fresh install), the prior alone gives a usable keyword model.
     ``feature_cache`` lets cross-validation extract each text's features once across folds.
+    ``unlabeled_df`` (from :func:`document_frequencies`) stands for ``unlabeled`` already counted.
+    ``weak`` are (text, label) pairs labeled by the agency their reply names, weighted by
+    ``config.weak_weight`` (only for labels the labeled pairs use).
     """
     from scipy import sparse
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     labeled = [(normalize(t), lab) for t, lab in pairs if t.strip() and lab.strip()]
     texts = [t for t, _ in labeled]
@@ -219,6 +228,15 @@ def train(
                 weights.append(config.prior_weight)
     if len(set(y)) < 2:
         raise ValueError("need at least two categories to train")
+    n_weak = 0
+    if config.weak_weight > 0:
+        known = set(y[: len(labeled)]) or set(y)
+        for t, lab in weak:
+            if lab in known and t.strip():
+                texts.append(normalize(t))
+                y.append(lab)
+                weights.append(config.weak_weight)
+                n_weak += 1
     unl = [normalize(t) for t in unlabeled if t.strip()]
     cache: dict[str, list[str]] = {} if feature_cache is None else feature_cache
 
@@ -229,17 +247,42 @@ def train(
                 doc, ngram_max=config.ngram_max, use_words=config.use_words)]
         return feats
 
-    min_df = config.min_df if len(texts) + len(unl) > 200 else 1
-    vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, dtype=np.float32, min_df=min_df)
-    vec.fit(texts + unl if config.idf_on_unlabeled else texts)
-    x = vec.transform(texts)
+    # Document frequencies counted as the texts stream by: the unlabeled texts' features are
+    # never all held at once (that was most of training's 465-546 MB).
+    df: Counter[str] = Counter()
+    n_docs = len(texts)
+    for doc in texts:
+        df.update(set(analyzer(doc)))
+    if config.idf_on_unlabeled:
+        counted = unlabeled_df or document_frequencies(unl, config)
+        df.update(counted.df)
+        n_docs += counted.n
+    min_df = config.min_df if n_docs > 200 else 1
+    vocab = sorted(t for t, n in df.items() if n >= min_df)
+    index = {t: i for i, t in enumerate(vocab)}
+    idf = (np.log((1.0 + n_docs) / (1.0 + np.array([df[t] for t in vocab], dtype=np.float64)))
+           + 1.0).astype(np.float32)
+    del df
+
+    def transform(docs: Sequence[str]) -> Any:
+        return _tfidf_rows([analyzer(d) for d in docs], index, idf)
+
+    x = transform(texts)
     w = np.asarray(weights, dtype=np.float64)
+    if config.balanced:
+        # Each class weighs as much in total as any other (its labeled rows and pseudo-docs).
+        per_class = Counter[str]()
+        for lab, wt in zip(y, w, strict=True):
+            per_class[lab] += wt
+        mean = sum(per_class.values()) / len(per_class)
+        w = w * np.array([mean / per_class[lab] for lab in y])
     clf = _fit(x, y, w, config.c)
     temperature = _fit_temperature(x, y, w, len(labeled), config.c)
 
     n_pseudo = 0
     if config.self_training and unl:
-        xu = vec.transform(unl)
+        xu = _tfidf_rows([extract(u, ngram_max=config.ngram_max, use_words=config.use_words)
+                          for u in unl], index, idf)
         proba = _softmax(clf.decision_function(xu) * temperature)
         best = proba.argmax(axis=1)
         conf = proba.max(axis=1)
@@ -257,16 +300,14 @@ def train(
             w = np.concatenate([w, np.full(len(chosen), config.pseudo_weight)])
             clf = _fit(x, y, w, config.c)
 
-    vocab = [""] * len(vec.vocabulary_)
-    for term, i in vec.vocabulary_.items():
-        vocab[i] = term
     import sklearn
 
     meta = {
         "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "source": source,
         "n_labeled": len(labeled),
-        "n_unlabeled": len(unl),
+        "n_unlabeled": len(unl) or (unlabeled_df.n if unlabeled_df else 0),
+        "n_weak": n_weak,
         "n_pseudo": n_pseudo,
         "label_counts": dict(Counter(lab for _, lab in labeled)),
         "temperature": temperature,
@@ -283,17 +324,64 @@ def train(
     return CategoryModel(
         labels=classes,
         vocabulary=vocab,
-        idf=np.asarray(vec.idf_, dtype=np.float32),
+        idf=idf,
         coef=coef * np.float32(temperature),
         intercept=intercept * np.float32(temperature),
         meta=meta,
     )
 
 
+@dataclass(frozen=True)
+class DocFrequencies:
+    """In how many unlabeled texts each feature occurs, and how many texts were counted."""
+
+    df: Counter[str]
+    n: int
+
+    def without(self, docs: Iterable[str], config: TrainConfig) -> DocFrequencies:
+        """The counts with ``docs`` (normalised unlabeled texts) taken out again."""
+        df = Counter(self.df)
+        n = self.n
+        for d in docs:
+            df.subtract(set(extract(d, ngram_max=config.ngram_max, use_words=config.use_words)))
+            n -= 1
+        return DocFrequencies(+df, n)
+
+
+def document_frequencies(texts: Iterable[str], config: TrainConfig) -> DocFrequencies:
+    """Count, text by text, the documents each feature occurs in (texts already normalised)."""
+    df: Counter[str] = Counter()
+    n = 0
+    for t in texts:
+        df.update(set(extract(t, ngram_max=config.ngram_max, use_words=config.use_words)))
+        n += 1
+    return DocFrequencies(df, n)
+
+
+def _tfidf_rows(docs: Sequence[Sequence[str]], index: Mapping[str, int], idf: FloatArray) -> Any:
+    """Sublinear TF-IDF rows, L2-normalised (what the model computes for one text at a time)."""
+    from scipy import sparse
+
+    indptr = [0]
+    cols: list[int] = []
+    vals: list[float] = []
+    for feats in docs:
+        counts = Counter(index[f] for f in feats if f in index)
+        row = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        v = (1.0 + np.log(tf)) * idf[row]
+        norm = float(np.linalg.norm(v))
+        cols.extend(row.tolist())
+        vals.extend((v / norm if norm else v).tolist())
+        indptr.append(len(cols))
+    return sparse.csr_matrix((np.asarray(vals, dtype=np.float32), np.asarray(cols, dtype=np.intp),
+                              np.asarray(indptr, dtype=np.intp)), shape=(len(docs), len(idf)))
+
+
 def _fit(x: Any, y: Sequence[str], w: npt.NDArray[np.float64], c: float) -> Any:
     from sklearn.svm import LinearSVC
 
-    return LinearSVC(C=c).fit(x, y, sample_weight=w)
+    return LinearSVC(C=c, random_state=0).fit(x, y, sample_weight=w)  # reproducible figures
 
 
 def _softmax(scores: npt.NDArray[np.floating[Any]]) -> npt.NDArray[np.float64]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.assistant.category import TrainConfig, train
+from app.assistant.category import CategoryModel, DocFrequencies, TrainConfig, train
 from app.assistant.text import normalize
 from app.assistant.units import (
     UnitHistory,
@@ -148,3 +148,112 @@ def unit_agreement(
     n = max(1, len(test))
     return UnitAgreement(hits["h1"] / n, hits["h3"] / n, hits["r1"] / n, hits["r3"] / n,
                          len(test), len(labeled), len(items))
+
+
+# -- honest estimates: every choice inside the training folds --------------------------------
+
+@dataclass(frozen=True)
+class NestedResult:
+    report: Report
+    chosen: tuple[TrainConfig, ...]  # the configuration each outer fold's inner CV picked
+
+
+def _fold_model(pairs: Sequence[tuple[str, str]], unl: DocFrequencies, config: TrainConfig, *,
+                prior: Mapping[str, Sequence[str]] | None, weak: Sequence[tuple[str, str]],
+                cache: dict[str, list[str]]) -> CategoryModel:
+    return train(pairs, prior=prior, config=config, feature_cache=cache, unlabeled_df=unl,
+                 weak=weak)
+
+
+def _inner_f1(pairs: Sequence[tuple[str, str]], unl: DocFrequencies, config: TrainConfig, *,
+              prior: Mapping[str, Sequence[str]] | None, weak: Sequence[tuple[str, str]],
+              cache: dict[str, list[str]], k: int, seed: int) -> float:
+    labels = [lab for _, lab in pairs]
+    y_true: list[str] = []
+    y_pred: list[str] = []
+    for fold in stratified_folds(labels, k, seed):
+        test = set(fold)
+        model = _fold_model([p for i, p in enumerate(pairs) if i not in test], unl, config,
+                            prior=prior, weak=weak, cache=cache)
+        y_true.extend(labels[i] for i in fold)
+        y_pred.extend(model.predict_label(pairs[i][0]) for i in fold)
+    return score(y_true, y_pred).macro_f1
+
+
+def choose_config(pairs: Sequence[tuple[str, str]], unl: DocFrequencies,
+                  grid: Sequence[TrainConfig], *, prior: Mapping[str, Sequence[str]] | None,
+                  weak: Sequence[tuple[str, str]], cache: dict[str, list[str]] | None = None,
+                  k: int = 3, seed: int = 0) -> TrainConfig:
+    """The configuration with the best k-fold macro-F1 on ``pairs`` alone."""
+    cache = {} if cache is None else cache
+    scored = [(_inner_f1(pairs, unl, c, prior=prior, weak=weak, cache=cache, k=k, seed=seed), i)
+              for i, c in enumerate(grid)]
+    return grid[max(scored)[1]]
+
+
+def nested_cv(pairs: Sequence[tuple[str, str]], unl: DocFrequencies, grid: Sequence[TrainConfig],
+              *, prior: Mapping[str, Sequence[str]] | None, weak: Sequence[tuple[str, str]] = (),
+              unl_texts: frozenset[str] = frozenset(), k_outer: int = 5, k_inner: int = 3,
+              seed: int = 0) -> NestedResult:
+    """Outer k-fold estimate of the whole procedure: each outer fold picks its configuration by
+    an inner CV on its own training part. Unlabeled (and weakly labeled) texts equal to an outer
+    test text are left out of that fold, as the tested text would not be known in advance."""
+    config0 = grid[0]
+    labels = [lab for _, lab in pairs]
+    cache: dict[str, list[str]] = {}
+    y_true: list[str] = []
+    y_pred: list[str] = []
+    chosen: list[TrainConfig] = []
+    for fold in stratified_folds(labels, k_outer, seed):
+        test = set(fold)
+        keys = {normalize(pairs[i][0]) for i in fold}
+        fold_unl = unl.without([t for t in keys if t in unl_texts], config0)
+        fold_weak = [(t, lab) for t, lab in weak if normalize(t) not in keys]
+        train_pairs = [p for i, p in enumerate(pairs) if i not in test]
+        best = choose_config(train_pairs, fold_unl, grid, prior=prior, weak=fold_weak,
+                             cache=cache, k=k_inner, seed=seed)
+        chosen.append(best)
+        model = _fold_model(train_pairs, fold_unl, best, prior=prior, weak=fold_weak, cache=cache)
+        y_true.extend(labels[i] for i in fold)
+        y_pred.extend(model.predict_label(pairs[i][0]) for i in fold)
+    return NestedResult(score(y_true, y_pred), tuple(chosen))
+
+
+def _stratified_cut(rows: Sequence[int], labels: Sequence[str], n: int, seed: int) -> list[int]:
+    """``n`` of ``rows`` with the classes in their proportions: each class shuffled, then rows
+    taken in order of their rank within their class relative to its size."""
+    rng = np.random.default_rng(seed)
+    ranked: list[tuple[float, int]] = []
+    for lab in sorted({labels[i] for i in rows}):
+        idx = [i for i in rows if labels[i] == lab]
+        rng.shuffle(idx)
+        ranked.extend(((k + 0.5) / len(idx), i) for k, i in enumerate(idx))
+    return [i for _, i in sorted(ranked)[:n]]
+
+
+def learning_curve(pairs: Sequence[tuple[str, str]], unl: DocFrequencies, config: TrainConfig,
+                   sizes: Sequence[int], *, prior: Mapping[str, Sequence[str]] | None,
+                   weak: Sequence[tuple[str, str]] = (), unl_texts: frozenset[str] = frozenset(),
+                   k: int = 5, seed: int = 0) -> list[tuple[int, Report]]:
+    """Macro-F1 when a seat has only ``n`` confirmed tickets: k-fold CV, each fold's training
+    part cut to ``n`` rows (stratified, at most the whole part)."""
+    labels = [lab for _, lab in pairs]
+    cache: dict[str, list[str]] = {}
+    out: list[tuple[int, Report]] = []
+    folds = stratified_folds(labels, k, seed)
+    for n in sizes:
+        y_true: list[str] = []
+        y_pred: list[str] = []
+        for fold in folds:
+            test = set(fold)
+            keys = {normalize(pairs[i][0]) for i in fold}
+            rest = [i for i in range(len(pairs)) if i not in test]
+            train_pairs = [pairs[i] for i in _stratified_cut(rest, labels, n, seed)]
+            model = _fold_model(
+                train_pairs, unl.without([t for t in keys if t in unl_texts], config), config,
+                prior=prior, weak=[(t, lab) for t, lab in weak if normalize(t) not in keys],
+                cache=cache)
+            y_true.extend(labels[i] for i in fold)
+            y_pred.extend(model.predict_label(pairs[i][0]) for i in fold)
+        out.append((n, score(y_true, y_pred)))
+    return out

@@ -141,3 +141,24 @@ def suggest_units(
 def keyword_cues(text: str, rules: UnitRules) -> list[str]:
     """All rule cue words in a text, for recording history."""
     return [c for cs in rules.keyword_hits(normalize(text)).values() for c in cs]
+
+
+def weak_labels(items: Iterable[tuple[str, str]], rules: UnitRules,
+                labels: Iterable[str]) -> list[tuple[str, str]]:
+    """(text, category) for texts whose official reply names an agency that serves exactly one
+    of ``labels`` in the category rules (市教育局 → 教育文体); others are left out.
+
+    A weak label: a district office may answer for another bureau, so training weighs these
+    less than confirmed tickets (``TrainConfig.weak_weight``).
+    """
+    wanted = set(labels)
+    serves: dict[str, set[str]] = defaultdict(set)
+    for category in wanted:
+        for unit in rules.for_category(category):
+            serves[unit].add(category)
+    out: list[tuple[str, str]] = []
+    for text, reply in items:
+        agency = rules.agency_in(reply)
+        if agency and len(serves.get(agency, ())) == 1:
+            out.append((text, next(iter(serves[agency]))))
+    return out

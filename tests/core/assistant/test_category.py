@@ -108,3 +108,57 @@ def test_model_file_keeps_no_caller_number(tmp_path: Path) -> None:
         vocabulary = [str(v) for v in data["vocabulary"]]
     assert any(v.startswith("w:") for v in vocabulary)  # words are in it
     assert not [v for v in vocabulary if "13812345678" in v or "15937012345" in v]
+
+
+def test_streamed_document_frequencies_give_the_same_model_as_the_texts() -> None:
+    """Training counts the unlabeled texts' features one text at a time (peak memory): the
+    model is the one the texts themselves give, and removed texts are really gone."""
+    from app.assistant.category import document_frequencies
+    from app.assistant.text import normalize
+
+    unl = ["小区门口的路灯坏了好几天", "公交车到站不停", "学校周边的补课班太多", "工地晚上施工噪音大"]
+    config = TrainConfig(min_df=1)
+    direct = train(PAIRS, unlabeled=unl, config=config)
+    counted = document_frequencies([normalize(u) for u in unl], config)
+    streamed = train(PAIRS, unlabeled_df=counted, config=config)
+    assert direct.vocabulary == streamed.vocabulary
+    assert np.allclose(direct.idf, streamed.idf) and np.allclose(direct.coef, streamed.coef)
+    fewer = counted.without([normalize(unl[0])], config)
+    assert fewer.n == 3 and "路灯" not in fewer.df and "公交" in fewer.df
+
+
+def test_balanced_weights_lift_a_small_class() -> None:
+    """One class with most of the labels swallows an ambiguous text unless classes are weighed."""
+    big = [(f"小区物业管理混乱第{i}栋楼道脏", "城乡建设") for i in range(30)]
+    small = [("河道排污水发臭", "环境保护"), ("工厂排放废气污染", "环境保护")]
+    plain = train(big + small, config=TrainConfig(min_df=1, c=1.0))
+    balanced = train(big + small, config=TrainConfig(min_df=1, c=1.0, balanced=True))
+    text = "小区旁边河道排污"
+    assert balanced.predict(text)[0].probability != plain.predict(text)[0].probability
+    p_env = {s.label: s.probability for s in balanced.predict(text)}["环境保护"]
+    p_env_plain = {s.label: s.probability for s in plain.predict(text)}["环境保护"]
+    assert p_env > p_env_plain
+
+
+def test_weak_labels_come_from_an_agency_serving_one_category() -> None:
+    from app.assistant.units import UnitRules, weak_labels
+
+    items = [("学校乱收费", "经市教育局核实，该校已退还费用。"),
+             ("有人打架", "市公安局已立案调查。"),
+             ("没有答复单位", "感谢您的来信。")]
+    labels = ["教育文体", "城乡建设", "交通运输"]
+    assert weak_labels(items, UnitRules.from_files(), labels) == [("学校乱收费", "教育文体")]
+
+
+def test_nested_cv_chooses_inside_the_training_folds() -> None:
+    from app.assistant.category import document_frequencies
+    from app.assistant.evaluation import learning_curve, nested_cv
+
+    pairs = PAIRS * 3
+    grid = (TrainConfig(min_df=1, c=1.0), TrainConfig(min_df=1, c=1.0, balanced=True))
+    unl = document_frequencies([], grid[0])
+    r = nested_cv(pairs, unl, grid, prior=None, k_outer=3, k_inner=2)
+    assert len(r.chosen) == 3 and set(r.chosen) <= set(grid)
+    assert r.report.macro_f1 > 0.5
+    curve = learning_curve(pairs, unl, grid[0], [9, 18], prior=None, k=3)
+    assert [n for n, _ in curve] == [9, 18]
