@@ -414,7 +414,9 @@ def _fit_temperature(x: Any, y: Sequence[str], w: npt.NDArray[np.float64], n_lab
         if len(set(ys[mask])) < len(classes):
             return 3.0
         clf = _fit(x[mask], ys[mask].tolist(), w[mask], c)
-        scores[test] = clf.decision_function(x[test])
+        margin = clf.decision_function(x[test])
+        # Two classes: sklearn gives one signed margin; make it two-sided as the model does.
+        scores[test] = np.column_stack([-margin / 2, margin / 2]) if margin.ndim == 1 else margin
     truth = np.array([classes.index(lab) for lab in labeled_y])
     best_t, best_nll = 1.0, math.inf
     for t in np.geomspace(0.3, 30.0, 40):
