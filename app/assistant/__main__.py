@@ -5,6 +5,8 @@
     python -m app.assistant train --data T.csv --text ... --label ... --out model.npz
     python -m app.assistant predict --model model.npz "小区路灯坏了"
     python -m app.assistant cv | units | dups | triage-eval [--cases tests/core/assistant/triage_frozen.csv]
+    python -m app.assistant nested          # every choice inside the training folds + learning curve
+    python -m app.assistant categories-frozen  # the outsiders' frozen ids (texts in ../shared)
 """
 
 from __future__ import annotations
