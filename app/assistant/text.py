@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 _SPACE = re.compile(r"\s+")
@@ -53,10 +53,25 @@ def _jieba() -> Any:
 
 def words(text: str) -> list[str]:
     """jieba words of two or more characters (single characters are covered by char n-grams)."""
-    return [w for w in _jieba().lcut(text, HMM=False) if len(w) >= 2 and _has_content(w)]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=8)
+def _words(text: str) -> tuple[str, ...]:
+    # Cached: one keystroke's text is cut once for the features and once for the cue words.
+    return tuple(w for w in _jieba().lcut(text, HMM=False) if len(w) >= 2 and _has_content(w))
 
 
 def whole_words(text: str) -> set[str]:
-    """Every word an agent would read in the text, long words and the words inside them
-    (拖欠工资 and 工资), never a fragment across two words (音扰 of 噪音扰民) or punctuation."""
-    return {w for w in _jieba().lcut_for_search(text, HMM=False) if len(w) >= 2 and w.isalnum()}
+    """Every word an agent would read in the text, long words and the dictionary words inside
+    them (拖欠工资 and 工资, as jieba's search mode cuts), never a fragment across two words
+    (音扰 of 噪音扰民) or punctuation."""
+    freq = _jieba().dt.FREQ
+    out: set[str] = set()
+    for w in _words(text):
+        if w.isalnum():
+            out.add(w)
+        for n in (2, 3):
+            out.update(g for i in range(len(w) - n + 1)
+                       if (g := w[i : i + n]) != w and freq.get(g) and g.isalnum())
+    return out

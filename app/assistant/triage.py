@@ -139,14 +139,14 @@ class Triager:
     def from_file(cls, path: Path = RULES_PATH) -> Triager:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
-    def _live(self, clauses: list[str], i: int, start: int, end: int, letter: bool) -> bool:
+    def _live(self, clauses: list[str], window: str, i: int, start: int, end: int,
+              letter: bool) -> bool:
         """Whether a trigger at ``start:end`` of the window from clause ``i`` is happening now.
 
         The trigger starts in clause ``i`` and may end in a later one; a worry or a drill said
         anywhere up to its end counts ("燃气管道老化，担心会漏气").
         """
         clause = clauses[i]
-        window = "，".join(clauses[i : i + _REACH])
         if self._negation.search(clause[max(0, start - _NEGATION_REACH) : start]):
             return False
         if self._near_before.search(clause[:start]):
@@ -170,24 +170,31 @@ class Triager:
         letter = len(masked) > _LETTER_CHARS or bool(self._letter.search(masked))
         if self._anywhere.search(masked):  # a drill or a film set: nothing is happening
             return []
+        # Each clause with the next ones, built once for all kinds (per keystroke on long texts).
+        windows = ["，".join(clauses[i : i + _REACH]) for i in range(len(clauses))]
+        joined = "，".join(clauses)
         hits: list[_Hit] = []
         for kind in self.kinds:
-            hit = self._first_live(kind, clauses, letter)
+            hit = self._first_live(kind, clauses, windows, joined, letter)
             if hit:
                 hits.append(_Hit(kind, hit))
         return hits
 
-    def _first_live(self, kind: DangerKind, clauses: list[str], letter: bool) -> str | None:
-        if any(kind.unless_text.search(c) for c in clauses):
+    def _first_live(self, kind: DangerKind, clauses: list[str], windows: list[str], text: str,
+                    letter: bool) -> str | None:
+        if not kind.pattern.search(text):
+            return None  # no trigger anywhere (every window is part of the text): most kinds
+        if kind.unless_text.search(text):
             return None
         for i, clause in enumerate(clauses):
             if kind.unless.search(clause):
                 continue
             # The match starts in this clause and may run into the next ones ("烧了一夜的煤炉，
             # 早上全家都晕"); whether it is happening now is judged where it starts.
-            window = "，".join(clauses[i : i + _REACH])
+            window = windows[i]
             for m in kind.pattern.finditer(window):
-                if m.start() < len(clause) and self._live(clauses, i, m.start(), m.end(), letter):
+                if m.start() < len(clause) and self._live(clauses, window, i, m.start(), m.end(),
+                                                          letter):
                     return m.group()
         return None
 
