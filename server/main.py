@@ -11,6 +11,7 @@ from server.admin.routes import router as admin_router
 from server.audit.routes import reveal_router
 from server.audit.routes import router as audit_router
 from server.auth.routes import router as auth_router
+from server.calls.routes import router as calls_router
 from server.config import ServerSettings
 from server.db import Database, open_database, upgrade
 from server.deps import DatabaseDep
@@ -66,6 +67,7 @@ def create_app(settings: ServerSettings, database: Database | None = None) -> Fa
     api.include_router(reveal_router)
     api.include_router(audit_router)
     api.include_router(admin_router)
+    api.include_router(calls_router)
     app.include_router(api)
     app.include_router(open311_router)  # /open311/v2, outside /api/v1: its own specification
     return app

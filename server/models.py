@@ -2,6 +2,7 @@
 
 from server.audit.models import AuditEntry
 from server.auth.models import AuthToken, LoginThrottle, User
+from server.calls.models import CallRecord, CallTicketLink
 from server.db import Base
 from server.open311.models import Open311Key, Open311Request, Open311Window
 from server.reference.models import ReferenceItem
@@ -9,7 +10,7 @@ from server.sync.models import Counter, MutationRecord, Tombstone
 from server.tickets.models import Ticket, TicketEvent
 
 __all__ = [
-    "AuditEntry", "AuthToken", "Base", "Counter", "LoginThrottle", "MutationRecord", "Open311Key",
-    "Open311Request", "Open311Window", "ReferenceItem",
-    "Ticket", "TicketEvent", "Tombstone", "User",
+    "AuditEntry", "AuthToken", "Base", "CallRecord", "CallTicketLink", "Counter", "LoginThrottle",
+    "MutationRecord", "Open311Key", "Open311Request", "Open311Window", "ReferenceItem", "Ticket",
+    "TicketEvent", "Tombstone", "User",
 ]

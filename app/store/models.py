@@ -5,7 +5,7 @@ Times are stored as naive UTC; the UI converts to the seat's local time.
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from app.ticket_shape import TicketColumns
@@ -176,3 +176,67 @@ class TicketLink(Base):
     at: Mapped[datetime]
     seat: Mapped[str] = mapped_column(String(32))
     actor: Mapped[str] = mapped_column(String(50))
+
+
+class Call(Base):
+    """One call at this seat (app.telephony.model): who called which line, and when each step
+    happened. Written at every step, so a seat that stops mid-call keeps what it had."""
+
+    __tablename__ = "calls"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # What travels to the center; call_id is the adapter's own (SIP Call-ID, a phone's id).
+    client_id: Mapped[str] = mapped_column(String(36), unique=True)
+    call_id: Mapped[str] = mapped_column(String(128), unique=True)
+    caller_number: Mapped[str] = mapped_column(String(32), default="")
+    line: Mapped[str] = mapped_column(String(16), default="")
+    seat: Mapped[str] = mapped_column(String(32), default="")
+    extension: Mapped[str] = mapped_column(String(32), default="")
+    agent: Mapped[str] = mapped_column(String(50), default="")
+    state: Mapped[str] = mapped_column(String(12))
+    end_reason: Mapped[str] = mapped_column(String(16), default="")
+    transfer_to: Mapped[str] = mapped_column(String(32), default="")
+    offered_at: Mapped[datetime]
+    ringing_at: Mapped[datetime | None]
+    answered_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+
+    steps: Mapped[list["CallStep"]] = relationship(
+        back_populates="call", order_by="CallStep.id", cascade="all, delete-orphan")
+    tickets: Mapped[list["CallTicket"]] = relationship(
+        back_populates="call", order_by="CallTicket.id", cascade="all, delete-orphan")
+
+    __table_args__ = (
+        Index("ix_calls_offered", "offered_at"),
+        Index("ix_calls_state", "state", "offered_at"),
+        Index("ix_calls_number", "caller_number"),
+    )
+
+
+class CallStep(Base):
+    """One step of a call (rang, answered, held, resumed, …) with its time."""
+
+    __tablename__ = "call_steps"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    call_pk: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    state: Mapped[str] = mapped_column(String(12))
+    at: Mapped[datetime]
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+    call: Mapped[Call] = relationship(back_populates="steps")
+
+
+class CallTicket(Base):
+    """A ticket taken during a call (several may be)."""
+
+    __tablename__ = "call_tickets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    call_pk: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"))
+    ticket_client_id: Mapped[str] = mapped_column(String(36), index=True)
+    at: Mapped[datetime]
+
+    call: Mapped[Call] = relationship(back_populates="tickets")
+
+    __table_args__ = (UniqueConstraint("call_pk", "ticket_client_id", name="uq_call_tickets"),)

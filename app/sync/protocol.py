@@ -16,6 +16,11 @@ CALLER_FIELDS: tuple[str, ...] = ("caller_name", "caller_phone")
 EXPORT_KIND = "导出"
 # A caller's number shown at a seat while the center could not be reached (audited on push).
 REVEAL_KIND = "查看号码"
+# A call's record once it is over (app.telephony): ticket_client_id is the call's client id,
+# payload its wire form (app.telephony.calls.call_wire). Sent once per call.
+CALL_KIND = "来电"
+# A ticket linked to a call after its record was sent: payload {"call", "ticket"}.
+CALL_LINK_KIND = "来电工单"
 
 
 class MutationStatus(StrEnum):

@@ -26,6 +26,8 @@ from app.domain.ticket import FIELD_LABELS, TicketInput, validate_ticket
 from app.messages import Message
 from app.reference import ReferenceData
 from app.sync.protocol import (
+    CALL_KIND,
+    CALL_LINK_KIND,
     CALLER_FIELDS,
     EDITABLE_FIELDS,
     EXPORT_KIND,
@@ -37,6 +39,7 @@ from app.sync.protocol import (
 from server.audit.service import AuditAction
 from server.audit.service import record as record_audit
 from server.auth.models import User
+from server.calls import service as calls
 from server.lifecycle import service as lifecycle
 from server.reference.models import ReferenceItem
 from server.reference.service import deadline_days
@@ -92,6 +95,7 @@ class _Batch:
     events: list[dict[str, Any]] = field(default_factory=list)
     session: Session | None = None
     audits: list[dict[str, Any]] = field(default_factory=list)
+    calls: set[str] = field(default_factory=set)  # call records stored by this batch
 
 
 def _answer(m: MutationIn, status: MutationStatus, **extra: Any) -> dict[str, Any]:
@@ -256,6 +260,20 @@ def _reveal_report(m: MutationIn, batch: _Batch, now: datetime) -> dict[str, Any
     return _answer(m, MutationStatus.APPLIED)
 
 
+def _call(m: MutationIn, batch: _Batch, now: datetime) -> dict[str, Any]:
+    """A seat's call record, or a ticket linked to one (server.calls.service)."""
+    assert batch.session is not None
+    try:
+        if m.kind == CALL_KIND:
+            calls.record_call(batch.session, user=batch.user, client_id=m.ticket_client_id,
+                              payload=m.payload, pending=batch.calls, now=now)
+        else:
+            calls.link_ticket(batch.session, user=batch.user, payload=m.payload, pending=batch.calls)
+    except calls.CallRefused as refused:
+        return _answer(m, MutationStatus.REJECTED, reason=str(refused))
+    return _answer(m, MutationStatus.APPLIED)
+
+
 def push(
     session: Session, *, user: User, mutations: list[MutationIn], reference: ReferenceData,
     config: dict[str, Any], city_prefix: str,
@@ -300,6 +318,8 @@ def push(
             answer = _export(m, batch, now)
         elif m.kind == REVEAL_KIND:
             answer = _reveal_report(m, batch, now)
+        elif m.kind in (CALL_KIND, CALL_LINK_KIND):
+            answer = _call(m, batch, now)
         else:
             answer = _answer(m, MutationStatus.REJECTED, reason=f"未知的变更类型“{m.kind}”，请升级客户端。")
         fresh[m.mutation_id] = (digest, answer)

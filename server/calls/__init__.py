@@ -1,0 +1,1 @@
+"""Call records the seats report (app.telephony): stored once, read masked."""

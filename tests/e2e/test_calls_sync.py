@@ -1,0 +1,78 @@
+"""A seat's calls reach the real center exactly once, numbers masked on the way out, with the
+tickets taken during them (SQLite and PostgreSQL servers, each a subprocess)."""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from e2e_support import PASSWORD
+
+from app.store.models import OutboxEntry
+from app.sync.protocol import CALL_KIND
+from app.telephony.calls import link_ticket, record_step
+from app.telephony.model import CallState
+from server.testing import ServerProcess
+
+T0 = datetime(2026, 12, 5, 1, 0, 0)
+
+
+def take_call(seat: Any, call_id: str, number: str, *, answered: bool, tickets: tuple[str, ...] = ()) -> None:
+    steps = [(CallState.OFFERED, 0), (CallState.RINGING, 0.2)]
+    steps += [(CallState.ANSWERED, 5), (CallState.ENDED, 90)] if answered else [(CallState.ABANDONED, 12)]
+    for state, seconds in steps:
+        with seat.store.session() as session, session.begin():
+            record_step(session, call_id=call_id, state=state, at=T0 + timedelta(seconds=seconds),
+                        caller=number, line="12345", seat=seat.seat_id, extension="8001", agent="李娜")
+            if state is CallState.ANSWERED:
+                for ticket in tickets:
+                    link_ticket(session, call_id=call_id, ticket_client_id=ticket, at=T0)
+
+
+def center_calls(server: ServerProcess, token: str, **params: Any) -> dict[str, dict[str, Any]]:
+    body = server.get("/calls", token, page_size=500, **params).json()
+    found: dict[str, dict[str, Any]] = {}
+    for item in body["items"]:
+        assert item["client_id"] not in found, "a call is at the center twice"
+        found[item["client_id"]] = item
+    return found
+
+
+def test_calls_reach_the_center_once_masked_with_their_tickets(make_seat: Any, server: ServerProcess) -> None:
+    seat = make_seat("agent1")
+    ticket = seat.create(title="来电中受理的工单")
+    take_call(seat, "sip-1", "13912345678", answered=True, tickets=(ticket,))
+    take_call(seat, "sip-2", "0370-3221234", answered=False)
+    with seat.store.session() as session:
+        mutations = seat.engine._mutations(session, list(session.query(OutboxEntry).filter(
+            OutboxEntry.kind == CALL_KIND).order_by(OutboxEntry.id)))
+    report = seat.sync()
+    assert report.pending == 0 and report.rejected == 0
+    # The answer was lost and the seat sends the same records again: replayed, not doubled.
+    again = seat.api.push(mutations)
+    assert {a["status"] for a in again} == {"replayed"}
+    assert seat.sync().pushed == 0
+
+    boss = server.login("boss", PASSWORD)
+    mine = {c["call_id"]: c for c in center_calls(server, boss, seat=seat.seat_id).values()}
+    assert set(mine) == {"sip-1", "sip-2"}
+    answered, lost = mine["sip-1"], mine["sip-2"]
+    assert answered["caller_number"] == "139****5678" and answered["phone_masked"]
+    assert lost["caller_number"] == "0370-***1234"
+    assert (answered["state"], answered["tickets"], answered["line"]) == ("ended", [ticket], "12345")
+    assert answered["answered_at"].startswith("2026-12-05T01:00:05")
+    assert (lost["state"], lost["end_reason"], lost["answered_at"]) == ("abandoned", "caller_hung_up", None)
+    # An agent reads the calls its own account took, a unit handler none.
+    assert set(center_calls(server, server.login("agent2", PASSWORD), seat=seat.seat_id)) == set()
+    assert server.get("/calls", server.login("unit_a", PASSWORD)).status_code == 403
+
+
+def test_a_ticket_linked_after_the_call_was_sent_follows_it(make_seat: Any, server: ServerProcess) -> None:
+    seat = make_seat("agent1")
+    take_call(seat, "sip-late", "13812345678", answered=True)
+    seat.sync()
+    ticket = seat.create(title="话后整理时补录的工单")
+    with seat.store.session() as session, session.begin():
+        link_ticket(session, call_id="sip-late", ticket_client_id=ticket, at=T0)
+    assert seat.sync().rejected == 0
+    token = server.login("agent1", PASSWORD)
+    (call,) = [c for c in center_calls(server, token, seat=seat.seat_id).values() if c["call_id"] == "sip-late"]
+    assert call["tickets"] == [ticket]
