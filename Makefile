@@ -26,12 +26,12 @@ lint: venv
 	$(PY) -m mypy app server ui
 
 # The real Secret Service test needs Debian's gnome-keyring, the report test renders its PDF
-# with poppler's pdftoppm; installed only where apt exists and a tool is missing (each test
-# skips loudly when it still cannot run).
+# with poppler's pdftoppm, the SIP tests call the seat with SIPp (sip-tester); installed only
+# where apt exists and a tool is missing (each test skips loudly when it still cannot run).
 test-setup:
-	@if command -v apt-get >/dev/null 2>&1 && ! (command -v gnome-keyring-daemon && command -v pdftoppm) >/dev/null 2>&1; then \
-		(apt-get update -qq && apt-get install -y -qq gnome-keyring dbus poppler-utils >/dev/null) \
-		|| echo "warning: could not install gnome-keyring or poppler-utils; their tests will be skipped"; \
+	@if command -v apt-get >/dev/null 2>&1 && ! (command -v gnome-keyring-daemon && command -v pdftoppm && command -v sipp) >/dev/null 2>&1; then \
+		(apt-get update -qq && apt-get install -y -qq gnome-keyring dbus poppler-utils sip-tester >/dev/null) \
+		|| echo "warning: could not install gnome-keyring, poppler-utils or sip-tester; their tests will be skipped"; \
 	fi
 
 test: lint test-setup

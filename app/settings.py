@@ -28,6 +28,10 @@ class Settings:
     server_user: str = field(default="", metadata={"title": term("Settings", "登录用户名")})
     ca_bundle: str = field(default="", metadata={"title": term("Settings", "CA 证书文件（中心使用单位自签证书时）")})
     sync_interval: int = field(default=60, metadata={"title": term("Settings", "自动同步间隔（秒）")})
+    # Calls (app.telephony): "" none, "sip" the seat's SIP user agent, "action_url" a desk phone's events.
+    telephony: str = field(default="", metadata={"title": term("Settings", "来电接入方式（sip / action_url，空为不接入）")})
+    sip_address: str = field(default="127.0.0.1:5060", metadata={"title": term("Settings", "SIP 监听地址（主机:端口）")})
+    extension: str = field(default="", metadata={"title": term("Settings", "本座席分机号")})
 
     def deadline_days_by_type(self) -> dict[RequestType, int]:
         merged = {k.value: v for k, v in DEFAULT_DEADLINE_DAYS.items()} | self.deadline_days

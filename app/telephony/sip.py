@@ -1,0 +1,168 @@
+"""The seat's SIP user agent (aiosipua over UDP): it listens, answers an INVITE with 180 Ringing,
+with 200 OK when the agent takes the call (or after ``answer_after`` seconds), records CANCEL
+as abandoned, BYE as ended, answers OPTIONS, transfers with REFER and refuses calls with
+486 Busy Here while the agent is not available. Audio is the desk phone's or the softphone's:
+no media here.
+
+The asyncio loop runs on a thread of its own; the desk's requests (answer, transfer, hang up)
+are handed to it with ``call_soon_threadsafe``.
+"""
+
+import asyncio
+import logging
+import threading
+from typing import Any
+
+from aiosipua import IncomingCall, SipRequest, SipUAC, SipUAS, UdpSipTransport, parse_uri
+from aiosipua.transport import _UdpProtocol
+
+from app.telephony.adapter import CallEvent, CallSink, now
+from app.telephony.model import CallState, EndReason
+
+log = logging.getLogger("app.telephony.sip")
+
+
+def parse_address(text: str) -> tuple[str, int]:
+    """``host:port`` → (host, port).
+
+    Raises:
+        ValueError: not host:port with a port number; the text says so in Chinese.
+    """
+    host, _, port = text.strip().rpartition(":")
+    if not host or not port.isdigit() or not 0 <= int(port) < 65536:
+        raise ValueError(f"SIP 地址“{text}”应写成 主机:端口，例如 127.0.0.1:5060。")
+    return host, int(port)
+
+
+def _user(uri: str) -> str:
+    try:
+        return parse_uri(uri).user or ""
+    except ValueError:
+        return ""
+
+
+class _Protocol(_UdpProtocol):
+    """aiosipua 0.7.1 asserts that the socket is an asyncio.DatagramTransport, which Python
+    3.11's selector transport is not (3.12's is): the assertion fails in a logged callback."""
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self._owner._udp_transport = transport  # type: ignore[assignment]
+
+
+class _Transport(UdpSipTransport):
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._udp_transport, _ = await loop.create_datagram_endpoint(
+            lambda: _Protocol(self), local_addr=self.local_addr)
+
+
+class SipAdapter:
+    """Calls over SIP (app.telephony.adapter.CallAdapter)."""
+
+    def __init__(self, address: tuple[str, int], sink: CallSink, *, answer_after: float | None = None,
+                 user_agent: str = "HotlineDesk") -> None:
+        self.address = address
+        self.available = True
+        self._sink = sink
+        self._answer_after = answer_after
+        self._user_agent = user_agent
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="sip", daemon=True)
+        self._uas: SipUAS | None = None
+        self._transferred: set[str] = set()
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Bind the address and start listening.
+
+        Raises:
+            OSError: the address cannot be bound (in use, not this machine's).
+        """
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(timeout=10)
+
+    async def _start(self) -> None:
+        transport = _Transport(local_addr=self.address)
+        uas = SipUAS(transport, user_agent=self._user_agent, uac=SipUAC(transport))
+        uas.on_invite = self._on_invite
+        uas.on_cancel = self._on_cancel
+        uas.on_bye = self._on_bye
+        uas.on_transfer_progress = self._on_transfer_progress
+        await uas.start()
+        self._uas = uas
+        udp = transport._udp_transport  # the port the system gave for port 0
+        bound = udp.get_extra_info("sockname") if udp is not None else self.address
+        self.address = (str(bound[0]), int(bound[1]))
+
+    def stop(self) -> None:
+        if not self._thread.is_alive():
+            return
+        if self._uas is not None:
+            asyncio.run_coroutine_threadsafe(self._uas.stop(), self._loop).result(timeout=10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=10)
+
+    # -- the desk's requests -------------------------------------------------------------------
+
+    def answer(self, call_id: str) -> None:
+        self._loop.call_soon_threadsafe(self._answer, call_id)
+
+    def transfer(self, call_id: str, target: str) -> None:
+        self._loop.call_soon_threadsafe(self._transfer, call_id, target)
+
+    def hang_up(self, call_id: str) -> None:
+        self._loop.call_soon_threadsafe(self._hang_up, call_id)
+
+    # -- on the loop's thread ------------------------------------------------------------------
+
+    def _emit(self, call_id: str, state: CallState, **extra: Any) -> None:
+        try:
+            self._sink(CallEvent(call_id=call_id, state=state, at=now(), **extra))
+        except Exception:  # a store error must not stop the user agent: later calls go on
+            log.exception("call step not recorded state=%s", state.value)
+
+    def _on_invite(self, call: IncomingCall) -> None:
+        caller, line = _user(call.caller), _user(call.callee) or _user(str(call.invite.uri))
+        self._emit(call.call_id, CallState.OFFERED, caller=caller, line=line)
+        if not self.available:
+            call.reject(486, "Busy Here")
+            self._emit(call.call_id, CallState.ABANDONED, end_reason=EndReason.REFUSED_BUSY)
+            return
+        call.ringing()
+        self._emit(call.call_id, CallState.RINGING)
+        if self._answer_after is not None:
+            self._loop.call_later(self._answer_after, self._answer, call.call_id)
+
+    def _answer(self, call_id: str) -> None:
+        call = self._uas.get_call(call_id) if self._uas else None
+        if call is None or call._answered:
+            return  # hung up meanwhile, or answered already
+        call.accept()
+        self._emit(call_id, CallState.ANSWERED)
+
+    def _on_cancel(self, request: SipRequest, _addr: tuple[str, int]) -> None:
+        self._emit(request.call_id or "", CallState.ABANDONED, end_reason=EndReason.CALLER_HUNG_UP)
+
+    def _on_bye(self, call: IncomingCall, _request: SipRequest) -> None:
+        self._transferred.discard(call.call_id)
+        self._emit(call.call_id, CallState.ENDED)
+
+    def _transfer(self, call_id: str, target: str) -> None:
+        call = self._uas.get_call(call_id) if self._uas else None
+        if call is None or self._uas is None or self._uas.uac is None:
+            return
+        # The target is dialled through the switch that offered the call.
+        self._uas.uac.send_refer(call.dialog, f"sip:{target}@{call.source_addr[0]}", call.source_addr)
+        self._transferred.add(call_id)
+        self._emit(call_id, CallState.TRANSFERRED, transfer_to=target)
+
+    def _on_transfer_progress(self, call_id: str, status: int, reason: str) -> None:
+        log.info("transfer progress status=%d", status)
+
+    def _hang_up(self, call_id: str) -> None:
+        call = self._uas.get_call(call_id) if self._uas else None
+        if call is None:
+            return
+        call.hangup()
+        self._emit(call_id, CallState.ENDED)
