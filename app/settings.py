@@ -32,6 +32,8 @@ class Settings:
     telephony: str = field(default="", metadata={"title": term("Settings", "来电接入方式（sip / action_url，空为不接入）")})
     sip_address: str = field(default="127.0.0.1:5060", metadata={"title": term("Settings", "SIP 监听地址（主机:端口）")})
     extension: str = field(default="", metadata={"title": term("Settings", "本座席分机号")})
+    action_url_address: str = field(default="127.0.0.1:8790", metadata={"title": term("Settings", "话机事件（Action URL）监听地址")})
+    action_url_token: str = field(default="", metadata={"title": term("Settings", "话机事件令牌（可空）")})
 
     def deadline_days_by_type(self) -> dict[RequestType, int]:
         merged = {k.value: v for k, v in DEFAULT_DEADLINE_DAYS.items()} | self.deadline_days

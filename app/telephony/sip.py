@@ -96,12 +96,14 @@ class SipAdapter:
         self.address = (str(bound[0]), int(bound[1]))
 
     def stop(self) -> None:
-        if not self._thread.is_alive():
+        if self._loop.is_closed():
             return
-        if self._uas is not None:
-            asyncio.run_coroutine_threadsafe(self._uas.stop(), self._loop).result(timeout=10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=10)
+        if self._thread.is_alive():
+            if self._uas is not None:
+                asyncio.run_coroutine_threadsafe(self._uas.stop(), self._loop).result(timeout=10)
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=10)
+        self._loop.close()
 
     # -- the desk's requests -------------------------------------------------------------------
 
