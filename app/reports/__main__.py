@@ -6,6 +6,8 @@ Sub-commands:
     xlsx      write the period's tables to an XLSX workbook;
     hotspots  the period's hot issues: every ticket of the top N groups to a CSV, the top N,
               the warnings, repeat callers and long-running groups printed (progress on stderr).
+    calls     the period's call figures in total, by seat and by line; the last line is
+              ``offered=… answered=… abandoned=… answer_rate=… answer15_rate=… aht_s=…``.
 """
 
 import argparse
@@ -49,6 +51,10 @@ def parser() -> argparse.ArgumentParser:
         cmd.add_argument("--as-of", type=_date, help="计算逾期的日期，缺省为今天")
         if name == "xlsx":
             cmd.add_argument("--out", type=Path, required=True, help="输出文件 .xlsx")
+    calls = sub.add_parser("calls", help="来电统计：接通率、15秒接通率、呼损、平均等待与通话时长")
+    calls.add_argument("--data-dir", help="座席数据目录（含 hotline-desk.sqlite3）")
+    calls.add_argument("--from", dest="start", type=_date, required=True, help="开始日期（含）")
+    calls.add_argument("--to", dest="end", type=_date, required=True, help="结束日期（含）")
     hot = sub.add_parser("hotspots", help="热点问题与预警（分析研判）")
     hot.add_argument("--data-dir", help="座席数据目录（含 hotline-desk.sqlite3）")
     hot.add_argument("--from", dest="start", type=_date, required=True, help="开始日期（含）")
@@ -120,6 +126,12 @@ def main(argv: list[str] | None = None) -> int:
         return STORE_LOCKED_EXIT
     if args.command == "hotspots":
         return hotspots(args, store)
+    if args.command == "calls":
+        from app.reports.calls import call_report, report_text
+
+        with store, store.engine.connect() as conn:
+            print(report_text(call_report(conn, Period.infer(args.start, args.end))))
+        return 0
     period = (
         Period(args.start, args.end, PeriodKind(args.kind)) if args.kind
         else Period.infer(args.start, args.end)

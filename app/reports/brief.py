@@ -19,6 +19,7 @@ from sqlalchemy import Connection
 from app.analysis.model import HotspotReport
 from app.analysis.render import brief_paragraphs
 from app.domain.enums import Channel
+from app.reports.calls import CallFigures, period_calls
 from app.reports.data import (
     UNFILLED,
     Brief,
@@ -89,6 +90,7 @@ def render_brief(
     examples: list[TicketLine],
     units: list[str],
     hot: Sequence[str] = (),
+    calls: CallFigures | None = None,
 ) -> str:
     """The brief's text: a title line, then one paragraph per line."""
     word = period.previous_word()
@@ -99,6 +101,9 @@ def render_brief(
     head = f"{period.label()}，全市共受理有效事件{total.valid}件"
     channel_text = "，".join(_channel_phrase(r) for r in ordered_channels(channels))
     lines.append(f"{head}，其中{channel_text}。" if channel_text else f"{head}。")
+    if calls is not None:  # as the center's own briefs give it: calls taken, 接通率
+        lines.append(f"{word}热线呼入{calls.offered}通，接通{calls.answered}通，接通率{calls.answer_rate:.2%}，"
+                     f"15秒接通率{calls.answer15_rate:.2%}。")
     named = [c for c in categories if c.count and c.label]
     if named:
         parts = "；".join(f"{c.label}{c.count}件，占比{c.share}%" for c in named)
@@ -120,6 +125,7 @@ def compose_brief(
     ratings: list[UnitRating],
     options: ReportOptions,
     hotspots: HotspotReport | None = None,
+    calls: CallFigures | None = None,
 ) -> Brief:
     """The brief from the period's figures; with ``hotspots`` (``app.analysis.analyze`` of the
     same period) it ends with the "本周热点" and "预警" paragraphs."""
@@ -133,8 +139,9 @@ def compose_brief(
         categories=top,
         examples=examples,
         best_units=units,
-        text=render_brief(period, total, channels, top, examples, units, hot),
+        text=render_brief(period, total, channels, top, examples, units, hot, calls),
         hotspots=hotspots,
+        calls=calls,
     )
 
 
@@ -161,7 +168,8 @@ def build_brief(
     )
     examples = clock.run("examples", lambda: satisfied_examples(conn, period, options.examples))
     ratings = clock.run("ratings", lambda: unit_ratings(conn, period, as_of=as_of, options=options))
-    return compose_brief(period, total, channels, categories, examples, ratings, options, hotspots)
+    calls = clock.run("calls", lambda: period_calls(conn, period))
+    return compose_brief(period, total, channels, categories, examples, ratings, options, hotspots, calls)
 
 
 R = TypeVar("R")

@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 
 from app.analysis.model import HotspotReport
 from app.reports.brief import StepClock, compose_brief
+from app.reports.calls import period_calls
 from app.reports.data import CountRow, Dashboard, Dimension, ReportOptions
 from app.reports.period import Period, local_today
 from app.reports.queries import (
@@ -51,8 +52,10 @@ def build_dashboard(
     escalated_total = clock.run("escalated_total", lambda: escalated_count(conn, period))
     examples = clock.run("examples", lambda: satisfied_examples(conn, period, options.examples))
     ratings = clock.run("ratings", lambda: unit_ratings(conn, period, as_of=as_of, options=options))
+    calls = clock.run("calls", lambda: period_calls(conn, period))
     brief = compose_brief(
-        period, total, counts[Dimension.CHANNEL], counts[Dimension.CATEGORY], examples, ratings, options
+        period, total, counts[Dimension.CHANNEL], counts[Dimension.CATEGORY], examples, ratings, options,
+        calls=calls,
     )
     return Dashboard(
         period=period,
@@ -91,5 +94,6 @@ def _rewrite_brief(dashboard: Dashboard, options: ReportOptions, hotspots: Hotsp
         list(dashboard.ratings),
         options,
         hotspots,
+        dashboard.brief.calls,
     )
     return replace(dashboard, brief=brief)

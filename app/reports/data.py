@@ -10,6 +10,7 @@ from app.reports.period import Period
 
 if TYPE_CHECKING:
     from app.analysis.model import HotspotReport
+    from app.reports.calls import CallFigures
 
 # Event kinds (ticket_events.kind) that make a ticket not count as a valid event (有效事件):
 # 合并 = merged into another ticket as its duplicate, 作废 = voided (test call, prank, wrong entry).
@@ -178,6 +179,7 @@ class Brief:
     best_units: list[str]
     text: str
     hotspots: "HotspotReport | None" = None  # the 本周热点/预警 paragraphs' source, when analysed
+    calls: "CallFigures | None" = None  # the 接通率 sentence's source, when calls were recorded
 
 
 @dataclass(frozen=True)
