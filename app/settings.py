@@ -34,6 +34,7 @@ class Settings:
     extension: str = field(default="", metadata={"title": term("Settings", "本座席分机号")})
     action_url_address: str = field(default="127.0.0.1:8790", metadata={"title": term("Settings", "话机事件（Action URL）监听地址")})
     action_url_token: str = field(default="", metadata={"title": term("Settings", "话机事件令牌（可空）")})
+    acw_limit_s: int = field(default=60, metadata={"title": term("Settings", "话后整理时限（秒），到时自动示闲")})
 
     def deadline_days_by_type(self) -> dict[RequestType, int]:
         merged = {k.value: v for k, v in DEFAULT_DEADLINE_DAYS.items()} | self.deadline_days

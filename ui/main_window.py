@@ -27,10 +27,14 @@ from app.domain.ticket import TicketInput
 from app.settings import Settings
 from app.sync.engine import SyncReport
 from app.sync.identity import Identity
+from app.telephony.adapter import CallEvent
+from app.telephony.agent import AgentState
+from app.telephony.model import CallState
 from app.tickets.drafts import SavedDraft
 from app.tickets.importer import ImportReport
 from ui.admin.panel import AdminPanel
 from ui.assistant_sidebar import AssistantSidebar
+from ui.call_panel import AgentStateBar, CallBridge, ScreenPop
 from ui.conflict_dialog import ConflictDialog
 from ui.login_dialog import LoginDialog
 from ui.queue_view import QueueView
@@ -88,6 +92,8 @@ class MainWindow(QMainWindow):
         capture_layout.setContentsMargins(0, 0, 0, 0)
         self.welcome = self._welcome_panel()
         capture_layout.addWidget(self.welcome)
+        self.call_pop = ScreenPop()
+        capture_layout.addWidget(self.call_pop)
         capture_layout.addWidget(self.draft_banner)
         splitter = QSplitter()
         splitter.addWidget(self.form)
@@ -140,6 +146,9 @@ class MainWindow(QMainWindow):
         self._on_review_changed()
         self.offer_drafts()
         self.sidebar.start()
+        self.agent_state: AgentStateBar | None = None
+        self._call_id = ""  # the call tickets saved now belong to (through its after-call work)
+        self._start_calls()
         self.sync.start()
 
     # -- pieces ----------------------------------------------------------------------------
@@ -467,7 +476,42 @@ class MainWindow(QMainWindow):
         self.desk.discard_draft(draft.form_key)
         self.offer_drafts()
 
+    def _start_calls(self) -> None:
+        """Take calls through the adapter the settings choose (none: the agent types numbers)."""
+        if not self.desk.settings.telephony:
+            return
+        self.call_bridge = CallBridge(self)
+        self.call_bridge.call_event.connect(self._on_call_event)
+        self.call_pop.answer_clicked.connect(self.desk.calls.answer)
+        self.call_pop.hand_off_clicked.connect(self.desk.calls.transfer)
+        self.agent_state = AgentStateBar(self.desk.calls, self.desk.settings.acw_limit_s)
+        self.statusBar().insertPermanentWidget(0, self.agent_state)
+        self.form.ticket_saved.connect(self._link_to_call)
+        try:
+            self.desk.calls.start(self.call_bridge.post)
+        except (OSError, ValueError) as error:
+            self.statusBar().showMessage(self.tr("来电接入未启动：%s") % error)
+
+    def _on_call_event(self, event: CallEvent) -> None:
+        """The screen pop: on ringing the caller and an empty form with the number filled in."""
+        call = self.desk.calls.call(event.call_id)
+        if call is None:
+            return
+        self.call_pop.show_call(call)
+        if event.state is CallState.RINGING:
+            self._call_id = call.call_id
+            self.tabs.setCurrentIndex(0)
+            self.form.new_ticket()
+            self.form.set_values(TicketInput(caller_phone=call.caller_number))
+        elif event.state in (CallState.ENDED, CallState.TRANSFERRED) and self.agent_state is not None:
+            self.agent_state.set_state(AgentState.AFTER_CALL)
+
+    def _link_to_call(self, ticket_id: int, _local_no: str) -> None:
+        if self._call_id:
+            self.desk.calls.link_ticket(self._call_id, ticket_id)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.desk.calls.stop()
         self.form.flush_draft()
         self.form.wait_for_writes()
         self.sidebar.wait_for_tasks()

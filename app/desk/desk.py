@@ -22,6 +22,7 @@ from app.analysis.corpus import Progress
 from app.analysis.hotspots import analyze
 from app.analysis.model import HotspotReport
 from app.assistant.store_source import SidebarEngine
+from app.desk.calls import CallDesk
 from app.desk.errors import MergeTargetMissing, NumberAtCenter, TicketMissing
 from app.desk.queue import QueueReader
 from app.desk.views import (
@@ -101,8 +102,10 @@ class Desk:
     def __init__(self, seat: Seat) -> None:
         self.seat = seat
         self._store = seat.store
+        self.calls = CallDesk(seat)  # calls at the seat: adapter, agent state, screen pop
 
     def close(self) -> None:
+        self.calls.stop()
         self.seat.close()
 
     # -- the seat ------------------------------------------------------------------------------

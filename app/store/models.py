@@ -240,3 +240,19 @@ class CallTicket(Base):
     call: Mapped[Call] = relationship(back_populates="tickets")
 
     __table_args__ = (UniqueConstraint("call_pk", "ticket_client_id", name="uq_call_tickets"),)
+
+
+class AgentStateSpan(Base):
+    """A stretch of time the seat's agent spent in one state (app.telephony.agent); the open
+    span has no end yet."""
+
+    __tablename__ = "agent_states"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seat: Mapped[str] = mapped_column(String(32))
+    agent: Mapped[str] = mapped_column(String(50), default="")
+    state: Mapped[str] = mapped_column(String(8))
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+
+    __table_args__ = (Index("ix_agent_states_seat", "seat", "started_at"),)

@@ -1,0 +1,128 @@
+"""The seat's calls, for the windows: the adapter the settings choose, the agent's state, the
+screen pop's caller, tickets linked to the call, the 漏接回拨 list. Each method is one unit of
+work; events from the adapter arrive on the adapter's thread (the window hands them to its own).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from app.domain.phone import mask_phone
+from app.seat import Seat
+from app.store.models import Call, Ticket
+from app.telephony import agent
+from app.telephony.adapter import CallAdapter, CallEvent, CallRecorder
+from app.telephony.agent import AgentState
+from app.telephony.calls import close_interrupted, find_call, link_ticket
+from app.telephony.choose import adapter_for
+from app.telephony.model import CallState
+from app.tickets.service import utc_now
+
+
+@dataclass(frozen=True)
+class CallView:
+    """A call as the screen pop shows it: the number masked, and in full for the capture form
+    (the seat took the call: the agent would type it anyway)."""
+
+    call_id: str
+    state: CallState
+    caller_masked: str
+    caller_number: str
+    line: str
+    offered_at: datetime
+    answered_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AgentStatus:
+    state: AgentState
+    since: datetime  # naive UTC
+
+
+class CallDesk:
+    """Calls at one seat (``Desk.calls``)."""
+
+    def __init__(self, seat: Seat) -> None:
+        self._seat = seat
+        self.adapter: CallAdapter | None = None
+        self._status = AgentStatus(AgentState.BUSY, utc_now())
+
+    def start(self, on_event: Callable[[CallEvent], None], *, answer_after: float | None = None) -> bool:
+        """Close the calls a stopped run left open, then start the adapter the settings choose
+        (False: none chosen). Events go to ``on_event`` after they are recorded.
+
+        Raises:
+            ValueError: the settings name no known adapter or a malformed address.
+            OSError: the address cannot be listened on.
+        """
+        store, settings = self._seat.store, self._seat.settings
+        with store.session() as session, session.begin():
+            close_interrupted(session, at=utc_now())
+        recorder = CallRecorder(store, settings)
+        recorder.listeners.append(on_event)
+        adapter = adapter_for(settings, recorder, answer_after=answer_after)
+        if adapter is None:
+            return False
+        adapter.available = self._status.state is AgentState.AVAILABLE
+        adapter.start()
+        self.adapter = adapter
+        return True
+
+    def stop(self) -> None:
+        if self.adapter is not None:
+            self.adapter.stop()
+            self.adapter = None
+
+    # -- the agent -----------------------------------------------------------------------------
+
+    @property
+    def status(self) -> AgentStatus:
+        return self._status
+
+    def set_agent_state(self, state: AgentState) -> AgentStatus:
+        """Record the agent's new state; calls are offered only in 示闲."""
+        settings, now = self._seat.settings, utc_now()
+        with self._seat.store.session() as session, session.begin():
+            span = agent.set_state(session, seat=settings.seat_id, agent=settings.agent_name, state=state, at=now)
+            self._status = AgentStatus(state, span.started_at)
+        if self.adapter is not None:
+            self.adapter.available = state is AgentState.AVAILABLE
+        return self._status
+
+    # -- one call ------------------------------------------------------------------------------
+
+    def call(self, call_id: str) -> CallView | None:
+        with self._seat.store.session() as session:
+            found = find_call(session, call_id)
+            if found is None:
+                return None
+            return CallView(found.call_id, CallState(found.state), mask_phone(found.caller_number),
+                            found.caller_number, found.line, found.offered_at, found.answered_at)
+
+    def answer(self, call_id: str) -> None:
+        if self.adapter is not None:
+            self.adapter.answer(call_id)
+
+    def transfer(self, call_id: str, target: str) -> None:
+        if self.adapter is not None:
+            self.adapter.transfer(call_id, target)
+
+    def hang_up(self, call_id: str) -> None:
+        if self.adapter is not None:
+            self.adapter.hang_up(call_id)
+
+    def link_ticket(self, call_id: str, ticket_id: int) -> bool:
+        """Link the ticket just saved (store id) to the call it was taken in."""
+        with self._seat.store.session() as session, session.begin():
+            client_id = session.scalar(select(Ticket.client_id).where(Ticket.id == ticket_id))
+            if client_id is None:
+                return False
+            return link_ticket(session, call_id=call_id, ticket_client_id=client_id, at=utc_now())
+
+    def recent_calls(self, limit: int = 50) -> list[CallView]:
+        with self._seat.store.session() as session:
+            rows = session.scalars(select(Call).order_by(Call.offered_at.desc(), Call.id.desc()).limit(limit))
+            return [CallView(c.call_id, CallState(c.state), mask_phone(c.caller_number), c.caller_number,
+                             c.line, c.offered_at, c.answered_at) for c in rows]

@@ -1,0 +1,58 @@
+"""The desk's calls with the SIP adapter the settings choose, against real SIPp: calls refused
+until the agent is 示闲, the states kept as spans, a ticket saved during the call linked to it."""
+
+import threading
+from dataclasses import replace
+
+from sqlalchemy import select
+
+from app.desk import Desk
+from app.domain.ticket import TicketInput
+from app.seat import Seat
+from app.store.models import AgentStateSpan, CallTicket
+from app.telephony.adapter import CallEvent
+from app.telephony.agent import AgentState
+from app.telephony.model import CallState
+from tests.telephony.sipp_support import callers_csv, need_sipp, run_sipp, wait_for
+
+
+def test_calls_reach_the_agent_only_when_available_and_link_the_tickets(seat: Seat, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    need_sipp()
+    seat.settings = replace(seat.settings, telephony="sip", sip_address="127.0.0.1:0")
+    desk = Desk(seat)
+    events: list[CallEvent] = []
+    seen = threading.Lock()
+
+    def on_event(event: CallEvent) -> None:
+        with seen:
+            events.append(event)
+
+    assert desk.calls.start(on_event, answer_after=0.05)
+    try:
+        adapter = desk.calls.adapter
+        assert adapter is not None
+        port = adapter.address[1]  # type: ignore[attr-defined]
+        csv = callers_csv(tmp_path, ["13912345678"])
+        assert desk.calls.status.state is AgentState.BUSY  # a seat starts 示忙 until the agent is ready
+        assert run_sipp("busy", port, csv, calls=1).returncode == 0
+        desk.calls.set_agent_state(AgentState.AVAILABLE)
+        done = run_sipp("answered", port, csv, calls=1)
+        assert done.returncode == 0, done.stdout[-2000:]
+        assert wait_for(lambda: len([e for e in events if e.state is CallState.ENDED]) == 1)
+        answered = next(e for e in events if e.state is CallState.ANSWERED)
+        view = desk.calls.call(answered.call_id)
+        assert view is not None and (view.caller_masked, view.line) == ("139****5678", "12345")
+        saved = desk.save_ticket(TicketInput(request_type="投诉", caller_phone=view.caller_number, title="路灯不亮", district="梁园区", address="凯旋路100号",
+                                             description="凯旋路路灯连续三晚不亮", category1="城乡建设"),
+                                 form_key="f1")
+        assert desk.calls.link_ticket(answered.call_id, saved.id)
+        desk.calls.set_agent_state(AgentState.AFTER_CALL)
+        desk.calls.set_agent_state(AgentState.AVAILABLE)
+    finally:
+        desk.calls.stop()
+    with seat.store.session() as session:
+        assert [s.state for s in session.scalars(select(AgentStateSpan).order_by(AgentStateSpan.id))] == [
+            "示闲", "话后整理", "示闲"]
+        assert len(session.scalars(select(CallTicket)).all()) == 1
+    refused = [e for e in events if e.state is CallState.ABANDONED]
+    assert len(refused) == 1 and refused[0].end_reason is not None and refused[0].end_reason.value == "refused_busy"
