@@ -35,6 +35,7 @@ from app.tickets.importer import ImportReport
 from ui.admin.panel import AdminPanel
 from ui.assistant_sidebar import AssistantSidebar
 from ui.call_panel import AgentStateBar, CallBridge, ScreenPop
+from ui.callbacks import CallbackPanel
 from ui.conflict_dialog import ConflictDialog
 from ui.login_dialog import LoginDialog
 from ui.queue_view import QueueView
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self.offer_drafts()
         self.sidebar.start()
         self.agent_state: AgentStateBar | None = None
+        self.callbacks: CallbackPanel | None = None
         self._call_id = ""  # the call tickets saved now belong to (through its after-call work)
         self._start_calls()
         self.sync.start()
@@ -487,6 +489,9 @@ class MainWindow(QMainWindow):
         self.agent_state = AgentStateBar(self.desk.calls, self.desk.settings.acw_limit_s)
         self.statusBar().insertPermanentWidget(0, self.agent_state)
         self.form.ticket_saved.connect(self._link_to_call)
+        self.callbacks = CallbackPanel(self.desk.calls)
+        self.callbacks.ticket_requested.connect(self._on_callback_ticket)
+        self.tabs.addTab(self.callbacks, self.tr("漏接回拨"))  # after 统计报表: its index is fixed
         try:
             self.desk.calls.start(self.call_bridge.post)
         except (OSError, ValueError) as error:
@@ -505,6 +510,15 @@ class MainWindow(QMainWindow):
             self.form.set_values(TicketInput(caller_phone=call.caller_number))
         elif event.state in (CallState.ENDED, CallState.TRANSFERRED) and self.agent_state is not None:
             self.agent_state.set_state(AgentState.AFTER_CALL)
+        elif event.state is CallState.ABANDONED and self.callbacks is not None:
+            self.callbacks.refresh()
+
+    def _on_callback_ticket(self, call_id: str, number: str) -> None:
+        """A ticket for a caller called back: the number filled in, linked to the lost call."""
+        self._call_id = call_id
+        self.tabs.setCurrentIndex(0)
+        self.form.new_ticket()
+        self.form.set_values(TicketInput(caller_phone=number))
 
     def _link_to_call(self, ticket_id: int, _local_no: str) -> None:
         if self._call_id:

@@ -12,9 +12,10 @@ from sqlalchemy import select
 from app.domain.phone import mask_phone
 from app.seat import Seat
 from app.store.models import Call, Ticket
-from app.telephony import agent
+from app.telephony import agent, callbacks
 from app.telephony.adapter import CallAdapter, CallEvent, CallRecorder
 from app.telephony.agent import AgentState
+from app.telephony.callbacks import CallbackItem
 from app.telephony.calls import close_interrupted, find_call, link_ticket
 from app.telephony.choose import adapter_for
 from app.telephony.model import CallState
@@ -126,3 +127,20 @@ class CallDesk:
             rows = session.scalars(select(Call).order_by(Call.offered_at.desc(), Call.id.desc()).limit(limit))
             return [CallView(c.call_id, CallState(c.state), mask_phone(c.caller_number), c.caller_number,
                              c.line, c.offered_at, c.answered_at) for c in rows]
+
+    # -- 漏接回拨 -------------------------------------------------------------------------------
+
+    def callback_list(self) -> list[CallbackItem]:
+        with self._seat.store.session() as session:
+            return callbacks.callback_list(session)
+
+    def number_to_dial(self, call_id: str) -> str:
+        """The caller's full number, shown when the agent calls back (the seat took the call)."""
+        with self._seat.store.session() as session:
+            return callbacks.number_to_dial(session, call_id=call_id)
+
+    def record_callback(self, call_id: str, *, reached: bool) -> bool:
+        settings = self._seat.settings
+        with self._seat.store.session() as session, session.begin():
+            return callbacks.record_attempt(session, call_id=call_id, reached=reached, at=utc_now(),
+                                            seat=settings.seat_id, agent=settings.agent_name)

@@ -256,3 +256,16 @@ class AgentStateSpan(Base):
     ended_at: Mapped[datetime | None]
 
     __table_args__ = (Index("ix_agent_states_seat", "seat", "started_at"),)
+
+
+class CallbackAttempt(Base):
+    """An agent called back a lost call (漏接回拨): reached or not, and the ticket it led to."""
+
+    __tablename__ = "callback_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    call_pk: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    reached: Mapped[bool]
+    at: Mapped[datetime]
+    seat: Mapped[str] = mapped_column(String(32), default="")
+    agent: Mapped[str] = mapped_column(String(50), default="")

@@ -1449,6 +1449,11 @@ Saved tickets are not affected. Please try again later.</translation>
       <source>来电接入未启动：%s</source>
       <translation>Calls not connected: %s</translation>
     </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="493" />
+      <source>漏接回拨</source>
+      <translation>Missed calls</translation>
+    </message>
   </context>
   <context>
     <name>Messages</name>
@@ -4329,6 +4334,97 @@ The full number is kept only at the center; press "Show full number" again once 
       <location filename="../../ui/call_panel.py" line="155" />
       <source>通话 %1</source>
       <translation>Talking %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>CallbackModel</name>
+    <message>
+      <location filename="../../ui/callbacks.py" line="43" />
+      <source>来电时间</source>
+      <translation>Called at</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="43" />
+      <source>号码</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="43" />
+      <source>线路</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="43" />
+      <source>等待</source>
+      <translation>Waited</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="43" />
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="44" />
+      <source>已回拨</source>
+      <translation>Called back</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="65" />
+      <source>%1 秒</source>
+      <translation>%1 s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="67" />
+      <source>振铃中挂断</source>
+      <translation>Hung up while ringing</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="67" />
+      <source>示忙未接</source>
+      <translation>Refused (not ready)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="68" />
+      <source>无人接听</source>
+      <translation>Not answered</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="68" />
+      <source>座席中断</source>
+      <translation>Seat stopped</translation>
+    </message>
+  </context>
+  <context>
+    <name>CallbackPanel</name>
+    <message>
+      <location filename="../../ui/callbacks.py" line="96" />
+      <source>回拨</source>
+      <translation>Call back</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="97" />
+      <source>已接通</source>
+      <translation>Reached</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="98" />
+      <source>未接通</source>
+      <translation>Not reached</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="99" />
+      <source>受理工单</source>
+      <translation>New ticket</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="100" />
+      <source>刷新</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <location filename="../../ui/callbacks.py" line="129" />
+      <source>请拨打 %1</source>
+      <translation>Dial %1</translation>
     </message>
   </context>
 </TS>

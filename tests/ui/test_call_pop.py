@@ -79,3 +79,24 @@ def test_ringing_pops_the_caller_and_a_filled_form(window: MainWindow, seat: Sea
         window.form.save()
     with seat.store.session() as session:
         assert len(session.scalars(select(CallTicket)).all()) == 1
+
+
+def test_lost_calls_are_called_back_from_their_tab(window: MainWindow, qtbot: QtBot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    phone(window, "incoming", remote="13800001111", local="12345")
+    phone(window, "terminated")  # never picked up
+    panel = window.callbacks
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    qtmodeltester.check(panel.model)
+    window.tabs.setCurrentWidget(panel)
+    assert panel.model.index(0, 1).data() == "138****1111"
+    panel.call_button.click()
+    assert panel.dial.text().endswith("13800001111")
+    window.grab().save(str(SHOTS / "calls-callbacks.png"))
+    panel.missed_button.click()
+    assert panel.model.index(0, 5).data() == "1"
+    panel.ticket_button.click()
+    assert window.tabs.currentIndex() == 0 and window.form.caller_phone.text() == "13800001111"
+    window.tabs.setCurrentWidget(panel)
+    panel.reached_button.click()
+    assert panel.model.rowCount() == 0
