@@ -2,7 +2,7 @@
 
 from server.audit.models import AuditEntry
 from server.auth.models import AuthToken, LoginThrottle, User
-from server.calls.models import CallRecord, CallTicketLink
+from server.calls.models import CallRecord, CallTicketLink, SeatState
 from server.db import Base
 from server.open311.models import Open311Key, Open311Request, Open311Window
 from server.reference.models import ReferenceItem
@@ -11,6 +11,6 @@ from server.tickets.models import Ticket, TicketEvent
 
 __all__ = [
     "AuditEntry", "AuthToken", "Base", "CallRecord", "CallTicketLink", "Counter", "LoginThrottle",
-    "MutationRecord", "Open311Key", "Open311Request", "Open311Window", "ReferenceItem", "Ticket",
-    "TicketEvent", "Tombstone", "User",
+    "MutationRecord", "Open311Key", "Open311Request", "Open311Window", "ReferenceItem", "SeatState",
+    "Ticket", "TicketEvent", "Tombstone", "User",
 ]

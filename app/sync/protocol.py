@@ -21,6 +21,9 @@ REVEAL_KIND = "查看号码"
 CALL_KIND = "来电"
 # A ticket linked to a call after its record was sent: payload {"call", "ticket"}.
 CALL_LINK_KIND = "来电工单"
+# The agent's state at a seat changed (app.telephony.agent): payload {"seat", "agent", "state", "since"};
+# the center keeps each seat's latest for the supervisor's live view.
+AGENT_STATE_KIND = "座席状态"
 
 
 class MutationStatus(StrEnum):

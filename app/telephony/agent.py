@@ -6,13 +6,17 @@ After a call the seat enters 话后整理 (after-call work) until the agent is r
 configured limit passes.
 """
 
+import json
+import uuid
 from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.store.models import AgentStateSpan
+from app.store.models import AgentStateSpan, OutboxEntry
+from app.sync.protocol import AGENT_STATE_KIND
+from app.ticket_shape import utc_iso
 
 
 class AgentState(StrEnum):
@@ -28,7 +32,8 @@ def current_span(session: Session, *, seat: str) -> AgentStateSpan | None:
 
 
 def set_state(session: Session, *, seat: str, agent: str, state: AgentState, at: datetime) -> AgentStateSpan:
-    """End the seat's current span (if it is another state) and start one in ``state``."""
+    """End the seat's current span (if it is another state) and start one in ``state``; the
+    center hears of it at the next sync (the supervisor's live view)."""
     span = current_span(session, seat=seat)
     if span is not None:
         if span.state == state.value and span.agent == agent:
@@ -36,5 +41,9 @@ def set_state(session: Session, *, seat: str, agent: str, state: AgentState, at:
         span.ended_at = at
     span = AgentStateSpan(seat=seat, agent=agent, state=state.value, started_at=at, ended_at=None)
     session.add(span)
+    mutation_id = str(uuid.uuid4())
+    payload = {"seat": seat, "agent": agent, "state": state.value, "since": utc_iso(at)}
+    session.add(OutboxEntry(mutation_id=mutation_id, ticket_client_id=mutation_id, kind=AGENT_STATE_KIND,
+                            base_version=0, created_at=at, payload=json.dumps(payload, ensure_ascii=False)))
     session.flush()
     return span

@@ -51,3 +51,16 @@ class CallTicketLink(Base):
     ticket_client_id: Mapped[str] = mapped_column(String(36), index=True)
 
     __table_args__ = (UniqueConstraint("call_client_id", "ticket_client_id", name="uq_call_ticket_links"),)
+
+
+class SeatState(Base):
+    """The latest state each seat reported (示闲/示忙/小休/话后整理): the supervisor's live view."""
+
+    __tablename__ = "seat_states"
+
+    seat: Mapped[str] = mapped_column(String(32), primary_key=True)
+    agent: Mapped[str] = mapped_column(String(50), default="")
+    username: Mapped[str] = mapped_column(String(64), default="")
+    state: Mapped[str] = mapped_column(String(8))
+    since: Mapped[datetime]
+    received_at: Mapped[datetime]

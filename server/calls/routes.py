@@ -1,6 +1,6 @@
 """/api/v1/calls: the calls the seats recorded, numbers masked (server.calls.service)."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
@@ -41,6 +41,28 @@ class CallPage(BaseModel):
     total: int
     page: int
     page_size: int
+
+
+class SeatRead(BaseModel):
+    seat: str
+    agent: str
+    state: str
+    since: datetime
+    offered_today: int
+    answered_today: int
+
+
+_LOCAL = timedelta(hours=8)  # the center's day (China Standard Time)
+
+
+@router.get("/seats", responses={401: {"model": Message}, 403: {"model": Message}})
+def live_view(user: CurrentUser, session: ReadSessionDep) -> list[SeatRead]:
+    """The supervisor's live view: each seat's latest state and its calls today."""
+    if user.role not in (Role.SUPERVISOR.value, Role.ADMIN.value):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail="只有班长和管理员能查看座席实时状态。")
+    local_now = datetime.now(UTC).replace(tzinfo=None) + _LOCAL
+    day_start = datetime.combine(local_now.date(), datetime.min.time()) - _LOCAL
+    return [SeatRead.model_validate(vars(seat)) for seat in service.live_view(session, day_start=day_start)]
 
 
 @router.get("", responses={401: {"model": Message}, 403: {"model": Message}})

@@ -10,15 +10,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.phone import mask_phone
 from app.domain.roles import CONFIDENTIAL_CALLER_ROLES, CREATE_ROLES, Role
+from app.telephony.agent import AgentState
 from app.telephony.model import CallState
 from app.ticket_shape import naive_utc, utc_iso
 from server.auth.models import User
-from server.calls.models import CallRecord, CallTicketLink
+from server.calls.models import CallRecord, CallTicketLink, SeatState
 from server.tickets.models import Ticket
 
 _TEXT_FIELDS = {"call_id": 128, "caller_number": 32, "line": 16, "seat": 32, "extension": 32,
@@ -101,6 +102,44 @@ def link_ticket(session: Session, *, user: User, payload: dict[str, Any], pendin
     if session.scalar(select(CallTicketLink.id).where(CallTicketLink.call_client_id == call,
                                                       CallTicketLink.ticket_client_id == ticket)) is None:
         session.add(CallTicketLink(call_client_id=call, ticket_client_id=ticket))
+
+
+def record_seat_state(session: Session, *, user: User, payload: dict[str, Any], now: datetime) -> None:
+    """Keep a seat's state if it is newer than the one the center has (pushes may arrive late).
+
+    Raises:
+        CallRefused: not a seat state.
+    """
+    _check_role(user)
+    seat, state, since = str(payload.get("seat", ""))[:32], payload.get("state"), _time(payload, "since")
+    if not seat or state not in {s.value for s in AgentState} or since is None:
+        raise CallRefused("座席状态缺少座席、状态或时间，请升级客户端。")
+    current = session.get(SeatState, seat)
+    if current is None:
+        session.add(SeatState(seat=seat, agent=str(payload.get("agent", ""))[:50], username=user.username,
+                              state=state, since=since, received_at=now))
+    elif since >= current.since:
+        current.agent, current.username = str(payload.get("agent", ""))[:50], user.username
+        current.state, current.since, current.received_at = state, since, now
+
+
+@dataclass(frozen=True)
+class SeatView:
+    seat: str
+    agent: str
+    state: str
+    since: str
+    offered_today: int
+    answered_today: int
+
+
+def live_view(session: Session, *, day_start: datetime) -> list[SeatView]:
+    """Every seat's latest state and its calls since ``day_start`` (naive UTC), by seat."""
+    counts = {row[0]: (int(row[1]), int(row[2] or 0)) for row in session.execute(
+        select(CallRecord.seat, func.count(), func.sum(case((CallRecord.answered_at.is_not(None), 1), else_=0)))
+        .where(CallRecord.offered_at >= day_start).group_by(CallRecord.seat))}
+    return [SeatView(s.seat, s.agent, s.state, utc_iso(s.since), *counts.get(s.seat, (0, 0)))
+            for s in session.scalars(select(SeatState).order_by(SeatState.seat))]
 
 
 def list_calls(session: Session, *, user: User, offered_from: datetime | None, offered_to: datetime | None,

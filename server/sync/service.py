@@ -26,6 +26,7 @@ from app.domain.ticket import FIELD_LABELS, TicketInput, validate_ticket
 from app.messages import Message
 from app.reference import ReferenceData
 from app.sync.protocol import (
+    AGENT_STATE_KIND,
     CALL_KIND,
     CALL_LINK_KIND,
     CALLER_FIELDS,
@@ -261,10 +262,12 @@ def _reveal_report(m: MutationIn, batch: _Batch, now: datetime) -> dict[str, Any
 
 
 def _call(m: MutationIn, batch: _Batch, now: datetime) -> dict[str, Any]:
-    """A seat's call record, or a ticket linked to one (server.calls.service)."""
+    """A seat's call record, a ticket linked to one, or its agent's state (server.calls.service)."""
     assert batch.session is not None
     try:
-        if m.kind == CALL_KIND:
+        if m.kind == AGENT_STATE_KIND:
+            calls.record_seat_state(batch.session, user=batch.user, payload=m.payload, now=now)
+        elif m.kind == CALL_KIND:
             calls.record_call(batch.session, user=batch.user, client_id=m.ticket_client_id,
                               payload=m.payload, pending=batch.calls, now=now)
         else:
@@ -318,7 +321,7 @@ def push(
             answer = _export(m, batch, now)
         elif m.kind == REVEAL_KIND:
             answer = _reveal_report(m, batch, now)
-        elif m.kind in (CALL_KIND, CALL_LINK_KIND):
+        elif m.kind in (CALL_KIND, CALL_LINK_KIND, AGENT_STATE_KIND):
             answer = _call(m, batch, now)
         else:
             answer = _answer(m, MutationStatus.REJECTED, reason=f"未知的变更类型“{m.kind}”，请升级客户端。")

@@ -8,6 +8,7 @@ from e2e_support import PASSWORD
 
 from app.store.models import OutboxEntry
 from app.sync.protocol import CALL_KIND
+from app.telephony.agent import AgentState, set_state
 from app.telephony.calls import link_ticket, record_step
 from app.telephony.model import CallState
 from server.testing import ServerProcess
@@ -76,3 +77,16 @@ def test_a_ticket_linked_after_the_call_was_sent_follows_it(make_seat: Any, serv
     token = server.login("agent1", PASSWORD)
     (call,) = [c for c in center_calls(server, token, seat=seat.seat_id).values() if c["call_id"] == "sip-late"]
     assert call["tickets"] == [ticket]
+
+
+def test_the_supervisor_sees_each_seats_latest_state(make_seat: Any, server: ServerProcess) -> None:
+    seat = make_seat("agent1")
+    for minute, state in ((0, AgentState.AVAILABLE), (5, AgentState.AFTER_CALL), (6, AgentState.AVAILABLE)):
+        with seat.store.session() as session, session.begin():
+            set_state(session, seat=seat.seat_id, agent="李娜", state=state, at=T0 + timedelta(minutes=minute))
+    assert seat.sync().rejected == 0
+    boss = server.login("boss", PASSWORD)
+    seats = {s["seat"]: s for s in server.get("/calls/seats", boss).json()}
+    assert (seats[seat.seat_id]["state"], seats[seat.seat_id]["agent"]) == ("示闲", "李娜")
+    assert seats[seat.seat_id]["since"].startswith("2026-12-05T01:06")
+    assert server.get("/calls/seats", server.login("agent1", PASSWORD)).status_code == 403

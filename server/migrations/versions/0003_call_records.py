@@ -1,4 +1,5 @@
-"""Call records reported by the seats (server.calls) and the tickets taken during each call.
+"""Call records reported by the seats (server.calls), the tickets taken during each call and each
+seat's latest agent state (the supervisor's live view).
 
 Revision ID: 0003
 Revises: 0002
@@ -49,8 +50,19 @@ def upgrade() -> None:
         sa.UniqueConstraint("call_client_id", "ticket_client_id", name="uq_call_ticket_links"),
     )
     op.create_index("ix_call_ticket_links_ticket_client_id", "call_ticket_links", ["ticket_client_id"])
+    op.create_table(
+        "seat_states",
+        sa.Column("seat", sa.String(length=32), nullable=False),
+        sa.Column("agent", sa.String(length=50), nullable=False),
+        sa.Column("username", sa.String(length=64), nullable=False),
+        sa.Column("state", sa.String(length=8), nullable=False),
+        sa.Column("since", sa.DateTime(), nullable=False),
+        sa.Column("received_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("seat"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("seat_states")
     op.drop_table("call_ticket_links")
     op.drop_table("call_records")
