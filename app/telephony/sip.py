@@ -13,7 +13,15 @@ import logging
 import threading
 from typing import Any
 
-from aiosipua import IncomingCall, SipRequest, SipUAC, SipUAS, UdpSipTransport, parse_uri
+from aiosipua import (
+    DialogState,
+    IncomingCall,
+    SipRequest,
+    SipUAC,
+    SipUAS,
+    UdpSipTransport,
+    parse_uri,
+)
 from aiosipua.transport import _UdpProtocol
 
 from app.telephony.adapter import CallEvent, CallSink, now
@@ -56,6 +64,28 @@ class _Transport(UdpSipTransport):
             lambda: _Protocol(self), local_addr=self.local_addr)
 
 
+def _branch(request: SipRequest) -> str:
+    vias = request.via
+    return (vias[0].branch or "") if vias else ""
+
+
+class _Uas(SipUAS):
+    """aiosipua 0.7.1 takes a retransmitted INVITE (the caller heard nothing within 500 ms, as
+    happens on a busy seat) for a new call: a second dialog with another tag replaced the first,
+    the caller's ACK and BYE then matched neither and the call stayed answered. A retransmission
+    (same Call-ID and branch, dialog not yet confirmed) is answered with 180 again, or ignored
+    once the 200 is out (its own retransmission covers it)."""
+
+    def _handle_invite(self, request: SipRequest, addr: tuple[str, int]) -> None:
+        existing = self._calls.get(request.call_id or "")
+        if (existing is not None and existing.dialog.state != DialogState.CONFIRMED
+                and _branch(existing.invite) == _branch(request)):
+            if not existing._answered:
+                existing.ringing()
+            return
+        super()._handle_invite(request, addr)
+
+
 class SipAdapter:
     """Calls over SIP (app.telephony.adapter.CallAdapter)."""
 
@@ -84,7 +114,7 @@ class SipAdapter:
 
     async def _start(self) -> None:
         transport = _Transport(local_addr=self.address)
-        uas = SipUAS(transport, user_agent=self._user_agent, uac=SipUAC(transport))
+        uas = _Uas(transport, user_agent=self._user_agent, uac=SipUAC(transport))
         uas.on_invite = self._on_invite
         uas.on_cancel = self._on_cancel
         uas.on_bye = self._on_bye

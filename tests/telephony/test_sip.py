@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.seat import Seat
-from app.store.models import Call, OutboxEntry
+from app.store.models import Call, CallStep, OutboxEntry
 from app.store.unlock import open_store
 from app.sync.protocol import CALL_KIND
 from app.telephony.adapter import CallEvent, CallRecorder
@@ -157,3 +157,40 @@ def test_a_sigkill_mid_call_loses_no_answered_call_and_the_listener_records_call
     assert sorted(_calls(data_dir)) == [("ended", "", True), ("ended", "", True), ("ended", "interrupted", True)]
     with open_store(data_dir, migrate=False) as store, store.session() as session:
         assert session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.kind == CALL_KIND)) == 3
+
+
+def test_a_retransmitted_invite_is_the_same_call(seat: Seat) -> None:
+    """A caller who heard nothing within 500 ms sends the INVITE again: one call, one dialog (one
+    To tag), or its ACK and BYE would match nothing and the call would stay answered forever."""
+    import re
+    import socket
+
+    adapter = SipAdapter(("127.0.0.1", 0), CallRecorder(seat.store, seat.settings), answer_after=None)
+    adapter.start()
+    peer = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    peer.bind(("127.0.0.1", 0))
+    peer.settimeout(5)
+    port = peer.getsockname()[1]
+    invite = (f"INVITE sip:12345@127.0.0.1:{adapter.address[1]} SIP/2.0\r\n"
+              f"Via: SIP/2.0/UDP 127.0.0.1:{port};branch=z9hG4bK-retrans-1\r\n"
+              f"From: <sip:13912345678@127.0.0.1:{port}>;tag=caller1\r\n"
+              f"To: <sip:12345@127.0.0.1:{adapter.address[1]}>\r\n"
+              "Call-ID: retrans-1@127.0.0.1\r\nCSeq: 1 INVITE\r\n"
+              f"Contact: <sip:13912345678@127.0.0.1:{port}>\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n")
+    tags: list[str] = []
+    try:
+        for _ in range(2):
+            peer.sendto(invite.encode(), ("127.0.0.1", adapter.address[1]))
+            while True:
+                reply = peer.recv(65535).decode()
+                if reply.startswith("SIP/2.0 180"):
+                    tags += re.findall(r"^To:.*;tag=([^;\s]+)", reply, re.MULTILINE)
+                    break
+    finally:
+        peer.close()
+        adapter.stop()
+    assert len(tags) == 2 and tags[0] == tags[1]
+    (call,) = recorded(seat)
+    with seat.store.session() as session:
+        steps = session.scalars(select(CallStep.state).where(CallStep.call_pk == call.id).order_by(CallStep.id)).all()
+    assert steps == ["offered", "ringing"]
