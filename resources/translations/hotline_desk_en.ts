@@ -2430,6 +2430,36 @@ Saved tickets are not affected. Please try again later.</translation>
       <source>自动同步间隔（秒）</source>
       <translation>Automatic sync interval (seconds)</translation>
     </message>
+    <message>
+      <location filename="../../app/settings.py" line="32" />
+      <source>来电接入方式（sip / action_url，空为不接入）</source>
+      <translation>Calls through (sip / action_url, empty for none)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="33" />
+      <source>SIP 监听地址（主机:端口）</source>
+      <translation>SIP listen address (host:port)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="34" />
+      <source>本座席分机号</source>
+      <translation>This seat's extension</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="35" />
+      <source>话机事件（Action URL）监听地址</source>
+      <translation>Desk phone events (Action URL) listen address</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="36" />
+      <source>话机事件令牌（可空）</source>
+      <translation>Desk phone event token (optional)</translation>
+    </message>
+    <message>
+      <location filename="../../app/settings.py" line="37" />
+      <source>话后整理时限（秒），到时自动示闲</source>
+      <translation>Wrap-up limit (s), then ready again</translation>
+    </message>
   </context>
   <context>
     <name>SettingsDialog</name>
