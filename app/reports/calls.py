@@ -7,18 +7,20 @@ Definitions (each call counted in the period it was offered, local dates):
 - 15 秒接通率: calls answered within 15 s of being offered / offered (the national rule);
 - abandoned (呼损): calls that ended before anyone took them;
 - average wait: offered → answered, or → the caller hung up, over every call;
-- talk: answered → ended or transferred; aht_s = average talk + average after-call work per
-  answered call (after-call work counts once agent states are recorded; 0 until then).
+- talk: answered → ended or transferred; aht_s = average talk + after-call work (话后整理 spans
+  that started in the period and ended) per answered call, in total and by seat (a line's
+  figures have no after-call work: a span belongs to a seat, not a line).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, case, func, literal, select
 
 from app.reports.period import Period
 from app.reports.schema import seconds_between
-from app.store.models import Call
+from app.store.models import AgentStateSpan, Call
+from app.telephony.agent import AgentState
 from app.telephony.model import ANSWER_TARGET_SECONDS, CallState
 
 
@@ -103,11 +105,24 @@ def _figures(connection: Connection, period: Period, group: Any | None) -> dict[
     return found
 
 
+def _after_call_work(connection: Connection, period: Period) -> dict[str, float]:
+    """Seconds of 话后整理 by seat (spans started in the period and closed)."""
+    start, stop = period.utc_bounds()
+    span = AgentStateSpan
+    began: Any = span.started_at
+    ended: Any = span.ended_at
+    statement = (select(span.seat, func.sum(seconds_between(connection.dialect.name, began, ended)))
+                 .where(span.state == AgentState.AFTER_CALL.value, span.ended_at.is_not(None),
+                        span.started_at >= start, span.started_at < stop).group_by(span.seat))
+    return {str(seat): float(total or 0) for seat, total in connection.execute(statement)}
+
+
 def call_report(connection: Connection, period: Period) -> CallReport:
     """The period's call figures, in total, by seat and by line."""
-    total = _figures(connection, period, None).get("", CallFigures())
-    return CallReport(period, total, by_seat=_figures(connection, period, Call.seat),
-                      by_line=_figures(connection, period, Call.line))
+    acw = _after_call_work(connection, period)
+    total = replace(_figures(connection, period, None).get("", CallFigures()), acw_s=sum(acw.values()))
+    by_seat = {seat: replace(f, acw_s=acw.get(seat, 0.0)) for seat, f in _figures(connection, period, Call.seat).items()}
+    return CallReport(period, total, by_seat=by_seat, by_line=_figures(connection, period, Call.line))
 
 
 def period_calls(connection: Connection, period: Period) -> CallFigures | None:

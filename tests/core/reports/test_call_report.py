@@ -48,6 +48,21 @@ def test_the_days_call_figures_by_seat_and_line(seat: Seat) -> None:
     assert "接通率75.00%" in total.sentence()
 
 
+def test_after_call_work_counts_in_the_handling_time(seat: Seat) -> None:
+    from app.telephony.agent import AgentState, set_state
+
+    fill(seat)
+    for minute, state in ((2, AgentState.AFTER_CALL), (3, AgentState.AVAILABLE), (10, AgentState.AFTER_CALL),
+                          (10.5, AgentState.AVAILABLE)):
+        with seat.store.session() as session, session.begin():
+            set_state(session, seat="S01", agent="李娜", state=state, at=T0 + timedelta(minutes=minute))
+    with seat.store.engine.connect() as connection:
+        report = call_report(connection, Period.day(date(2026, 12, 5)))
+    assert report.total.acw_s == 90.0  # 60 s + 30 s of 话后整理
+    assert abs(report.total.aht_s - (70 + 90 / 3)) < 0.01
+    assert report.by_seat["S01"].acw_s == 90.0 and report.by_seat["S02"].acw_s == 0.0
+
+
 def test_the_command_prints_the_figures_with_the_summary_last(seat: Seat) -> None:
     fill(seat)
     seat.close()
