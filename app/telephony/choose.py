@@ -1,9 +1,7 @@
 """The adapter the seat's settings choose (``telephony``: "", "sip" or "action_url")."""
 
 from app.settings import Settings
-from app.telephony.action_url import ActionUrlAdapter
 from app.telephony.adapter import CallAdapter, CallSink
-from app.telephony.sip import SipAdapter, parse_address
 
 ADAPTERS = ("", "sip", "action_url")
 
@@ -14,6 +12,10 @@ def adapter_for(settings: Settings, sink: CallSink, *, answer_after: float | Non
     Raises:
         ValueError: an unknown adapter or a malformed address; the text says what to fix.
     """
+    # Imported when chosen: a seat without calls loads no SIP stack (and no HTTP listener).
+    from app.telephony.action_url import ActionUrlAdapter
+    from app.telephony.sip import SipAdapter, parse_address
+
     kind = settings.telephony.strip().lower()
     if kind == "sip":
         return SipAdapter(parse_address(settings.sip_address), sink, answer_after=answer_after)
