@@ -38,6 +38,7 @@ from ui.call_panel import AgentStateBar, CallBridge, ScreenPop
 from ui.callbacks import CallbackPanel
 from ui.conflict_dialog import ConflictDialog
 from ui.login_dialog import LoginDialog
+from ui.messages import say_error
 from ui.queue_view import QueueView
 from ui.reports.dashboard import ReportsDashboard
 from ui.role_views import role_title
@@ -409,7 +410,7 @@ class MainWindow(QMainWindow):
 
     def _on_task_failed(self, error: Exception) -> None:
         QMessageBox.warning(self, self.tr("操作未完成"),
-                            self.tr("操作未完成：%s\n已保存的工单不受影响，请稍后重试。") % error)
+                            self.tr("操作未完成：%s\n已保存的工单不受影响，请稍后重试。") % say_error(error))
 
     def _on_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("导入工单"), "",

@@ -23,6 +23,7 @@ from app.sync.credentials import TokenStore
 from app.sync.engine import SyncEngine, SyncReport
 from app.sync.errors import ApiError, AuthRequired, ServerUnavailable
 from app.sync.identity import Identity, identity_from_user
+from ui.messages import say_error
 from ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -229,10 +230,10 @@ class SyncController(QObject):
         if isinstance(error, AuthRequired):
             self._set(state=SyncState.LOGGED_OUT, busy=False, error="")
         elif isinstance(error, ServerUnavailable):
-            self._set(state=SyncState.OFFLINE, busy=False, error=str(error))
+            self._set(state=SyncState.OFFLINE, busy=False, error=say_error(error))
         else:
             log.warning("sync failed: %s", type(error).__name__)
-            self._set(state=SyncState.ERROR, busy=False, error=str(error))
+            self._set(state=SyncState.ERROR, busy=False, error=say_error(error))
         self.refresh_counts()  # part of the outbox may have gone out before the failure
         self.review_changed.emit()
         if isinstance(error, AuthRequired):
@@ -285,7 +286,7 @@ class SyncController(QObject):
         elif isinstance(error, ServerUnavailable):
             message = self.tr("连不上中心服务器，请检查服务器地址和网络。")
         else:
-            message = self.tr("登录失败：%s") % error
+            message = self.tr("登录失败：%s") % say_error(error)
         self.login_finished.emit(False, message)
 
     def logout(self) -> None:
@@ -358,7 +359,7 @@ class SyncController(QObject):
                 self.sync_now()
 
         def failed(error: Exception) -> None:
-            self._set(error=str(error))
+            self._set(error=say_error(error))
             self.review_changed.emit()
 
         run_task(lambda: work(engine), done, failed, pool=self._pool, owner=self)

@@ -36,7 +36,7 @@ from app.sync.errors import AuthRequired
 from app.sync.review import RejectionView
 from app.tickets.service import LOCAL_TZ
 from ui.lifecycle_dialogs import ActionDialog, RevealDialog
-from ui.messages import say
+from ui.messages import say, say_error
 from ui.sync_controller import SyncController
 from ui.vocabulary import display
 
@@ -334,7 +334,7 @@ class TicketDetail(QDialog):
         elif isinstance(error, TicketMissing):
             QMessageBox.warning(self, self.tr("不能查看号码"), self._missing_text())
         else:  # the center refused: say why, show nothing
-            QMessageBox.warning(self, self.tr("不能查看号码"), str(error))
+            QMessageBox.warning(self, self.tr("不能查看号码"), say_error(error))
 
     def _missing_text(self) -> str:
         return self.tr("这张工单已不在本机（可能已被中心删除）。")

@@ -2,8 +2,8 @@
 
 Each call is one blocking request through ``ApiClient.request`` (timeouts, TLS, retries), made
 off the GUI thread by the caller. Failures are the sync errors (``ServerUnavailable``,
-``AuthRequired``, ``ApiError``); ``describe(error)`` turns any of them into one Chinese sentence
-that says what happened and what to do next. Nothing here logs a name, a password or a token.
+``AuthRequired``, ``ApiError``); ``describe(error)`` turns any of them into one message
+(app.messages) that says what happened and what to do next. Nothing here logs a name, a password or a token.
 """
 
 import re
@@ -16,6 +16,7 @@ from urllib.parse import quote
 import requests
 
 from app.domain.roles import Role
+from app.messages import Message, Text, recognize
 from app.sync.client import ApiClient
 from app.sync.errors import ApiError, AuthRequired, ServerUnavailable
 
@@ -26,16 +27,58 @@ AUDIT_PAGE_SIZE = 100
 # The audit actions the center records (server/audit/service.py AuditAction).
 AUDIT_ACTIONS: tuple[str, ...] = ("reveal", "export", "login", "login_failed", "refused", "admin")
 
-NOT_SIGNED_IN = "尚未登录中心：请通过“同步 → 登录中心…”用管理员账号登录后再试。"
+NOT_SIGNED_IN = Text("admin.not_signed_in", "尚未登录中心：请通过“同步 → 登录中心…”用管理员账号登录后再试。")()
+BAD_USERNAME = Text("admin.bad_username", "用户名只能用英文字母、数字和 _ . -，最长 64 个字符。")
+CHOOSE_ROLE = Text("admin.choose_role", "请选择角色。")
+UNIT_NEEDED = Text("admin.unit_needed", "承办单位账号必须选择所属单位。")
+SHORT_PASSWORD = Text("admin.short_password", "密码至少 {length} 个字符。")
+PASSWORDS_DIFFER = Text("admin.passwords_differ", "两次输入的密码不一致。")
+YES = Text("admin.yes", "是")
+NO = Text("admin.no", "否")
+DETAIL_ITEM = Text("admin.detail_item", "{name}：{value}")
+DETAIL_PAIR = Text("admin.detail_pair", "{name} {value}")
+SIGNED_OUT = Text("admin.signed_out", "登录已失效：请通过“同步 → 登录中心…”重新登录，然后点“刷新”再试。")
+SERVER_ERROR = Text("admin.server_error", "中心服务器出错（{status}），这次修改没有生效：请稍后点“刷新”重试；"
+                                          "如一直出错，请把出错时间告诉中心的运维人员。")
+BUSY = Text("admin.busy", "中心服务器正忙（429）：请稍等一会儿再点“刷新”。")
+OFFLINE = Text("admin.offline", "连不上中心服务器，这里的数据无法读取或修改：请检查网络，或在“同步 → 设置…”中"
+                                "核对服务器地址；恢复后点“刷新”。")
+FORBIDDEN = Text("admin.forbidden", "中心拒绝了这个操作：{detail}")
+GONE = Text("admin.gone", "{detail}请点“刷新”查看最新列表。")
+NOT_ACCEPTED = Text("admin.not_accepted", "中心未接受这个修改：{detail}")
+INVALID = Text("admin.invalid", "填写的内容不符合中心的要求：请检查后重试。")
+INVALID_FIELDS = Text("admin.invalid_fields", "填写的内容不符合中心的要求（{fields}）：请检查后重试。")
+REFUSED = Text("admin.refused", "中心拒绝了请求（{status}）：{detail}")
+NOT_DONE = Text("admin.not_done", "操作没有完成：{detail}")
+CATEGORY_PATH = Text("admin.category_path", "分类")
 
 # Field names in the center's answers and audit details, as an admin reads them.
-_FIELD_NAMES = {
-    "username": "用户名", "display_name": "姓名", "role": "角色", "unit": "所属单位",
-    "password": "密码", "active": "状态", "kind": "类型", "district": "区县", "duties": "职责",
-    "path": "请求路径", "type": "类型", "name": "名称", "key": "对象", "rows": "行数",
-    "format": "格式", "filter": "筛选条件", "confidential": "含保密工单", "seat": "座席",
-    "changes": "修改", "removed": "删除条数", "page": "页码", "since": "起始时间",
-    "until": "截止时间", "action": "操作", "ticket": "工单",
+_FIELD_NAMES: dict[str, Message] = {
+    "username": Text("admin.field.username", "用户名")(),
+    "display_name": Text("admin.field.display_name", "姓名")(),
+    "role": Text("admin.field.role", "角色")(),
+    "unit": Text("admin.field.unit", "所属单位")(),
+    "password": Text("admin.field.password", "密码")(),
+    "active": Text("admin.field.active", "状态")(),
+    "kind": Text("admin.field.kind", "类型")(),
+    "district": Text("admin.field.district", "区县")(),
+    "duties": Text("admin.field.duties", "职责")(),
+    "path": Text("admin.field.path", "请求路径")(),
+    "type": Text("admin.field.type", "类型")(),
+    "name": Text("admin.field.name", "名称")(),
+    "key": Text("admin.field.key", "对象")(),
+    "rows": Text("admin.field.rows", "行数")(),
+    "format": Text("admin.field.format", "格式")(),
+    "filter": Text("admin.field.filter", "筛选条件")(),
+    "confidential": Text("admin.field.confidential", "含保密工单")(),
+    "seat": Text("admin.field.seat", "座席")(),
+    "changes": Text("admin.field.changes", "修改")(),
+    "removed": Text("admin.field.removed", "删除条数")(),
+    "page": Text("admin.field.page", "页码")(),
+    "since": Text("admin.field.since", "起始时间")(),
+    "until": Text("admin.field.until", "截止时间")(),
+    "action": Text("admin.field.action", "操作")(),
+    "ticket": Text("admin.field.ticket", "工单")(),
 }
 
 
@@ -118,76 +161,82 @@ def _aware(moment: datetime) -> datetime:
 
 
 def check_user(*, username: str, role: str, unit: str, password: str | None,
-               repeated: str | None = None) -> list[str]:
+               repeated: str | None = None) -> list[Message]:
     """What the center would refuse in a new or changed account, said before sending it."""
-    errors = []
+    errors: list[Message] = []
     if not USERNAME_PATTERN.match(username):
-        errors.append("用户名只能用英文字母、数字和 _ . -，最长 64 个字符。")
+        errors.append(BAD_USERNAME())
     if role not in Role._value2member_map_:
-        errors.append("请选择角色。")
+        errors.append(CHOOSE_ROLE())
     elif Role(role) is Role.UNIT and not unit.strip():
-        errors.append("承办单位账号必须选择所属单位。")
+        errors.append(UNIT_NEEDED())
     if password is not None:
         if len(password) < MIN_PASSWORD:
-            errors.append(f"密码至少 {MIN_PASSWORD} 个字符。")
+            errors.append(SHORT_PASSWORD(length=MIN_PASSWORD))
         elif repeated is not None and repeated != password:
-            errors.append("两次输入的密码不一致。")
+            errors.append(PASSWORDS_DIFFER())
     return errors
 
 
-def summarize_detail(detail: Any) -> str:
-    """An audit entry's detail (a JSON object) as one readable line."""
+def summarize_detail(detail: Any, say: Callable[[str], str] = str,
+                     separators: tuple[str, str] = ("；", "，")) -> str:
+    """An audit entry's detail (a JSON object) as one readable line; ``say`` turns the names
+    (messages) into the reader's language, ``separators`` go between items and between pairs."""
     if not isinstance(detail, Mapping):
         return "" if detail in (None, "") else str(detail)
     parts = []
     for key, value in detail.items():
         if isinstance(value, Mapping):
-            value = "，".join(f"{_FIELD_NAMES.get(str(k), k)} {v}" for k, v in value.items())
+            value = separators[1].join(say(DETAIL_PAIR(name=_FIELD_NAMES.get(str(k), str(k)), value=str(v)))
+                                       for k, v in value.items())
         elif isinstance(value, bool):
-            value = "是" if value else "否"
-        parts.append(f"{_FIELD_NAMES.get(str(key), key)}：{value}")
-    return "；".join(parts)
+            value = say(YES() if value else NO())
+        parts.append(say(DETAIL_ITEM(name=_FIELD_NAMES.get(str(key), str(key)), value=str(value))))
+    return separators[0].join(parts)
 
 
-def _field_errors(detail: Any) -> str:
+def _field_errors(detail: Any) -> tuple[Message | str, ...]:
     """FastAPI's 422 detail ([{loc, msg}, …]) as the names of the fields to fix."""
     if not isinstance(detail, list):
-        return ""
-    names = []
+        return ()
+    names: list[Message | str] = []
     for item in detail:
         location = item.get("loc", []) if isinstance(item, Mapping) else []
         field = str(location[-1]) if location else ""
-        names.append("分类" if field == "path" else _FIELD_NAMES.get(field, field))  # the form's path
-    return "、".join(dict.fromkeys(n for n in names if n))
+        names.append(CATEGORY_PATH() if field == "path" else _FIELD_NAMES.get(field, field))  # the form's path
+    return tuple(dict.fromkeys(n for n in names if n))
 
 
-def describe(error: BaseException) -> str:
-    """One Chinese message for a failed admin request: what happened, what to do next."""
+def _detail(error: BaseException) -> Message | str:
+    """What the center said, as one of the core's messages when it is one (same definitions)."""
+    text = error.args[0] if len(error.args) == 1 and isinstance(error.args[0], str) else str(error)
+    return recognize(text) or text
+
+
+def describe(error: BaseException) -> Message:
+    """One message for a failed admin request: what happened, what to do next."""
     if isinstance(error, AuthRequired):
         if str(error) == NOT_SIGNED_IN:
             return NOT_SIGNED_IN
-        return "登录已失效：请通过“同步 → 登录中心…”重新登录，然后点“刷新”再试。"
+        return SIGNED_OUT()
     if isinstance(error, ServerUnavailable):
         if error.status is not None and error.status >= 500:
-            return (f"中心服务器出错（{error.status}），这次修改没有生效：请稍后点“刷新”重试；"
-                    "如一直出错，请把出错时间告诉中心的运维人员。")
+            return SERVER_ERROR(status=error.status)
         if error.status == 429:
-            return "中心服务器正忙（429）：请稍等一会儿再点“刷新”。"
-        return ("连不上中心服务器，这里的数据无法读取或修改：请检查网络，或在“同步 → 设置…”中"
-                "核对服务器地址；恢复后点“刷新”。")
+            return BUSY()
+        return OFFLINE()
     if isinstance(error, ApiError):
         if error.status == 403:
-            return f"中心拒绝了这个操作：{error}"
+            return FORBIDDEN(detail=_detail(error))
         if error.status == 404:
-            return f"{error}请点“刷新”查看最新列表。"
+            return GONE(detail=_detail(error))
         if error.status == 409:
-            return f"中心未接受这个修改：{error}"
+            return NOT_ACCEPTED(detail=_detail(error))
         if error.status == 422:
             fields = _field_errors(error.detail)
-            where = f"（{fields}）" if fields else ""
-            return f"填写的内容不符合中心的要求{where}：请检查后重试。"
-        return f"中心拒绝了请求（{error.status}）：{error}"
-    return f"操作没有完成：{error}"
+            return INVALID_FIELDS(fields=fields) if fields else INVALID()
+        return REFUSED(status=error.status, detail=_detail(error))
+    return NOT_DONE(detail=_detail(error))
 
 
 class AdminClient:

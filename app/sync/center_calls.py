@@ -4,8 +4,11 @@ app.admin.client.)"""
 
 from dataclasses import dataclass
 
+from app.messages import Text
 from app.sync.client import ApiClient
 from app.sync.errors import ApiError
+
+NOT_AT_CENTER = Text("sync.not_at_center", "中心没有这张工单，或您无权查看；请先同步再试。")
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,6 @@ def reveal_from_center(api: ApiClient, *, official_no: str, reason: str) -> Reve
     """The caller's full number from the center, which audits who asked, when and why."""
     found = api.request("GET", "/tickets", params={"official_no": official_no, "page_size": 1}).json()
     if not found.get("items"):
-        raise ApiError("中心没有这张工单，或您无权查看；请先同步再试。", 404)
+        raise ApiError(NOT_AT_CENTER(), 404)
     body = api.request("POST", f"/tickets/{found['items'][0]['id']}/reveal", json={"reason": reason}).json()
     return Revealed(str(body.get("caller_phone", "")), str(body.get("caller_name", "")))

@@ -14,8 +14,18 @@ from typing import Any
 
 import requests
 
+from app.messages import Message, Text
 from app.sync.errors import ApiError, AuthRequired, ResyncRequired, ServerUnavailable
 from app.sync.protocol import API_PREFIX
+
+CERTIFICATE = Text("sync.certificate",
+                   "无法验证中心服务器的证书；请检查服务器地址，或在设置中指定单位的 CA 证书文件。")
+TIMED_OUT = Text("sync.timed_out", "连接超时")
+UNREACHABLE = Text("sync.unreachable", "无法连接")
+ANSWERED = Text("sync.answered", "服务器返回 {status}")
+OFFLINE = Text("sync.offline", "暂时连不上中心服务器（{problem}）；工单已安全保存在本机，恢复网络后会自动同步。")
+REFUSED = Text("sync.refused", "服务器拒绝了请求（{status}）。")
+LOGIN_OFFLINE = Text("sync.login_offline", "暂时连不上中心服务器，无法登录；请检查网络和服务器地址。")
 
 log = logging.getLogger("app.sync.client")
 
@@ -63,7 +73,7 @@ class ApiClient:
                 params: dict[str, Any] | None = None, auth: bool = True) -> requests.Response:
         url = f"{self.base_url}{API_PREFIX}{path}"
         headers = {"Authorization": f"Bearer {self.token}"} if auth and self.token else {}
-        problem = ""
+        problem: Message = UNREACHABLE()
         status: int | None = None
         for attempt in range(self.retry.attempts + 1):
             if attempt:
@@ -72,16 +82,14 @@ class ApiClient:
                 response = self.session.request(method, url, json=json, params=params,
                                                 headers=headers, timeout=self.timeout)
             except requests.exceptions.SSLError as error:
-                raise ServerUnavailable(
-                    "无法验证中心服务器的证书；请检查服务器地址，或在设置中指定单位的 CA 证书文件。"
-                ) from error
+                raise ServerUnavailable(CERTIFICATE()) from error
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
-                problem = "连接超时" if isinstance(error, requests.exceptions.Timeout) else "无法连接"
+                problem = TIMED_OUT() if isinstance(error, requests.exceptions.Timeout) else UNREACHABLE()
                 status = None
                 log.info("request failed path=%s attempt=%d kind=%s", path, attempt, type(error).__name__)
                 continue
             if response.status_code >= 500 or response.status_code == 429:
-                problem = f"服务器返回 {response.status_code}"
+                problem = ANSWERED(status=response.status_code)
                 status = response.status_code
                 log.info("request failed path=%s attempt=%d status=%d", path, attempt, response.status_code)
                 continue
@@ -92,10 +100,7 @@ class ApiClient:
             if response.status_code >= 400:
                 raise ApiError(self._detail(response), response.status_code, self._raw_detail(response))
             return response
-        raise ServerUnavailable(
-            f"暂时连不上中心服务器（{problem}）；工单已安全保存在本机，恢复网络后会自动同步。",
-            status,
-        )
+        raise ServerUnavailable(OFFLINE(problem=problem), status)
 
     @staticmethod
     def _raw_detail(response: requests.Response) -> Any:
@@ -110,7 +115,7 @@ class ApiClient:
             detail = response.json().get("detail")
         except ValueError:
             detail = None
-        return detail if isinstance(detail, str) else f"服务器拒绝了请求（{response.status_code}）。"
+        return detail if isinstance(detail, str) else REFUSED(status=response.status_code)
 
     def login(self, username: str, password: str) -> LoginResult:
         url = f"{self.base_url}{API_PREFIX}/auth/login"
@@ -118,7 +123,7 @@ class ApiClient:
             response = self.session.post(url, json={"username": username, "password": password},
                                          timeout=self.timeout)
         except requests.exceptions.RequestException as error:
-            raise ServerUnavailable("暂时连不上中心服务器，无法登录；请检查网络和服务器地址。") from error
+            raise ServerUnavailable(LOGIN_OFFLINE()) from error
         if response.status_code in (401, 429) or response.status_code >= 400:
             message = self._detail(response)
             if response.status_code == 401:

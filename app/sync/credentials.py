@@ -11,11 +11,12 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError
 
+from app.messages import Text
+
 log = logging.getLogger("app.sync.credentials")
 SERVICE = "hotline-desk"
-NO_KEYRING_NOTICE = (
-    "本机没有可用的系统密钥环，登录凭据只保存在本次运行的内存中；关闭程序后需要重新登录。"
-)
+NO_KEYRING_NOTICE = Text("sync.no_keyring",
+                         "本机没有可用的系统密钥环，登录凭据只保存在本次运行的内存中；关闭程序后需要重新登录。")()
 
 
 def _unsafe(backend: KeyringBackend) -> bool:

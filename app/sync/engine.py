@@ -19,6 +19,7 @@ from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.messages import Text
 from app.store.db import Store, driver_connection
 from app.store.models import (
     OutboxEntry,
@@ -43,6 +44,12 @@ from app.tickets.service import (
 )
 
 log = logging.getLogger("app.sync.engine")
+# Why a change is waiting or was refused (kept as the rejection's reason; app.messages).
+WAITS_WITH_CONFLICT = Text("sync.waits_with_conflict", "这张工单与中心有冲突，此项修改随冲突一起等待处理。")
+CENTER_REFUSED = Text("sync.center_refused", "中心拒收了这项修改。")
+AFTER_REJECTED = Text("sync.after_rejected", "前一项修改被中心退回，此项修改未提交；请核对后重新修改。")
+NO_CONFLICT = Text("sync.no_conflict", "没有找到这张工单的冲突记录，可能已处理。")
+ALREADY_AT_CENTER = Text("sync.already_at_center", "这张工单已在中心登记，无需重新提交；请直接修改后保存。")
 _SEARCH_FIELDS = ("title", "description", "address", "caller_name")
 _DELETE_SEARCH = text("INSERT INTO ticket_search(ticket_search, rowid, body) VALUES ('delete', :id, :body)")
 _INSERT_SEARCH = text("INSERT INTO ticket_search(rowid, body) VALUES (:id, :body)")
@@ -241,14 +248,14 @@ class SyncEngine:
                     versions[client_id] = int(answer["version"])
             elif status == MutationStatus.CONFLICT:
                 self._conflict(session, row, ticket_of(client_id), answer)
-                failed[client_id] = "这张工单与中心有冲突，此项修改随冲突一起等待处理。"
+                failed[client_id] = WAITS_WITH_CONFLICT()
             else:  # rejected or refused
-                self._reject(session, row, answer.get("reason") or "中心拒收了这项修改。",
+                self._reject(session, row, answer.get("reason") or CENTER_REFUSED(),
                              answer.get("errors") or {})
                 ticket = ticket_of(client_id)
                 if ticket is not None and answer.get("ticket"):
                     self._overwrite(session, ticket, answer["ticket"])
-                failed[client_id] = "前一项修改被中心退回，此项修改未提交；请核对后重新修改。"
+                failed[client_id] = AFTER_REJECTED()
         session.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(answered)))
         if numbered:
             session.execute(update(Ticket), numbered)
@@ -483,7 +490,7 @@ class SyncEngine:
             conflict = session.scalar(select(SyncConflict).where(SyncConflict.ticket_client_id == client_id))
             ticket = session.scalar(select(Ticket).where(Ticket.client_id == client_id))
             if conflict is None or ticket is None:
-                raise LookupError("没有找到这张工单的冲突记录，可能已处理。")
+                raise LookupError(NO_CONFLICT())
             server = json.loads(conflict.server_copy)
             self._overwrite(session, ticket, server)
             changes = {name: [server[name], values[name]] for name in EDITABLE_FIELDS
@@ -497,7 +504,7 @@ class SyncEngine:
         with self.store.session() as session, session.begin():
             ticket = session.scalar(select(Ticket).where(Ticket.client_id == client_id))
             if ticket is None or ticket.official_no:
-                raise LookupError("这张工单已在中心登记，无需重新提交；请直接修改后保存。")
+                raise LookupError(ALREADY_AT_CENTER())
             session.execute(update(SyncRejection).where(SyncRejection.ticket_client_id == client_id)
                             .values(dismissed=True))
             session.execute(delete(OutboxEntry).where(OutboxEntry.ticket_client_id == client_id))

@@ -1,6 +1,11 @@
-"""What can go wrong talking to the center; every message says what to do next, in Chinese."""
+"""What can go wrong talking to the center; every message says what to do next (app.messages:
+the windows say it in the user's language, str() is the Chinese)."""
 
 from typing import Any
+
+from app.messages import Text
+
+SIGNED_OUT = Text("sync.signed_out", "登录已失效，请重新登录后再同步。")
 
 
 class SyncError(Exception):
@@ -10,8 +15,8 @@ class SyncError(Exception):
 class AuthRequired(SyncError):
     """The server answered 401: the UI shows the login dialog."""
 
-    def __init__(self, message: str = "登录已失效，请重新登录后再同步。") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(SIGNED_OUT() if message is None else message)
 
 
 class ServerUnavailable(SyncError):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.admin.client import check_user, describe, summarize_detail
 from app.domain.calendar import WorkCalendar
 from app.domain.enums import RequestType, Satisfaction, Status
 from app.domain.lifecycle import Action
@@ -22,9 +23,11 @@ from app.domain.rules import Performer, TicketState, plan_action
 from app.domain.ticket import TicketInput, validate_ticket
 from app.messages import Message, Text
 from app.reference import ReferenceData
+from app.sync.client import OFFLINE, TIMED_OUT
+from app.sync.errors import ApiError, AuthRequired, ServerUnavailable
 from ui.application import TRANSLATIONS_DIR, install_translations
 from ui.lifecycle_dialogs import ErrorLabel
-from ui.messages import say
+from ui.messages import say, say_error
 
 APP = TRANSLATIONS_DIR.parents[1] / "app"
 TS = TRANSLATIONS_DIR / "hotline_desk_en.ts"
@@ -167,3 +170,27 @@ def test_an_action_dialog_shows_the_refusals_in_english(english: None, qtbot: Qt
     label.show_errors(list(_refusals()[:3]))
     assert label.text().count("· ") == 3
     assert not CJK.search(label.text()), label.text()
+
+
+def test_a_reason_kept_as_plain_text_is_said_in_english_too(english: None) -> None:
+    """The center plans with the same rules and sends its refusal as text, the store keeps a
+    rejection's reason as text: recognised, it reads as the message itself does."""
+    for refusal in _refusals():
+        assert say(str(refusal)) == say(refusal), refusal.code
+    assert say("市城市管理局") == "市城市管理局"  # data stays as it is
+
+
+def test_sync_and_admin_errors_are_said_in_english(english: None) -> None:
+    offline = ServerUnavailable(OFFLINE(problem=TIMED_OUT()))
+    assert say_error(offline) == ("The center cannot be reached (timed out); tickets are safe on this "
+                                  "seat and sync by themselves once the network is back.")
+    assert say_error(AuthRequired()) == "The sign-in has expired; sign in again to sync."
+    refused_at_center = ApiError(str(_refusals()[1]), 403)  # as the center's 403 detail arrives
+    said = say(describe(refused_at_center))
+    assert said.startswith("The center refused this: As Agent you cannot “Dispatch”"), said
+    assert not CJK.search(said)
+    problems = check_user(username="李 四", role="", unit="", password="short", repeated="x")
+    assert [say(p) for p in problems] == ["A user name uses only letters, digits and _ . -, at most 64 characters.",
+                                          "Choose a role.", "A password has at least 8 characters."]
+    detail = summarize_detail({"role": "unit", "active": True}, say, ("; ", ", "))
+    assert detail == "Role: unit; Status: Yes"

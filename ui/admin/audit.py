@@ -12,6 +12,7 @@ from app.admin.client import AdminClient, AuditEntry, AuditPage, AuditQuery, sum
 from app.domain.roles import Role
 from app.tickets.service import LOCAL_TZ
 from ui.admin.page import AdminPage
+from ui.messages import say
 from ui.role_views import role_title
 
 
@@ -29,7 +30,7 @@ class AuditLogPage(AdminPage):
             (self.tr("操作"), lambda e: self._action_names.get(e.action, e.action)),
             (self.tr("工单"), lambda e: e.ticket_no),
             (self.tr("原因 / 说明"), lambda e: e.reason),
-            (self.tr("详情"), lambda e: summarize_detail(e.detail)),
+            (self.tr("详情"), lambda e: summarize_detail(e.detail, say, (self.tr("；"), self.tr("，")))),
             (self.tr("来源地址"), lambda e: e.address),
         ], parent)
         self._page = 1

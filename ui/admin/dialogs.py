@@ -2,6 +2,7 @@
 values, the page sends them, then calls ``accept()`` or ``show_error(message)``."""
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
@@ -23,6 +24,7 @@ from app.admin.client import UserRecord, check_user
 from app.domain.roles import Role
 from ui.admin.page import ERROR_STYLE
 from ui.dates import pydate
+from ui.messages import say
 from ui.role_views import role_title
 
 
@@ -58,13 +60,13 @@ class _AdminForm(QDialog):
     def values(self) -> dict[str, Any]:
         raise NotImplementedError
 
-    def problems(self) -> list[str]:
+    def problems(self) -> Sequence[str]:
         return []
 
     def _on_save(self) -> None:
         problems = self.problems()
         if problems:
-            self.show_error("\n".join(problems))
+            self.show_error("\n".join(say(p) for p in problems))
             return
         self.error.hide()
         self.save_button.setEnabled(False)  # one request at a time
@@ -144,7 +146,7 @@ class UserDialog(_AdminForm):
             values["active"] = self.active.isChecked()
         return values
 
-    def problems(self) -> list[str]:
+    def problems(self) -> Sequence[str]:
         values = self.values()
         new = self.record is None
         return check_user(username=values["username"], role=values["role"], unit=values["unit"],
@@ -170,7 +172,7 @@ class PasswordDialog(_AdminForm):
     def values(self) -> dict[str, Any]:
         return {"password": self.password.text()}
 
-    def problems(self) -> list[str]:
+    def problems(self) -> Sequence[str]:
         return check_user(username=self.username, role=Role.AGENT.value, unit="",
                           password=self.password.text(), repeated=self.repeat.text())
 
@@ -200,7 +202,7 @@ class UnitDialog(_AdminForm):
         return {"name": self.name.text().strip(), "kind": self.kind.currentText().strip(),
                 "district": self.district.currentText().strip(), "duties": split_list(self.duties.text())}
 
-    def problems(self) -> list[str]:
+    def problems(self) -> Sequence[str]:
         return [] if self.values()["name"] else [self.tr("请填写单位名称。")]
 
 
@@ -221,7 +223,7 @@ class CategoryDialog(_AdminForm):
             parts.pop()
         return {"path": tuple(parts)}
 
-    def problems(self) -> list[str]:
+    def problems(self) -> Sequence[str]:
         path = self.values()["path"]
         if not path or not all(path):
             return [self.tr("请从一级分类起依次填写，中间不能空。")]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.admin.client import AdminClient, describe
 from app.sync.errors import AuthRequired
 from ui.admin.table_model import Column, RecordTableModel
+from ui.messages import say
 from ui.tasks import run_task
 
 ERROR_STYLE = "color: #cf222e;"
@@ -129,7 +130,7 @@ class AdminPage(QWidget):
         def on_error(error: Exception) -> None:
             if busy:
                 self.clear_message()
-            (failed or self.show_error)(describe(error))
+            (failed or self.show_error)(say(describe(error)))
             if isinstance(error, AuthRequired):
                 self.login_requested.emit()
 
