@@ -234,8 +234,8 @@ class TicketDetail(QDialog):
             lines.append(self.tr("<b>这张工单在本机和中心都被修改过（同步冲突）。</b>"
                                  "请选择保留哪一边的内容，之后才能继续同步它的修改。"))
         for rejection in sent_back:
-            lines.append(self.tr("<b>中心退回了这张工单的一项修改：</b>%s") % escape(rejection.reason))
-            lines += [f"· {escape(say(FIELD_LABELS.get(name, name)))}：{escape(message)}"
+            lines.append(self.tr("<b>中心退回了这张工单的一项修改：</b>%s") % escape(say(rejection.reason)))
+            lines += [f"· {escape(say(FIELD_LABELS.get(name, name)))}：{escape(say(message))}"
                       for name, message in rejection.errors.items()]
             if rejection.changed_fields:
                 lines.append(self.tr("被退回的修改涉及：%s") % "、".join(
