@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -43,11 +44,12 @@ from app.assistant.store_source import (
     SidebarResult,
     draft_from_input,
 )
+from app.assistant.units import UnitSuggestion
 from app.domain.phone import mask_phone
 from app.domain.ticket import FIELD_LABELS, TicketInput
 from app.reference import ReferenceData
 from app.tickets.service import local_date, utc_now
-from ui.messages import say
+from ui.messages import fill, say
 from ui.tasks import Newest, run_task
 from ui.vocabulary import display
 
@@ -540,7 +542,7 @@ class AssistantSidebar(QWidget):
                     share = self.tr("紧急")
                 button.setText(f"Alt+{i + 1}   {' › '.join((c.label, *c.path))}   {share}")
                 button.setToolTip(self.tr("按 Alt+%s 填入一级分类") % (i + 1))
-                reason.setText(c.reason)
+                reason.setText(say(c.reason))
             button.setVisible(i < len(self._categories))
             reason.setVisible(i < len(self._categories))
 
@@ -550,11 +552,17 @@ class AssistantSidebar(QWidget):
         if units:
             self.unit_button.setText(f"Alt+U   {units[0].unit}")
             self.unit_button.setToolTip(self.tr("按 Alt+U 填入承办单位"))
-            self.unit_reason.setText(units[0].reason)
-            others = "；".join(f"{u.unit}（{u.reason.rstrip('。')}）" for u in units[1:])
+            self.unit_reason.setText(self._reasons(units[0]))
+            others = self.tr("；").join(fill(self.tr("%1（%2）"), u.unit, self._reasons(u).rstrip("。."))
+                                       for u in units[1:])
             self.unit_others.setText(self.tr("其他：") + others if others else "")
             self.unit_others.setVisible(bool(others))
         self.unit_group.setVisible(bool(units))
+
+    def _reasons(self, unit: UnitSuggestion) -> str:
+        # Sentences one after another: no space between Chinese ones, one between English ones.
+        between = "" if QLocale().language() == QLocale.Language.Chinese else " "
+        return between.join(say(reason) for reason in unit.reasons)
 
     def _show_callers(self, r: SidebarResult) -> None:
         callers = r.caller_history
@@ -614,7 +622,8 @@ class AssistantSidebar(QWidget):
         for f in findings:
             where = say(FIELD_LABELS.get(_FINDING_FIELDS.get(f.field, f.field), f.field))
             color = _SEVERITY_COLOR.get(f.severity, "#5d6d7e")
-            self.quality_box.addWidget(_label(f"【{where}】{f.message}", style=f"color: {color};"))
+            self.quality_box.addWidget(_label(fill(self.tr("【%1】%2"), where, say(f.message)),
+                                              style=f"color: {color};"))
         self.quality_group.setVisible(bool(findings))
 
     @staticmethod

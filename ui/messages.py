@@ -8,6 +8,7 @@ is shown as it is. Without a translation the Chinese wording is shown, so the Ch
 exactly what ``str(message)`` reads.
 """
 
+import re
 from datetime import date
 from enum import Enum
 
@@ -87,3 +88,9 @@ def _word(text: str, name: str) -> str:
                 return text  # not a list of our words: data that holds the separator
             said.append(word)
     return _separator().join(said)
+
+
+def fill(template: str, *values: str) -> str:
+    """A translated ``%1 … %n`` template filled in one pass (a value holding "%2" stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(values)
+                  else m.group(0), template)

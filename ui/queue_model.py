@@ -360,7 +360,7 @@ class QueueModel(QAbstractTableModel):
             return []
         notes = []
         if row.escalation_level:
-            notes.append(self.tr("督办%s") % row.escalation_level)
+            notes.append(self.tr("督办%s") % display(row.escalation_level))
         if row.extension_to:
             notes.append(self.tr("延期待批"))
         if row.reopen_count:

@@ -36,7 +36,7 @@ from app.sync.errors import AuthRequired
 from app.sync.review import RejectionView
 from app.tickets.service import LOCAL_TZ
 from ui.lifecycle_dialogs import ActionDialog, RevealDialog
-from ui.messages import say, say_error
+from ui.messages import action_name, fill, say, say_error
 from ui.sync_controller import SyncController
 from ui.vocabulary import display
 
@@ -172,7 +172,7 @@ class TicketDetail(QDialog):
         self.escalation_banner: QLabel | None = None
         if flags.escalation_level and ticket.status in _OPEN:
             self.escalation_banner = QLabel(self.tr("督办（%s）：请优先办理，按督办意见的时限回复。")
-                                            % flags.escalation_level)
+                                            % display(flags.escalation_level))
             self.escalation_banner.setObjectName("escalationBanner")
             self.escalation_banner.setStyleSheet(
                 "#escalationBanner { background: #f3e5f5; border: 1px solid #8e24aa; color: #4a148c;"
@@ -405,31 +405,36 @@ class TicketDetail(QDialog):
     def _kind_text(self, kind: str) -> str:
         names = {"create": self.tr("受理"), "update": self.tr("修改"), "import": self.tr("导入"),
                  "link": self.tr("关联"), "handoff": self.tr("转接")}
-        return names.get(kind, display(kind))
+        if kind in names:
+            return names[kind]
+        return action_name(Action(kind)) if kind in Action._value2member_map_ else display(kind)
 
     def _detail_text(self, event: TimelineEntry) -> str:
         detail = event.detail
         if "changes" in detail:
-            return "；".join(
-                f"{say(FIELD_LABELS.get(name, name))}：{self._short(old)} → {self._short(new)}"
+            return self.tr("；").join(
+                fill(self.tr("%1：%2 → %3"), say(FIELD_LABELS.get(name, name)), self._short(old),
+                     self._short(new))
                 for name, (old, new) in detail["changes"].items()
                 if name not in ("caller_phone", "caller_name"))  # identity stays out of the timeline
         if event.kind == "handoff":
             return self.tr("已转%1（%2 确认转接）").replace("%1", str(detail.get("service", ""))) \
                 .replace("%2", local_time(event.at))
         if "links" in detail:
-            return self.tr("关联已有工单：") + "；".join(
+            return self.tr("关联已有工单：") + self.tr("；").join(
                 str(link.get("reason", "")).split("\n")[0] for link in detail["links"])
         if "from" in detail:
             # What the step said, not only where it went: the level, units, dates, reasons.
-            said = [str(detail[k]) for k in ("level", "units", "deadline", "requested_deadline",
-                                             "satisfaction", "solved", "reason", "note")
+            # Stored words (level, satisfaction, solved) in the UI's language; the rest is data.
+            said = [display(str(detail[k])) for k in ("level", "units", "deadline", "requested_deadline",
+                                                      "satisfaction", "solved", "reason", "note")
                     if detail.get(k) and not isinstance(detail[k], list)]
-            said += ["、".join(map(str, detail["units"]))] if isinstance(detail.get("units"), list) else []
-            note = f"（{'；'.join(said)}）" if said else ""
+            said += [self.tr("、").join(map(str, detail["units"]))] if isinstance(detail.get("units"), list) else []
+            note = self.tr("；").join(said)
             if detail["from"] == detail["to"]:
-                return note.strip("（）")
-            return f"{display(detail['from'])} → {display(detail['to'])}{note}"
+                return note
+            moved = f"{display(detail['from'])} → {display(detail['to'])}"
+            return fill(self.tr("%1（%2）"), moved, note) if note else moved
         return ""
 
     @staticmethod

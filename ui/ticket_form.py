@@ -497,13 +497,13 @@ class TicketForm(QWidget):
         gate = self.quality_gate(values)
         if gate.refuse:
             self._show_findings(gate.refuse)
-            self.status_line.setText(self.tr("未保存：") + gate.refuse[0].message)
+            self.status_line.setText(self.tr("未保存：") + say(gate.refuse[0].message))
             return False
         if gate.confirm and self._confirmed != values:
             self._confirmed = values
             self._show_findings(gate.confirm)
             self.status_line.setText(
-                self.tr("智能质检：") + "；".join(f.message for f in gate.confirm)
+                self.tr("智能质检：") + self.tr("；").join(say(f.message) for f in gate.confirm)
                 + self.tr(" 确认无误请再按一次 Ctrl+S 保存。"))
             return False
         return True

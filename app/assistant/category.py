@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.assistant.text import MAX_CHARS, char_ngrams, normalize, whole_words, words
+from app.messages import Text
 
 FORMAT = "hotline-desk/category-model"
 FORMAT_VERSION = 1
@@ -60,6 +61,11 @@ class TrainConfig:
         return asdict(self)
 
 
+# Why a category is suggested (app.messages).
+KEYWORDS = Text("assistant.keywords", "诉求里说到{cues}，这类说法在已确认的{category}工单中最常见。")
+TEXT_FEATURES = Text("assistant.text_features", "没有一个词特别突出，按整段诉求的用词，与已确认的{category}工单最接近。")
+
+
 @dataclass(frozen=True)
 class CategoryScore:
     label: str
@@ -72,13 +78,13 @@ class CategoryScore:
 
     @property
     def reason(self) -> str:
-        """Why this category, as a sentence an agent reads between two calls."""
+        """Why this category, as a sentence an agent reads between two calls (a message, said in
+        the agent's language; an emergency's own sentence comes from the taxonomy as it is)."""
         if self.why:
             return self.why
         if self.cues:
-            said = "".join(f"“{c}”" for c in self.cues)
-            return f"诉求里说到{said}，这类说法在已确认的{self.label}工单中最常见。"
-        return f"没有一个词特别突出，按整段诉求的用词，与已确认的{self.label}工单最接近。"
+            return KEYWORDS(cues="".join(f"“{c}”" for c in self.cues), category=self.label)
+        return TEXT_FEATURES(category=self.label)
 
 
 def extract(text: str, *, ngram_max: int, use_words: bool) -> list[str]:

@@ -146,7 +146,7 @@ class Assistant:
         units = suggest_units(text, category, district, self.unit_rules,
                               self.unit_history) if text else []
         if routing is not None:
-            units = [UnitSuggestion(routing.unit, 1.0, _emergency_sentence(triage, "由该单位接手")),
+            units = [UnitSuggestion(routing.unit, 1.0, (_emergency_sentence(triage, "由该单位接手"),)),
                      *[u for u in units if u.unit != routing.unit][:2]]
         return Suggestions(
             categories=categories,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.assistant.text import normalize
+from app.messages import Message, Text
 from app.resources import resource_path
 
 RESOURCES = resource_path("assistant")
@@ -21,11 +22,25 @@ MIN_HISTORY = 3
 MAX_KEYWORD_HISTORY = 3
 
 
+# Why a unit is suggested (app.messages).
+RULE_CATEGORY = Text("assistant.rule_category", "按职责，{category}类诉求由该单位办理。")
+RULE_KEYWORDS = Text("assistant.rule_keywords", "诉求里说到{cues}，属于该单位的职责。")
+IN_CATEGORY_DISTRICT = Text("assistant.in_category_district", "（{category}，{district}）")
+IN_CATEGORY = Text("assistant.in_category", "（{category}）")
+HISTORY_SIMILAR = Text("assistant.history_similar", "以往{where}的工单，{total} 件中 {n} 件由该单位办理。")
+HISTORY_CUE = Text("assistant.history_cue", "以往说到“{cue}”的工单，{total} 件中 {n} 件由该单位办理。")
+
 @dataclass(frozen=True)
 class UnitSuggestion:
     unit: str
     score: float
-    reason: str
+    reasons: tuple[str, ...]  # messages, or a sentence the taxonomy wrote (an emergency)
+
+    @property
+    def reason(self) -> str:
+        """The reasons as one Chinese text, sentence after sentence (the UI says each in the
+        agent's language)."""
+        return "".join(self.reasons)
 
 
 def find_district(text: str) -> str:
@@ -106,26 +121,25 @@ def suggest_units(
     text = normalize(text)
     district = district or find_district(text)
     scores: dict[str, float] = defaultdict(float)
-    reasons: dict[str, list[str]] = defaultdict(list)
+    reasons: dict[str, list[Message]] = defaultdict(list)
     for unit in rules.for_category(category):
         scores[unit] += 1.0
-        reasons[unit].append(f"按职责，{category}类诉求由该单位办理。")
+        reasons[unit].append(RULE_CATEGORY(category=category))
     kw_hits = rules.keyword_hits(text)
     for unit, cues in kw_hits.items():
         scores[unit] += 1.5 + 0.25 * (len(cues) - 1)
-        said = "".join(f"“{c}”" for c in cues[:3])
-        reasons[unit].append(f"诉求里说到{said}，属于该单位的职责。")
+        reasons[unit].append(RULE_KEYWORDS(cues="".join(f"“{c}”" for c in cues[:3])))
     if history is not None:
         group = history.get(("cd", category, district)) if district else Counter()
-        label = f"（{category}，{district}）"
+        where: Message = IN_CATEGORY_DISTRICT(category=category, district=district)
         weight = 3.0
         if sum(group.values()) < MIN_HISTORY:
-            group, label, weight = history.get(("c", category)), f"（{category}）", 2.0
+            group, where, weight = history.get(("c", category)), IN_CATEGORY(category=category), 2.0
         total = sum(group.values())
         if total >= MIN_HISTORY:
             for unit, n in group.most_common(k):
                 scores[unit] += weight * n / total
-                reasons[unit].append(f"以往{label}的工单，{total} 件中 {n} 件由该单位办理。")
+                reasons[unit].append(HISTORY_SIMILAR(where=where, total=total, n=n))
         cues = [c for cs in kw_hits.values() for c in cs][:MAX_KEYWORD_HISTORY]
         for cue in cues:
             counts = history.get(("k", cue))
@@ -133,9 +147,9 @@ def suggest_units(
             if total >= MIN_HISTORY:
                 unit, n = counts.most_common(1)[0]
                 scores[unit] += n / total
-                reasons[unit].append(f"以往说到“{cue}”的工单，{total} 件中 {n} 件由该单位办理。")
+                reasons[unit].append(HISTORY_CUE(cue=cue, total=total, n=n))
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:k]
-    return [UnitSuggestion(u, round(s, 3), "".join(reasons[u])) for u, s in ranked]
+    return [UnitSuggestion(u, round(s, 3), tuple(reasons[u])) for u, s in ranked]
 
 
 def keyword_cues(text: str, rules: UnitRules) -> list[str]:

@@ -26,16 +26,17 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from app.domain.calendar import WorkCalendar
 from app.domain.enums import OPEN_STATUS_VALUES
+from app.messages import term
 
 DUE_SOON_WORKING_DAYS = 1
 
 
 class DeadlineMark(StrEnum):
     NONE = ""  # no deadline, or not counted (closed tickets)
-    ON_TIME = "正常"
-    DUE_SOON = "即将到期"
-    OVERDUE = "已超期"
-    PAUSED = "计时暂停"
+    ON_TIME = term("Vocabulary", "正常")
+    DUE_SOON = term("Vocabulary", "即将到期")
+    OVERDUE = term("Vocabulary", "已超期")
+    PAUSED = term("Vocabulary", "计时暂停")
 
 
 def due_soon_until(today: date, calendar: WorkCalendar, due_soon_days: int = DUE_SOON_WORKING_DAYS) -> date:

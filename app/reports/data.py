@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from app.messages import term
 from app.reports.period import Period
 
 if TYPE_CHECKING:
@@ -119,9 +120,9 @@ class Weights:
 
 
 WEIGHT_PRESETS: dict[str, Weights] = {
-    "响应30/解决35/满意35": Weights(),
-    "五项20/30/30/10/10": Weights(20, 30, 30, 10, 10),
-    "仅满意率": Weights(0, 0, 100, 0, 0),
+    term("RatingPresets", "响应30/解决35/满意35"): Weights(),
+    term("RatingPresets", "五项20/30/30/10/10"): Weights(20, 30, 30, 10, 10),
+    term("RatingPresets", "仅满意率"): Weights(0, 0, 100, 0, 0),
 }
 
 

@@ -466,6 +466,22 @@
       <source>紧急</source>
       <translation>Urgent</translation>
     </message>
+    <message>
+      <location filename="../../ui/assistant_sidebar.py" line="516" />
+      <location filename="../../ui/assistant_sidebar.py" line="522" />
+      <source>；</source>
+      <translation>; </translation>
+    </message>
+    <message>
+      <location filename="../../ui/assistant_sidebar.py" line="516" />
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assistant_sidebar.py" line="582" />
+      <source>【%1】%2</source>
+      <translation>[%1] %2</translation>
+    </message>
   </context>
   <context>
     <name>AuditLogPage</name>
@@ -2298,6 +2314,11 @@ Saved tickets are not affected. Please try again later.</translation>
       <source>预警 %1 条：%2。详见“热点与预警”。</source>
       <translation>%1 warnings: %2. See “Hot issues and warnings”.</translation>
     </message>
+    <message>
+      <location filename="../../ui/reports/dashboard.py" line="217" />
+      <source>简报按热线对外发布的格式，全文用中文撰写。</source>
+      <translation>The brief is written wholly in Chinese, in the form the hotline publishes it.</translation>
+    </message>
   </context>
   <context>
     <name>RevealDialog</name>
@@ -3172,6 +3193,28 @@ The full number is kept only at the center; press "Show full number" again once 
       <source>已转%1（%2 确认转接）</source>
       <translation>Handed off to %1 (confirmed at %2)</translation>
     </message>
+    <message>
+      <location filename="../../ui/ticket_detail.py" line="398" />
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_detail.py" line="403" />
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_detail.py" line="384" />
+      <location filename="../../ui/ticket_detail.py" line="390" />
+      <location filename="../../ui/ticket_detail.py" line="399" />
+      <source>；</source>
+      <translation>; </translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_detail.py" line="385" />
+      <source>%1：%2 → %3</source>
+      <translation>%1: %2 → %3</translation>
+    </message>
   </context>
   <context>
     <name>TicketForm</name>
@@ -3361,6 +3404,11 @@ The full number is kept only at the center; press "Show full number" again once 
       <location filename="../../ui/ticket_form.py" line="533" />
       <source>保存时将在时间线记录：%s。</source>
       <translation>On saving, the timeline will record: %s.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_form.py" line="503" />
+      <source>；</source>
+      <translation>; </translation>
     </message>
   </context>
   <context>
@@ -3870,6 +3918,26 @@ The full number is kept only at the center; press "Show full number" again once 
       <location filename="../../app/domain/rules.py" line="70" />
       <source>三级</source>
       <translation>Level 3</translation>
+    </message>
+    <message>
+      <location filename="../../app/domain/deadline.py" line="36" />
+      <source>正常</source>
+      <translation>On time</translation>
+    </message>
+    <message>
+      <location filename="../../app/domain/deadline.py" line="37" />
+      <source>即将到期</source>
+      <translation>Due soon</translation>
+    </message>
+    <message>
+      <location filename="../../app/domain/deadline.py" line="38" />
+      <source>已超期</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <location filename="../../app/domain/deadline.py" line="39" />
+      <source>计时暂停</source>
+      <translation>Clock paused</translation>
     </message>
   </context>
   <context>
@@ -4956,6 +5024,192 @@ The full number is kept only at the center; press "Show full number" again once 
       <location filename="../../app/sync/engine.py" line="48" />
       <source>这张工单与中心有冲突，此项修改随冲突一起等待处理。</source>
       <translation>This ticket is in conflict with the center; this change waits with the conflict.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RatingPresets</name>
+    <message>
+      <location filename="../../app/reports/data.py" line="122" />
+      <source>响应30/解决35/满意35</source>
+      <translation>Response 30 / Solution 35 / Satisfaction 35</translation>
+    </message>
+    <message>
+      <location filename="../../app/reports/data.py" line="123" />
+      <source>五项20/30/30/10/10</source>
+      <translation>Five rates 20/30/30/10/10</translation>
+    </message>
+    <message>
+      <location filename="../../app/reports/data.py" line="124" />
+      <source>仅满意率</source>
+      <translation>Satisfaction only</translation>
+    </message>
+  </context>
+  <context>
+    <name>assistant.history_cue</name>
+    <message>
+      <location filename="../../app/assistant/units.py" line="31" />
+      <source>历史：含“{cue}”的 {total} 件中 {n} 件由该单位办理</source>
+      <translation>History: {n} of {total} tickets mentioning “{cue}” went to this unit</translation>
+    </message>
+  </context>
+  <context>
+    <name>assistant.history_similar</name>
+    <message>
+      <location filename="../../app/assistant/units.py" line="30" />
+      <source>历史：{where}相似工单 {total} 件中 {n} 件由该单位办理</source>
+      <translation>History: {n} of {total} similar tickets {where} went to this unit</translation>
+    </message>
+  </context>
+  <context>
+    <name>assistant.in_category</name>
+    <message>
+      <location filename="../../app/assistant/units.py" line="29" />
+      <source>（{category}）</source>
+      <translation>({category})</translation>
+    </message>
+  </context>
+  <context>
+    <name>assistant.in_category_district</name>
+    <message>
+      <location filename="../../app/assistant/units.py" line="28" />
+      <source>（{category}，{district}）</source>
+      <translation>({category}, {district})</translation>
+    </message>
+  </context>
+  <context>
+    <name>assistant.keywords</name>
+    <message>
+      <location filename="../../app/assistant/category.py" line="60" />
+      <source>关键词: {cues}</source>
+      <translation>Keywords: {cues}</translation>
+    </message>
+  </context>
+  <context>
+    <name>assistant.rule_category</name>
+    <message>
+      <location filename="../../app/assistant/units.py" line="26" />
+      <source>规则：类别 {category}</source>
+      <translation>Rule: category {category}</translation>
+    </message>
+  </context>
+  <context>
+    <name>assistant.rule_keywords</name>
+    <message>
+      <location filename="../../app/assistant/units.py" line="27" />
+      <source>规则：关键词 {cues}</source>
+      <translation>Rule: keywords {cues}</translation>
+    </message>
+  </context>
+  <context>
+    <name>assistant.text_features</name>
+    <message>
+      <location filename="../../app/assistant/category.py" line="61" />
+      <source>综合文本特征</source>
+      <translation>The text as a whole</translation>
+    </message>
+  </context>
+  <context>
+    <name>quality.abusive_words</name>
+    <message>
+      <location filename="../../app/assistant/quality.py" line="42" />
+      <source>{field}含有不文明用语（{words}），请改为客观描述，如“来电人情绪激动”。</source>
+      <translation>The {field} has abusive words ({words}); describe it neutrally, such as “the caller was agitated”.</translation>
+    </message>
+  </context>
+  <context>
+    <name>quality.address_needed</name>
+    <message>
+      <location filename="../../app/assistant/quality.py" line="33" />
+      <source>“{category}”类诉求需要具体地址（区、街道、小区或路段门牌），承办单位才能到现场处理。</source>
+      <translation>A “{category}” request needs an exact address (district, street, estate or road and number) so the unit can go there.</translation>
+    </message>
+  </context>
+  <context>
+    <name>quality.category_doubt</name>
+    <message>
+      <location filename="../../app/assistant/quality.py" line="36" />
+      <source>所选分类“{chosen}”与内容不太相符，内容更像“{likely}”（{likely_share}，所选分类 {chosen_share}）；{why}。请核对。</source>
+      <translation>The chosen category “{chosen}” does not fit the text well; it reads more like “{likely}” ({likely_share}, chosen {chosen_share}); {why}. Please check.</translation>
+    </message>
+  </context>
+  <context>
+    <name>quality.category_needed</name>
+    <message>
+      <location filename="../../app/assistant/quality.py" line="32" />
+      <source>请选择诉求分类。</source>
+      <translation>Choose the request's category.</translation>
+    </message>
+  </context>
+  <context>
+    <name>quality.description_needed</name>
+    <message>
+      <location filename="../../app/assistant/quality.py" line="30" />
+      <source>请填写诉求内容：时间、地点、事情经过和来电人诉求。</source>
+      <translation>Write the request details: when, where, what happened and what the caller wants.</translation>
+    </message>
+  </context>
+  <context>
+    <name>quality.id_in_confidential</name>
+    <message>
+      <location filename="../../app/assistant/quality.py" line="41" />
+      <source>保密工单的{field}中含有身份证号，请删除。</source>
+      <translation>The {field} of a confidential ticket holds an ID card number; delete it.</translation>
+    </message>
+  </context>
+  <context>
+    <name>quality.name_in_confidential</name>
+    <message>
+      <location filename="../../app/assistant/quality.py" line="38" />
+      <source>保密工单的{field}中出现了来电人姓名“{name}”，请删除或改为“来电人”。</source>
+      <translation>The {field} of a confidential ticket names the caller “{name}”; delete it or write “the caller”.</translation>
+    </message>
+  </context>
+  <context>
+    <name>quality.no_phone</name>
+    <message>
+      <location filename="../../app/assistant/quality.py" line="35" />
+      <source>未留联系电话，将无法回访；请确认来电人是否愿意留电话。</source>
+      <translation>No phone number: nobody can call back; ask whether the caller will give one.</translation>
+    </message>
+  </context>
+  <context>
+    <name>quality.phone_in_confidential</name>
+    <message>
+      <location filename="../../app/assistant/quality.py" line="40" />
+      <source>保密工单的{field}中含有电话号码，请删除，号码只填在来电号码栏。</source>
+      <translation>The {field} of a confidential ticket holds a phone number; delete it, the number goes only in the phone field.</translation>
+    </message>
+  </context>
+  <context>
+    <name>quality.sensitive_words</name>
+    <message>
+      <location filename="../../app/assistant/quality.py" line="43" />
+      <source>{field}涉及敏感信息（{words}），请确认是否必须记录，必要时设为保密工单。</source>
+      <translation>The {field} touches sensitive information ({words}); make sure it must be recorded, and make the ticket confidential if needed.</translation>
+    </message>
+  </context>
+  <context>
+    <name>quality.short_description</name>
+    <message>
+      <location filename="../../app/assistant/quality.py" line="31" />
+      <source>诉求内容只有 {length} 个字，请补充时间、地点、经过和具体诉求。</source>
+      <translation>The request details have only {length} characters; add when, where, what happened and what the caller wants.</translation>
+    </message>
+  </context>
+  <context>
+    <name>quality.title_needed</name>
+    <message>
+      <location filename="../../app/assistant/quality.py" line="28" />
+      <source>请填写标题，用一句话概括诉求（地点+事项）。</source>
+      <translation>Enter a subject: the request in one line (place + matter).</translation>
+    </message>
+  </context>
+  <context>
+    <name>quality.vague_title</name>
+    <message>
+      <location filename="../../app/assistant/quality.py" line="29" />
+      <source>标题“{title}”过于笼统，请写明地点和具体事项，如“某小区路灯不亮”。</source>
+      <translation>The subject “{title}” is too vague; name the place and the matter, such as “Street lamp out in X estate”.</translation>
     </message>
   </context>
 </TS>

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,12 +36,13 @@ from app.reports.dashboard import rescore, with_hotspots
 from app.reports.data import WEIGHT_PRESETS, Dashboard, Dimension, ReportOptions, Weights
 from app.reports.period import Period, PeriodKind, local_today
 from app.reports.xlsx import write_xlsx
-from ui.dates import pydate, qdate
+from ui.dates import period_label, pydate, qdate
 from ui.reports.charts import ChartWidget, Series
 from ui.reports.hotspots import HotspotsPanel, Progress
 from ui.reports.models import CountsModel, RatingsModel, SortRole, TicketsModel
 from ui.reports.pdf import write_pdf
 from ui.tasks import Newest, run_task
+from ui.vocabulary import display
 
 _KINDS = (PeriodKind.DAILY, PeriodKind.WEEKLY, PeriodKind.MONTHLY, PeriodKind.CUSTOM)
 
@@ -179,7 +180,7 @@ class ReportsDashboard(QWidget):
         self.preset_combo = QComboBox()
         self.preset_combo.addItem(self.tr("自定义权重"), "")
         for name in WEIGHT_PRESETS:
-            self.preset_combo.addItem(name, name)
+            self.preset_combo.addItem(QCoreApplication.translate("RatingPresets", name), name)
         self.weight_spins: dict[str, QDoubleSpinBox] = {}
         weights_box = QGroupBox(self.tr("考核权重"))
         weights_form = QFormLayout(weights_box)
@@ -211,6 +212,11 @@ class ReportsDashboard(QWidget):
         self.reset_brief_button = QPushButton(self.tr("恢复自动生成的简报"))
         brief = QWidget()
         brief_layout = QVBoxLayout(brief)
+        if QLocale().language() != QLocale.Language.Chinese:
+            # The brief is the hotline's published text (like the seed's 速递): wholly Chinese.
+            note = QLabel(self.tr("简报按热线对外发布的格式，全文用中文撰写。"))
+            note.setWordWrap(True)
+            brief_layout.addWidget(note)
         brief_layout.addWidget(self.brief_edit, 1)
         brief_row = QHBoxLayout()
         brief_row.addWidget(self.brief_state, 1)
@@ -366,7 +372,7 @@ class ReportsDashboard(QWidget):
         totals = dashboard.totals
         self.summary_label.setText(
             self.tr("%1，有效事件 %2 件（受理 %3 件，其中合并/作废 %4 件）；逾期未办结 %5 件，督办 %6 件。")
-            .replace("%1", dashboard.period.label()).replace("%2", str(totals.valid))
+            .replace("%1", period_label(dashboard.period)).replace("%2", str(totals.valid))
             .replace("%3", str(totals.received)).replace("%4", str(totals.invalid))
             .replace("%5", str(dashboard.overdue_total)).replace("%6", str(dashboard.escalated_total))
         )
@@ -391,7 +397,7 @@ class ReportsDashboard(QWidget):
         channels = self.dashboard.counts[Dimension.CHANNEL]
         categories = self.dashboard.counts[Dimension.CATEGORY][: self.top_spin.value()]
         self.channel_chart.set_series(Series(
-            self.tr("受理渠道"), [r.label for r in channels], [r.count for r in channels],
+            self.tr("受理渠道"), [display(r.label) for r in channels], [r.count for r in channels],
             [f"{r.share}%" for r in channels]))
         self.category_chart.set_series(Series(
             self.tr("问题分类（前%1项）").replace("%1", str(self.top_spin.value())),

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.analysis.model import HotGroup, HotspotReport, RepeatCaller, TicketRef, Warning
 from app.reports.period import Period
+from ui.dates import period_label
 from ui.tasks import Newest, run_task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -177,7 +178,7 @@ class HotspotsPanel(QWidget):
         def progress(stage: str, done: int, total: int) -> None:
             relay.progressed.emit(f"{request}|{stage}", done, total)
 
-        self.status_label.setText(self.tr("正在分析 %1 的热点与预警…").replace("%1", period.label()))
+        self.status_label.setText(self.tr("正在分析 %1 的热点与预警…").replace("%1", period_label(period)))
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         run_task(lambda: analyse(period, progress), self._on_done, self._on_failed, owner=self,
@@ -212,7 +213,7 @@ class HotspotsPanel(QWidget):
         self.report = report
         self.status_label.setText(
             self.tr("%1：分析工单 %2 件，归并出 %3 组（%4 件）；预警 %5 条，重复来电 %6 人，久拖未决 %7 组。")
-            .replace("%1", report.period.label()).replace("%2", str(report.tickets))
+            .replace("%1", period_label(report.period)).replace("%2", str(report.tickets))
             .replace("%3", str(report.group_count)).replace("%4", str(report.grouped_tickets))
             .replace("%5", str(len(report.warnings))).replace("%6", str(len(report.repeat_callers)))
             .replace("%7", str(len(report.long_running))))

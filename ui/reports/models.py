@@ -6,6 +6,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.reports.data import CountRow, Rate, TicketLine, UnitRating
+from ui.vocabulary import display
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 TicketRole = Qt.ItemDataRole.UserRole + 2
@@ -49,7 +50,7 @@ class CountsModel(QAbstractTableModel):
             return None
         row, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.label, str(row.count), f"{row.share}%")[col]
+            return (display(row.label), str(row.count), f"{row.share}%")[col]
         if role == SortRole:
             return (row.label, row.count, float(row.share))[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_LABEL:
