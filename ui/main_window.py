@@ -37,6 +37,7 @@ from ui.assistant_sidebar import AssistantSidebar
 from ui.call_panel import AgentStateBar, CallBridge, ScreenPop
 from ui.callbacks import CallbackPanel
 from ui.conflict_dialog import ConflictDialog
+from ui.files import in_documents
 from ui.login_dialog import LoginDialog
 from ui.messages import say_error
 from ui.queue_view import QueueView
@@ -413,7 +414,7 @@ class MainWindow(QMainWindow):
                             self.tr("操作未完成：%s\n已保存的工单不受影响，请稍后重试。") % say_error(error))
 
     def _on_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入工单"), "",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入工单"), in_documents(),
                                               self.tr("表格 (*.xlsx *.csv)"))
         if path:
             self.import_path(Path(path))
@@ -435,7 +436,7 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("导入完成"), "\n".join(lines))
 
     def _on_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出当前队列"), "工单.xlsx",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出当前队列"), in_documents(self.tr("工单") + ".xlsx"),
                                               self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if path:
             self.export_path(Path(path))

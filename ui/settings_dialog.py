@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import Settings
+from ui.files import in_documents
 from ui.login_dialog import DEFAULT_SERVER
 
 
@@ -70,7 +71,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _on_browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择 CA 证书文件"), "",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择 CA 证书文件"), in_documents(),
                                               self.tr("证书 (*.pem *.crt);;所有文件 (*)"))
         if path:
             self.ca_bundle.setText(path)

@@ -39,6 +39,7 @@ from ui.vocabulary import CHANNELS, REQUEST_TYPES, URGENCIES, display
 
 # The assistant follows typing faster than the autosave does.
 ASSIST_MS = 250
+FIELD_MIN_WIDTH = 170  # px: the narrowest a short field of the capture form may get
 # A draft is written at the latest this long after the first unsaved keystroke.
 AUTOSAVE_MAX_WAIT_MS = 2000
 # Drafts and saves go through one writer thread, in order: an older draft never lands last.
@@ -197,6 +198,9 @@ class TicketForm(QWidget):
         grid.setVerticalSpacing(2)
         for column in (1, 3, 5):
             grid.setColumnStretch(column, 1)
+            # Equal fields whatever the captions' length: English captions are wider, and the
+            # middle fields (Phone, Category 2, Town) were squeezed to a few characters.
+            grid.setColumnMinimumWidth(column, FIELD_MIN_WIDTH)
 
         def place(row: int, column: int, label: str, name: str, widget: QWidget, span: int = 1) -> None:
             caption = QLabel(label)

@@ -1599,6 +1599,11 @@ Saved tickets are not affected. Please try again later.</translation>
       <source>漏接回拨</source>
       <translation>Missed calls</translation>
     </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="407" />
+      <source>工单</source>
+      <translation>tickets</translation>
+    </message>
   </context>
   <context>
     <name>Messages</name>
@@ -2318,6 +2323,11 @@ Saved tickets are not affected. Please try again later.</translation>
       <location filename="../../ui/reports/dashboard.py" line="217" />
       <source>简报按热线对外发布的格式，全文用中文撰写。</source>
       <translation>The brief is written wholly in Chinese, in the form the hotline publishes it.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/dashboard.py" line="493" />
+      <source>12345报表</source>
+      <translation>12345-report</translation>
     </message>
   </context>
   <context>

@@ -5,14 +5,24 @@ seat's data itself holds none (categories, districts and units are the city's Ch
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, Qt, QTranslator
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QStandardPaths,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -30,6 +40,7 @@ from app.reference import ReferenceData
 from app.seat import Seat
 from ui.application import install_translations
 from ui.main_window import MainWindow
+from ui.ticket_form import FIELD_MIN_WIDTH
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
@@ -160,3 +171,55 @@ def test_english_mode_shows_no_chinese(english: None, seat: Seat, qtbot: QtBot) 
     for k, v in sorted(found.items()):
         print(k, "=>", v[:200])
     assert not found
+
+
+def test_the_english_capture_form_gives_every_short_field_room(english: None, seat: Seat, qtbot: QtBot) -> None:
+    """English captions are wider: Phone, Category 2 and Town were squeezed to a few characters."""
+    window = MainWindow(Desk(seat))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    form = window.form
+    fields = {name: getattr(form, name) for name in (
+        "channel", "request_type", "urgency", "caller_name", "caller_phone", "category1",
+        "category2", "category3", "district", "street", "handling_unit")}
+    narrow = {name: field.width() for name, field in fields.items() if field.width() < FIELD_MIN_WIDTH}
+    assert not narrow
+    window.form.wait_for_writes()
+    window.sidebar.wait_for_tasks()
+
+
+def test_chinese_mode_loads_qts_own_chinese(qapp: QApplication) -> None:
+    """Qt's dialogs (the file dialog, message box buttons) in Chinese, not half English."""
+    before = qapp.findChildren(QTranslator)
+    install_translations(qapp, "zh_CN")
+    added = [t for t in qapp.findChildren(QTranslator) if t not in before]
+    try:
+        assert any(t.filePath().endswith("qtbase_zh_CN.qm") for t in added)
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    finally:
+        for translator in added:
+            qapp.removeTranslator(translator)
+            translator.setParent(None)
+
+
+def test_file_dialogs_open_in_the_documents_folder(seat: Seat, qtbot: QtBot,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def dialog(parent: QWidget, caption: str, directory: str, filters: str) -> tuple[str, str]:
+        asked.append(directory)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    window = MainWindow(Desk(seat))
+    qtbot.addWidget(window)
+    window._on_import()
+    window._on_export()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert documents and len(asked) == 2
+    assert all(Path(directory).is_relative_to(documents) for directory in asked), asked
+    assert asked[1].endswith(".xlsx")
+    window.form.wait_for_writes()
+    window.sidebar.wait_for_tasks()

@@ -37,6 +37,7 @@ from app.reports.data import WEIGHT_PRESETS, Dashboard, Dimension, ReportOptions
 from app.reports.period import Period, PeriodKind, local_today
 from app.reports.xlsx import write_xlsx
 from ui.dates import period_label, pydate, qdate
+from ui.files import in_documents
 from ui.reports.charts import ChartWidget, Series
 from ui.reports.hotspots import HotspotsPanel, Progress
 from ui.reports.models import CountsModel, RatingsModel, SortRole, TicketsModel
@@ -489,7 +490,8 @@ class ReportsDashboard(QWidget):
 
     def _default_name(self, suffix: str) -> str:
         p = self._period
-        return f"12345报表_{p.start.isoformat()}_{p.end.isoformat()}.{suffix}"
+        title = self.tr("12345报表")
+        return in_documents(f"{title}_{p.start.isoformat()}_{p.end.isoformat()}.{suffix}")
 
     def _on_export_xlsx_clicked(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("导出XLSX"), self._default_name("xlsx"),
