@@ -22,11 +22,12 @@ import json
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from app.domain.calendar import LOCAL_TZ
 from app.resources import resource_path
 
 __all__ = [
@@ -46,7 +47,7 @@ TEMPLATES_PATH = RESOURCES_DIR / "demo" / "templates.json"
 REFERENCE_DIR = RESOURCES_DIR / "reference"
 
 #: 商丘 keeps China Standard Time all year, so a fixed offset is exact.
-SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
+SHANGHAI = LOCAL_TZ  # the city's clock (app.domain.calendar)
 
 TICKET_FIELDS: tuple[str, ...] = (
     "channel",

@@ -6,7 +6,6 @@ off the GUI thread by the caller. Failures are the sync errors (``ServerUnavaila
 (app.messages) that says what happened and what to do next. Nothing here logs a name, a password or a token.
 """
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -15,17 +14,13 @@ from urllib.parse import quote
 
 import requests
 
+from app.domain.accounts import MIN_PASSWORD, USERNAME_PATTERN
 from app.domain.roles import Role
 from app.messages import Message, Text, recognize
 from app.sync.client import ApiClient
 from app.sync.errors import ApiError, AuthRequired, ServerUnavailable
 
-USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
-MIN_PASSWORD = 8
 AUDIT_PAGE_SIZE = 100
-
-# The audit actions the center records (server/audit/service.py AuditAction).
-AUDIT_ACTIONS: tuple[str, ...] = ("reveal", "export", "login", "login_failed", "refused", "admin")
 
 NOT_SIGNED_IN = Text("admin.not_signed_in", "尚未登录中心：请通过“同步 → 登录中心…”用管理员账号登录后再试。")()
 BAD_USERNAME = Text("admin.bad_username", "用户名只能用英文字母、数字和 _ . -，最长 64 个字符。")

@@ -2,9 +2,13 @@
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, timedelta, timezone
 
 from app.domain.enums import RequestType
+
+# The city keeps China Standard Time; "today", deadlines and local numbers are counted in it
+# (seat and center alike: the one definition of the offset).
+LOCAL_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 # Working days allowed per request type (咨询/求助 3, 投诉/举报/建议 13); configurable in settings.
 DEFAULT_DEADLINE_DAYS: Mapping[RequestType, int] = {

@@ -112,6 +112,10 @@ class Validation:
         return not self.errors
 
 
+# The fields an agent edits: what a ticket edit, a draft and the wire's ticket edit carry.
+EDITABLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(TicketInput))
+
+
 def always_confidential(request_type: str) -> bool:
     """Whistleblowers are protected: every 举报 is confidential (保密), whatever was ticked."""
     return request_type == RequestType.REPORT.value

@@ -6,16 +6,16 @@ import json
 from enum import StrEnum
 from typing import Any
 
-from app.domain.ticket import TicketInput
+from app.domain.ticket import EDITABLE_FIELDS as EDITABLE_FIELDS  # re-exported (one definition)
+from app.messages import term
 
 API_PREFIX = "/api/v1"
-EDITABLE_FIELDS: tuple[str, ...] = tuple(TicketInput.__dataclass_fields__)
 CALLER_FIELDS: tuple[str, ...] = ("caller_name", "caller_phone")
 # Seat → center mutation kinds that are not about one ticket: a seat reports its exports to the
 # audit log (ticket_client_id is a fresh id; payload {"rows", "format", "filter", "confidential"}).
-EXPORT_KIND = "导出"
+EXPORT_KIND = term("Vocabulary", "导出")
 # A caller's number shown at a seat while the center could not be reached (audited on push).
-REVEAL_KIND = "查看号码"
+REVEAL_KIND = term("Vocabulary", "查看号码")
 # A call's record once it is over (app.telephony): ticket_client_id is the call's client id,
 # payload its wire form (app.telephony.calls.call_wire). Sent once per call.
 CALL_KIND = "来电"
@@ -39,6 +39,17 @@ class ChangeType(StrEnum):
     TOMBSTONE = "tombstone"
     REFERENCE = "reference"
     REFERENCE_DELETED = "reference_deleted"
+
+
+class AuditAction(StrEnum):
+    """What the center's audit log records (the admin's audit page filters by it)."""
+
+    REVEAL = "reveal"  # a caller's full number shown, with the reason given
+    EXPORT = "export"  # a seat wrote tickets to a file
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    REFUSED = "refused"  # an access or action the user's role or unit does not allow
+    ADMIN = "admin"  # users, units, categories, holidays changed
 
 
 class ReferenceKind(StrEnum):

@@ -5,26 +5,24 @@ The caller owns the session and its transaction; nothing here commits.
 
 import json
 import uuid
-from dataclasses import dataclass, fields, replace
-from datetime import UTC, datetime, timedelta, timezone
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
+from app.domain.calendar import LOCAL_TZ as LOCAL_TZ  # re-exported: defined once in the domain
 from app.domain.calendar import deadline_for
 from app.domain.enums import RequestType, Status
 from app.domain.lifecycle import Action, next_status
 from app.domain.phone import is_masked
 from app.domain.roles import Role
-from app.domain.ticket import TicketInput, validate_ticket
+from app.domain.ticket import EDITABLE_FIELDS, TicketInput, validate_ticket
 from app.messages import Message
 from app.reference import ReferenceData
 from app.settings import Settings
 from app.store.models import Counter, OutboxEntry, Ticket, TicketEvent
 from app.store.search_text import index_text
-
-# The seed city keeps China Standard Time; "today" and deadlines are counted in it.
-LOCAL_TZ = timezone(timedelta(hours=8))
 
 
 @dataclass(frozen=True)
@@ -66,9 +64,6 @@ def local_date(moment: datetime) -> "datetime":
 
 def searchable_text(ticket: Ticket) -> str:
     return index_text(ticket.title, ticket.description, ticket.address, ticket.caller_name)
-
-
-EDITABLE_FIELDS = tuple(f.name for f in fields(TicketInput))
 
 
 def ticket_to_input(ticket: Ticket) -> TicketInput:

@@ -3949,6 +3949,16 @@ The full number is kept only at the center; press "Show full number" again once 
       <source>计时暂停</source>
       <translation>Clock paused</translation>
     </message>
+    <message>
+      <location filename="../../app/sync/protocol.py" line="16" />
+      <source>导出</source>
+      <translation>Exported</translation>
+    </message>
+    <message>
+      <location filename="../../app/sync/protocol.py" line="18" />
+      <source>查看号码</source>
+      <translation>Number revealed</translation>
+    </message>
   </context>
   <context>
     <name>_AdminForm</name>

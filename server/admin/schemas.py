@@ -5,6 +5,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from app.domain.accounts import MAX_PASSWORD, MIN_PASSWORD, USERNAME_CHARS, USERNAME_MAX
 from server.validation import SafeStr
 
 RoleName = Literal["agent", "dispatcher", "unit", "supervisor", "admin"]
@@ -20,11 +21,11 @@ class UserAdminRead(BaseModel):
 
 
 class UserCreate(BaseModel):
-    username: SafeStr = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")
+    username: SafeStr = Field(min_length=1, max_length=USERNAME_MAX, pattern=rf"^{USERNAME_CHARS}+$")
     display_name: SafeStr = Field(default="", max_length=64)
     role: RoleName
     unit: SafeStr = Field(default="", max_length=100, description="role=unit 时必填")
-    password: SafeStr = Field(min_length=8, max_length=256)
+    password: SafeStr = Field(min_length=MIN_PASSWORD, max_length=MAX_PASSWORD)
 
 
 class UserUpdate(BaseModel):
@@ -35,7 +36,7 @@ class UserUpdate(BaseModel):
 
 
 class PasswordReset(BaseModel):
-    password: SafeStr = Field(min_length=8, max_length=256)
+    password: SafeStr = Field(min_length=MIN_PASSWORD, max_length=MAX_PASSWORD)
 
 
 class UnitWrite(BaseModel):

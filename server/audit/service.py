@@ -2,22 +2,15 @@
 
 import json
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.sync.protocol import (
+    AuditAction as AuditAction,  # re-exported: one list for seat and center
+)
 from server.audit.models import AuditEntry
-
-
-class AuditAction(StrEnum):
-    REVEAL = "reveal"  # a caller's full number shown, with the reason given
-    EXPORT = "export"  # a seat wrote tickets to a file
-    LOGIN = "login"
-    LOGIN_FAILED = "login_failed"
-    REFUSED = "refused"  # an access or action the user's role or unit does not allow
-    ADMIN = "admin"  # users, units, categories, holidays changed
 
 
 def utc_now() -> datetime:

@@ -7,9 +7,10 @@ refused accesses and go to the audit log.
 """
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
+from app.domain.calendar import LOCAL_TZ
 from app.domain.enums import RequestType
 from app.domain.lifecycle import Action
 from app.domain.roles import Role, can_act
@@ -18,7 +19,7 @@ from app.reference import ReferenceData
 from server.auth.models import User
 from server.tickets.models import Ticket
 
-LOCAL_OFFSET = timedelta(hours=8)  # China Standard Time: "today" of an action
+LOCAL_OFFSET = LOCAL_TZ.utcoffset(None)  # the city's clock: "today" of an action
 
 
 def performer_of(user: User) -> Performer:

@@ -10,7 +10,7 @@ the cursor up to the counter's value in that snapshot.
 import json
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, insert, select, update
@@ -18,7 +18,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from app.domain.calendar import deadline_for
+from app.domain.calendar import LOCAL_TZ, deadline_for
 from app.domain.enums import RequestType, Status
 from app.domain.lifecycle import Action
 from app.domain.roles import CREATE_ROLES, Role, can_edit_field
@@ -50,7 +50,7 @@ from server.tickets.models import Ticket, TicketEvent
 from server.tickets.service import caller_hidden, event_dict, restrict, ticket_dict, visible
 
 log = logging.getLogger("server.sync")
-LOCAL_OFFSET = timedelta(hours=8)  # China Standard Time: the official number's date
+LOCAL_OFFSET = LOCAL_TZ.utcoffset(None)  # the city's clock: the official number's date
 
 
 def utc_now() -> datetime:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.admin.client import AdminClient, AuditEntry, AuditPage, AuditQuery, summarize_detail
 from app.domain.roles import Role
+from app.sync.protocol import AuditAction
 from app.tickets.service import LOCAL_TZ
 from ui.admin.page import AdminPage
 from ui.messages import say
@@ -19,9 +20,10 @@ from ui.role_views import role_title
 class AuditLogPage(AdminPage):
     def __init__(self, connect: Callable[[], AdminClient | None], pool: QThreadPool,
                  parent: QWidget | None = None) -> None:
-        self._action_names = {
-            "reveal": self.tr("查看完整号码"), "export": self.tr("导出"), "login": self.tr("登录"),
-            "login_failed": self.tr("登录失败"), "refused": self.tr("拒绝访问"), "admin": self.tr("管理操作"),
+        self._action_names: dict[str, str] = {
+            AuditAction.REVEAL: self.tr("查看完整号码"), AuditAction.EXPORT: self.tr("导出"),
+            AuditAction.LOGIN: self.tr("登录"), AuditAction.LOGIN_FAILED: self.tr("登录失败"),
+            AuditAction.REFUSED: self.tr("拒绝访问"), AuditAction.ADMIN: self.tr("管理操作"),
         }
         super().__init__(connect, pool, [
             (self.tr("时间"), lambda e: e.at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S")),
