@@ -5232,4 +5232,18 @@ The full number is kept only at the center; press "Show full number" again once 
       <translation>The subject “{title}” is too vague; name the place and the matter, such as “Street lamp out in X estate”.</translation>
     </message>
   </context>
+  <context>
+    <name>Charts</name>
+    <message>
+      <location filename="../../ui/reports/charts.py" line="65" />
+      <location filename="../../ui/reports/charts.py" line="114" />
+      <source>无数据</source>
+      <translation>No data</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/charts.py" line="70" />
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
+    </message>
+  </context>
 </TS>

@@ -9,9 +9,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ui.messages import fill
 
 BAR_COLOR = QColor("#2f6db5")
 LINE_COLOR = QColor("#c0392b")
@@ -60,12 +62,13 @@ def paint_bars(painter: QPainter, rect: QRectF, series: Series) -> None:
     metrics = QFontMetricsF(painter.font())
     count = len(series.values)
     if count == 0:
-        painter.drawText(body, Qt.AlignmentFlag.AlignCenter, "无数据")
+        painter.drawText(body, Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("Charts", "无数据"))
         painter.restore()
         return
     label_width = min(body.width() * 0.35, max(metrics.horizontalAdvance(s) for s in series.labels) + 8)
     texts = [
-        f"{v}" + (f"（{series.notes[i]}）" if i < len(series.notes) and series.notes[i] else "")
+        fill(QCoreApplication.translate("Charts", "%1（%2）"), str(v), series.notes[i])
+        if i < len(series.notes) and series.notes[i] else str(v)
         for i, v in enumerate(series.values)
     ]
     value_width = max(metrics.horizontalAdvance(t) for t in texts) + 8
@@ -108,7 +111,7 @@ def paint_line(painter: QPainter, rect: QRectF, series: Series) -> None:
     metrics = QFontMetricsF(painter.font())
     values = list(series.values)
     if not values:
-        painter.drawText(body, Qt.AlignmentFlag.AlignCenter, "无数据")
+        painter.drawText(body, Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("Charts", "无数据"))
         painter.restore()
         return
     top = _nice_max(max(values))
