@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import MIN_PASSPHRASE_CHARS, PassphraseRequest
+from ui.messages import say, say_error
 
 
 class PassphraseDialog(QDialog):
@@ -23,7 +24,7 @@ class PassphraseDialog(QDialog):
         self.request = request
         self.setWindowTitle(self.tr("设置工单库口令") if request.new else self.tr("打开工单库"))
         self.setMinimumWidth(480)
-        self.reason = QLabel(request.reason)  # app.store.keys says it: one text for every front end
+        self.reason = QLabel(say(request.reason))  # app.store.keys says it: one text for every front end
         self.reason.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -63,7 +64,8 @@ class PassphraseDialog(QDialog):
 
 def show_unlock_failed(error: Exception) -> None:
     """The store did not open: why, and what to do (app.store.keys words it)."""
-    QMessageBox.critical(None, QCoreApplication.translate("PassphraseDialog", "无法打开本机工单库"), str(error))
+    QMessageBox.critical(None, QCoreApplication.translate("PassphraseDialog", "无法打开本机工单库"),
+                         say_error(error))
 
 
 def ask_passphrase(request: PassphraseRequest) -> str | None:

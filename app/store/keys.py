@@ -24,6 +24,7 @@ from argon2.low_level import Type, hash_secret_raw
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError
 
+from app.messages import Text
 from app.sync.credentials import SERVICE, usable_backend
 
 KEY_FILENAME = "store-key.json"
@@ -35,15 +36,25 @@ ARGON2_MEMORY_KIB = 64 * 1024
 ARGON2_PARALLELISM = 4
 MIN_PASSPHRASE_CHARS = 10
 
-NO_KEYRING_REASON = (
-    "本机没有可用的系统密钥环，无法替您保管工单库的密钥。"
-    "工单库将用您设置的口令加密：每次启动都要输入，口令不会保存在任何地方，忘记口令就无法打开本机工单库"
-    "（已同步到中心的工单不受影响，可重新同步）。"
-)
-LOST_KEY_ADVICE = (
-    "已同步到中心的工单都还在中心。请把数据目录 {data_dir} 改名保留，重新启动程序、登录并同步，"
-    "座席会从中心取回全部工单；只有从未同步的工单和草稿留在旧目录里，找回密钥后仍可打开。"
-)
+# What the key's keeper says (app.messages: the passphrase dialog and the error box say it in
+# the user's language, the terminal prompt in Chinese).
+NO_KEYRING_REASON = Text("keys.no_keyring", "本机没有可用的系统密钥环，无法替您保管工单库的密钥。"
+                         "工单库将用您设置的口令加密：每次启动都要输入，口令不会保存在任何地方，忘记口令就无法打开本机工单库"
+                         "（已同步到中心的工单不受影响，可重新同步）。")()
+LOST_KEY_ADVICE = Text("keys.lost_key_advice",
+                       "已同步到中心的工单都还在中心。请把数据目录 {data_dir} 改名保留，重新启动程序、登录并同步，"
+                       "座席会从中心取回全部工单；只有从未同步的工单和草稿留在旧目录里，找回密钥后仍可打开。")
+UNREADABLE_KEY_FILE = Text("keys.unreadable_key_file", "无法读取 {path}（{error}）：请从备份恢复这个文件。")
+UNKNOWN_KEY_FILE = Text("keys.unknown_key_file", "{path} 的内容无法识别：请从备份恢复这个文件。")
+NO_KEY_FILE = Text("keys.no_key_file", "本机工单库已加密，但数据目录中没有 {file}，找不到它的密钥。{advice}")
+KEYRING_GONE = Text("keys.keyring_gone", "本机工单库的密钥保存在系统密钥环中，但现在没有可用的密钥环"
+                                         "（例如在没有桌面会话的终端里）。请在登录了桌面的同一用户下运行。")
+KEYRING_REFUSED = Text("keys.keyring_refused", "系统密钥环拒绝读取工单库的密钥（{error}）：请解锁密钥环后重试。")
+KEY_NOT_IN_KEYRING = Text("keys.key_not_in_keyring", "系统密钥环中没有本机工单库的密钥（可能换了系统用户、重装了系统，"
+                                                     "或密钥被删除）。{advice}")
+WRONG_PASSPHRASE = Text("keys.wrong_passphrase", "口令不正确，本机工单库没有打开，也没有任何改动。忘记口令时：{advice}")
+NOT_ENTERED = Text("keys.not_entered", "没有输入口令，本机工单库没有打开。")
+SHORT_PASSPHRASE = Text("keys.short_passphrase", "口令至少要 {length} 个字符。")
 
 
 class StoreKeyError(Exception):
@@ -128,13 +139,13 @@ class KeyFile:
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as error:
-            raise StoreKeyError(f"无法读取 {path}（{type(error).__name__}）：请从备份恢复这个文件。") from error
+            raise StoreKeyError(UNREADABLE_KEY_FILE(path=str(path), error=type(error).__name__)) from error
         if stored.get("source") == "keyring" and isinstance(stored.get("account"), str):
             return cls(account=stored["account"])
         if stored.get("source") == "passphrase" and stored.get("kdf") == "argon2id":
             return cls(argon2=Argon2Params(bytes.fromhex(stored["salt"]), int(stored["time_cost"]),
                                            int(stored["memory_kib"]), int(stored["parallelism"])))
-        raise StoreKeyError(f"{path} 的内容无法识别：请从备份恢复这个文件。")
+        raise StoreKeyError(UNKNOWN_KEY_FILE(path=str(path)))
 
     def write(self, data_dir: Path) -> None:
         if self.account is not None:
@@ -170,8 +181,8 @@ class KeySource:
         described = KeyFile.read(self.data_dir)
         if described is None:
             if store_exists:
-                raise KeyLostError(f"本机工单库已加密，但数据目录中没有 {KEY_FILENAME}，找不到它的密钥。"
-                                   + LOST_KEY_ADVICE.format(data_dir=self.data_dir))
+                raise KeyLostError(NO_KEY_FILE(file=KEY_FILENAME,
+                                               advice=LOST_KEY_ADVICE(data_dir=str(self.data_dir))))
             return self._new_key()
         if described.account is not None:
             return self._keyring_key(described.account, store_exists)
@@ -200,19 +211,16 @@ class KeySource:
     # -- an existing store's key -----------------------------------------------------------
     def _keyring_key(self, account: str, store_exists: bool) -> StoreKey:
         if not usable_backend(self.backend):
-            raise StoreKeyError("本机工单库的密钥保存在系统密钥环中，但现在没有可用的密钥环"
-                                "（例如在没有桌面会话的终端里）。请在登录了桌面的同一用户下运行。")
+            raise StoreKeyError(KEYRING_GONE())
         try:
             stored = self.backend.get_password(SERVICE, account)
         except KeyringError as error:
-            raise StoreKeyError(f"系统密钥环拒绝读取工单库的密钥（{type(error).__name__}）："
-                                "请解锁密钥环后重试。") from error
+            raise StoreKeyError(KEYRING_REFUSED(error=type(error).__name__)) from error
         if stored is None:
             if not store_exists:  # the store was never written: start it again with a fresh key
                 (self.data_dir / KEY_FILENAME).unlink()
                 return self._new_key()
-            raise KeyLostError("系统密钥环中没有本机工单库的密钥（可能换了系统用户、重装了系统，"
-                               "或密钥被删除）。" + LOST_KEY_ADVICE.format(data_dir=self.data_dir))
+            raise KeyLostError(KEY_NOT_IN_KEYRING(advice=LOST_KEY_ADVICE(data_dir=str(self.data_dir))))
         return StoreKey.from_hex(str(stored))
 
     def _passphrase_key(self, params: Argon2Params, *, store_exists: bool,
@@ -224,16 +232,15 @@ class KeySource:
             if not store_exists or opens(key):
                 return key
             retry = True
-        raise WrongKeyError("口令不正确，本机工单库没有打开，也没有任何改动。"
-                            "忘记口令时：" + LOST_KEY_ADVICE.format(data_dir=self.data_dir))
+        raise WrongKeyError(WRONG_PASSPHRASE(advice=LOST_KEY_ADVICE(data_dir=str(self.data_dir))))
 
     def _ask(self, request: PassphraseRequest) -> str:
         if self.prompt is None:
             raise StoreKeyError(request.reason + "这里无法输入口令：请在图形界面或终端中启动。")
         passphrase = self.prompt(request)
         if passphrase is None:
-            raise PassphraseCancelled("没有输入口令，本机工单库没有打开。")
+            raise PassphraseCancelled(NOT_ENTERED())
         if request.new and len(passphrase) < MIN_PASSPHRASE_CHARS:
-            raise StoreKeyError(f"口令至少要 {MIN_PASSPHRASE_CHARS} 个字符。")
+            raise StoreKeyError(SHORT_PASSPHRASE(length=MIN_PASSPHRASE_CHARS))
         return passphrase
 

@@ -5246,4 +5246,92 @@ The full number is kept only at the center; press "Show full number" again once 
       <translation>%1 (%2)</translation>
     </message>
   </context>
+  <context>
+    <name>keys.key_not_in_keyring</name>
+    <message>
+      <location filename="../../app/store/keys.py" line="53" />
+      <source>系统密钥环中没有本机工单库的密钥（可能换了系统用户、重装了系统，或密钥被删除）。{advice}</source>
+      <translation>The system keyring has no key for this ticket store (another system user, a reinstalled system, or the key was deleted). {advice}</translation>
+    </message>
+  </context>
+  <context>
+    <name>keys.keyring_gone</name>
+    <message>
+      <location filename="../../app/store/keys.py" line="50" />
+      <source>本机工单库的密钥保存在系统密钥环中，但现在没有可用的密钥环（例如在没有桌面会话的终端里）。请在登录了桌面的同一用户下运行。</source>
+      <translation>The ticket store's key is in the system keyring, but no keyring is available now (for example in a terminal without a desktop session). Run the program as the same user, logged in to the desktop.</translation>
+    </message>
+  </context>
+  <context>
+    <name>keys.keyring_refused</name>
+    <message>
+      <location filename="../../app/store/keys.py" line="52" />
+      <source>系统密钥环拒绝读取工单库的密钥（{error}）：请解锁密钥环后重试。</source>
+      <translation>The system keyring refused to give the store's key ({error}): unlock the keyring and try again.</translation>
+    </message>
+  </context>
+  <context>
+    <name>keys.lost_key_advice</name>
+    <message>
+      <location filename="../../app/store/keys.py" line="44" />
+      <source>已同步到中心的工单都还在中心。请把数据目录 {data_dir} 改名保留，重新启动程序、登录并同步，座席会从中心取回全部工单；只有从未同步的工单和草稿留在旧目录里，找回密钥后仍可打开。</source>
+      <translation>Every ticket synced to the center is still there. Rename the data folder {data_dir} to keep it, start the program again, log in and sync: the seat fetches all tickets from the center. Only tickets never synced and drafts stay in the old folder, and open again once the key is found.</translation>
+    </message>
+  </context>
+  <context>
+    <name>keys.no_key_file</name>
+    <message>
+      <location filename="../../app/store/keys.py" line="49" />
+      <source>本机工单库已加密，但数据目录中没有 {file}，找不到它的密钥。{advice}</source>
+      <translation>The ticket store is encrypted, but the data folder has no {file}, so its key cannot be found. {advice}</translation>
+    </message>
+  </context>
+  <context>
+    <name>keys.no_keyring</name>
+    <message>
+      <location filename="../../app/store/keys.py" line="41" />
+      <source>本机没有可用的系统密钥环，无法替您保管工单库的密钥。工单库将用您设置的口令加密：每次启动都要输入，口令不会保存在任何地方，忘记口令就无法打开本机工单库（已同步到中心的工单不受影响，可重新同步）。</source>
+      <translation>This computer has no system keyring to keep the ticket store's key for you. The store will be encrypted with a passphrase you set: you type it at every start, it is kept nowhere, and if you forget it the store on this computer cannot be opened (tickets already synced to the center are safe and can be synced again).</translation>
+    </message>
+  </context>
+  <context>
+    <name>keys.not_entered</name>
+    <message>
+      <location filename="../../app/store/keys.py" line="56" />
+      <source>没有输入口令，本机工单库没有打开。</source>
+      <translation>No passphrase was entered; the ticket store was not opened.</translation>
+    </message>
+  </context>
+  <context>
+    <name>keys.short_passphrase</name>
+    <message>
+      <location filename="../../app/store/keys.py" line="57" />
+      <source>口令至少要 {length} 个字符。</source>
+      <translation>A passphrase has at least {length} characters.</translation>
+    </message>
+  </context>
+  <context>
+    <name>keys.unknown_key_file</name>
+    <message>
+      <location filename="../../app/store/keys.py" line="48" />
+      <source>{path} 的内容无法识别：请从备份恢复这个文件。</source>
+      <translation>The contents of {path} are not recognised: restore this file from a backup.</translation>
+    </message>
+  </context>
+  <context>
+    <name>keys.unreadable_key_file</name>
+    <message>
+      <location filename="../../app/store/keys.py" line="47" />
+      <source>无法读取 {path}（{error}）：请从备份恢复这个文件。</source>
+      <translation>{path} cannot be read ({error}): restore this file from a backup.</translation>
+    </message>
+  </context>
+  <context>
+    <name>keys.wrong_passphrase</name>
+    <message>
+      <location filename="../../app/store/keys.py" line="55" />
+      <source>口令不正确，本机工单库没有打开，也没有任何改动。忘记口令时：{advice}</source>
+      <translation>Wrong passphrase: the ticket store was not opened and nothing changed. If the passphrase is forgotten: {advice}</translation>
+    </message>
+  </context>
 </TS>

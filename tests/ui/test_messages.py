@@ -23,11 +23,19 @@ from app.domain.rules import Performer, TicketState, plan_action
 from app.domain.ticket import TicketInput, validate_ticket
 from app.messages import Message, Text
 from app.reference import ReferenceData
+from app.store.keys import (
+    LOST_KEY_ADVICE,
+    NO_KEYRING_REASON,
+    WRONG_PASSPHRASE,
+    PassphraseRequest,
+    WrongKeyError,
+)
 from app.sync.client import OFFLINE, TIMED_OUT
 from app.sync.errors import ApiError, AuthRequired, ServerUnavailable
 from ui.application import TRANSLATIONS_DIR, install_translations
 from ui.lifecycle_dialogs import ErrorLabel
 from ui.messages import say, say_error
+from ui.passphrase_dialog import PassphraseDialog
 
 APP = TRANSLATIONS_DIR.parents[1] / "app"
 TS = TRANSLATIONS_DIR / "hotline_desk_en.ts"
@@ -194,3 +202,15 @@ def test_sync_and_admin_errors_are_said_in_english(english: None) -> None:
                                           "Choose a role.", "A password has at least 8 characters."]
     detail = summarize_detail({"role": "unit", "active": True}, say, ("; ", ", "))
     assert detail == "Role: unit; Status: Yes"
+
+
+def test_the_passphrase_dialog_and_its_errors_in_english(english: None, qtbot: QtBot) -> None:
+    """A keyring-less seat's first screen: why a passphrase, and what to do when it is wrong."""
+    dialog = PassphraseDialog(PassphraseRequest(new=True, reason=NO_KEYRING_REASON))
+    qtbot.addWidget(dialog)
+    assert dialog.reason.text().startswith("This computer has no system keyring")
+    wrong = WrongKeyError(WRONG_PASSPHRASE(advice=LOST_KEY_ADVICE(data_dir="/home/li/seat")))
+    said = say_error(wrong)
+    assert said.startswith("Wrong passphrase") and "Rename the data folder /home/li/seat" in said
+    assert not CJK.search(said)
+    assert str(wrong).startswith("口令不正确")  # the terminal prompt reads Chinese
