@@ -71,7 +71,8 @@ def _separator() -> str:
 
 
 def _word(text: str, name: str) -> str:
-    """A parameter recovered from plain text: a message, or a list of words, or data as it is."""
+    """A parameter recovered from plain text: a message, or a list (``、``) of our words and
+    data; a word is said when it is one of ours, data stays as it is."""
     if (found := recognize(text)) is not None:
         return say(found)
     words = text.split(LIST_SEPARATOR)
@@ -84,9 +85,7 @@ def _word(text: str, name: str) -> str:
                 said.append(translated)
                 break
         else:
-            if len(words) > 1:
-                return text  # not a list of our words: data that holds the separator
-            said.append(word)
+            said.append(word)  # data (a unit's name): as it is
     return _separator().join(said)
 
 
