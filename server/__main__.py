@@ -66,6 +66,17 @@ def main(argv: list[str] | None = None) -> int:
     key.add_argument("--rate-per-minute", type=int, help="该密钥每分钟最多请求数（默认取服务设置，60）")
     key.add_argument("--revoke", action="store_true", help="停用该合作方的全部密钥")
     key.add_argument("--list", action="store_true", help="列出合作方与密钥状态（不显示密钥）")
+    link = sub.add_parser("link", help="平台互联：add 新增、list 列出、remove 停用上下级平台链接")
+    _common(link)
+    link.add_argument("action", choices=["add", "list", "remove"])
+    link.add_argument("--name", help="平台名称，如 梁园区12345平台")
+    link.add_argument("--kind", choices=["parent", "child"], help="parent 上级（转来工单）/ child 下级（转办给它）")
+    link.add_argument("--url", default="", help="下级平台中心的地址，如 https://county.example/")
+    link.add_argument("--account", default="", help="服务账号：下级平台上我方的账号，或本中心上上级平台的账号")
+    link.add_argument("--password-env", default="", help="存放下级平台服务账号密码的环境变量名（密码不落盘）")
+    link.add_argument("--channel", default="", help="上级平台转来工单的受理渠道，如 省平台")
+    deliver = sub.add_parser("platform-deliver", help="立即向下级平台投递到期的转办")
+    _common(deliver)
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or (arguments[0].startswith("-") and arguments[0] not in ("-h", "--help")):
         arguments = ["serve", *arguments]  # serving is the default command
@@ -81,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
 
         database = prepare_database(settings)
         app = create_app(settings, database)
+        if settings.platform_deliver_seconds > 0:
+            from server.platform.worker import start_delivery
+
+            start_delivery(database, settings.platform_deliver_seconds)
         print(f"中心服务运行于 http://{settings.host}:{settings.port}/api/v1", flush=True)
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="info",
                     access_log=settings.debug)
@@ -127,7 +142,45 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "open311-key":
         return _open311_key(args, database)
+    if args.command == "link":
+        return _link(args, database)
+    if args.command == "platform-deliver":
+        from server.platform.service import deliver_due
+
+        done = deliver_due(database)
+        print(f"sent={done.sent} answered={done.answered} failed={done.failed}")
+        return 0 if not done.failed else 1
     print("数据库已升级到最新结构")
+    return 0
+
+
+def _link(args: argparse.Namespace, database: "Database") -> int:
+    from server.platform import service as platform
+
+    if args.action == "list":
+        with database.read_session() as session, session.begin():
+            for item in platform.list_links(session):
+                shown = platform.link_dict(item)
+                print("\t".join(str(shown[k]) for k in ("name", "kind", "url", "account",
+                                                        "password_env", "channel", "active")))
+        return 0
+    if not args.name:
+        print("请用 --name 指定平台名称。", file=sys.stderr)
+        return 2
+    if args.action == "remove":
+        with database.write_session() as session, session.begin():
+            removed = platform.remove_link(session, name=args.name)
+        print(f"已停用平台链接 {args.name}" if removed else f"没有有效的平台链接 {args.name}")
+        return 0 if removed else 1
+    try:
+        with database.write_session() as session, session.begin():
+            platform.add_link(session, name=args.name, kind=args.kind or "", url=args.url,
+                              account=args.account, password_env=args.password_env,
+                              channel=args.channel)
+    except ValueError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    print(f"已新增平台链接 {args.name}（{args.kind}）")
     return 0
 
 

@@ -28,6 +28,8 @@ class ServerSettings(BaseSettings):
     tombstone_retention_days: int = Field(default=30, description="删除记录保留天数")
     reference_dir: Path = Field(default=REFERENCE_DIR, description="首次启动时导入的参考数据目录")
     open311_rate_per_minute: int = Field(default=60, description="每个 Open311 合作方密钥每分钟最多请求数")
+    platform_deliver_seconds: float = Field(
+        default=5.0, description="向下级平台投递转办的间隔（秒）；0 则不在服务进程中投递")
     max_push_batch: int = 1000
     max_pull_limit: int = 2000
     # Test hooks are compiled in but only switched on by this variable (never in production).

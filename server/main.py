@@ -16,6 +16,7 @@ from server.config import ServerSettings
 from server.db import Database, open_database, upgrade
 from server.deps import DatabaseDep
 from server.open311.routes import router as open311_router
+from server.platform.routes import router as platform_router
 from server.reference.service import seed_reference
 from server.sync.routes import router as sync_router
 from server.sync.service import allocate_seqs
@@ -68,6 +69,7 @@ def create_app(settings: ServerSettings, database: Database | None = None) -> Fa
     api.include_router(audit_router)
     api.include_router(admin_router)
     api.include_router(calls_router)
+    api.include_router(platform_router)
     app.include_router(api)
     app.include_router(open311_router)  # /open311/v2, outside /api/v1: its own specification
     return app

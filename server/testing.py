@@ -144,16 +144,21 @@ class ServerProcess:
         )
         return password
 
+    def cli(self, *args: str, env: dict[str, str] | None = None) -> "subprocess.CompletedProcess[str]":
+        """``python -m server COMMAND …`` on this server's database, as an operator runs it."""
+        command, *rest = args
+        return subprocess.run(
+            [sys.executable, "-m", "server", command, *self._args(), *rest],
+            check=True, capture_output=True, text=True, env={**os.environ, **self.env, **(env or {})},
+        )
+
     def open311_key(self, name: str, *, channel: str = "App", revoke: bool = False,
                     rate_per_minute: int | None = None) -> str:
-        """``python -m server open311-key`` as an operator runs it; returns its last line (the
-        key, or the revocation message)."""
-        done = subprocess.run(
-            [sys.executable, "-m", "server", "open311-key", *self._args(), "--name", name,
-             "--channel", channel, *(["--revoke"] if revoke else []),
-             *(["--rate-per-minute", str(rate_per_minute)] if rate_per_minute else [])],
-            check=True, capture_output=True, text=True, env={**os.environ, **self.env},
-        )
+        """``python -m server open311-key``; returns its last line (the key, or the revocation
+        message)."""
+        done = self.cli("open311-key", "--name", name, "--channel", channel,
+                        *(["--revoke"] if revoke else []),
+                        *(["--rate-per-minute", str(rate_per_minute)] if rate_per_minute else []))
         return done.stdout.strip().splitlines()[-1]
 
     def login(self, username: str, password: str) -> str:

@@ -226,6 +226,26 @@ def _unit_label(state: TicketState) -> Message:
     return UNIT_NAMED(unit=state.handling_unit) if state.handling_unit else UNIT_UNNAMED()
 
 
+# 转办: a dispatcher sends a ticket not yet dispatched to a linked center (省、市、县互联互通).
+TRANSFER_ROLES: frozenset[Role] = frozenset({Role.DISPATCHER, Role.SUPERVISOR})
+TRANSFER_SOURCES: frozenset[Status] = frozenset({Status.ACCEPTED, Status.RETURNED})
+TRANSFER_ROLE = Text("rules.transfer_role", "{role}不能转办工单；请由派单员转办。")
+TRANSFER_MERGED = Text("rules.transfer_merged", "这张工单已合并到主工单，不能转办；请在主工单上办理。")
+TRANSFER_STATUS = Text("rules.transfer_status",
+                       "工单当前状态为“{status}”，只有受理或退单状态的工单可以转办。")
+
+
+def transfer_errors(state: TicketState, performer: Performer) -> list[Message]:
+    """May this user transfer (转办) this ticket to a linked center? Empty when yes."""
+    if performer.role not in TRANSFER_ROLES:
+        return [TRANSFER_ROLE(role=performer.role)]
+    if state.merged_into:
+        return [TRANSFER_MERGED()]
+    if state.status not in TRANSFER_SOURCES:
+        return [TRANSFER_STATUS(status=state.status)]
+    return []
+
+
 def permission_errors(state: TicketState, action: Action, performer: Performer) -> list[Message]:
     """Status, role and unit: may this user take this action on this ticket at all?
 

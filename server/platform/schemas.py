@@ -1,0 +1,48 @@
+"""Wire shapes of /api/v1/platform."""
+
+from typing import Any
+
+from pydantic import BaseModel, Field, field_validator
+
+from server.validation import SafeStr, clean_json
+
+
+class TransferIn(BaseModel):
+    ticket_client_id: SafeStr = Field(min_length=1, max_length=36)
+    link: SafeStr = Field(min_length=1, max_length=64, description="下级平台链接名称")
+    note: SafeStr = Field(default="", max_length=500)
+
+
+class TransferOut(BaseModel):
+    mutation_id: str
+    link: str
+    status: str
+
+
+class ReceivedTransfer(BaseModel):
+    mutation_id: SafeStr = Field(min_length=1, max_length=36)
+    ticket_client_id: SafeStr = Field(min_length=1, max_length=36)
+    origin_client_id: SafeStr = Field(min_length=1, max_length=36)
+    origin_no: SafeStr = Field(default="", max_length=32)
+    ticket: dict[str, Any]
+    deadline: SafeStr | None = Field(default=None, max_length=10)
+    note: SafeStr = Field(default="", max_length=500)
+
+    @field_validator("ticket")
+    @classmethod
+    def _ticket(cls, value: dict[str, Any]) -> dict[str, Any]:
+        return dict(clean_json(value))
+
+
+class ReceiveIn(BaseModel):
+    transfers: list[ReceivedTransfer] = Field(max_length=1000)
+
+
+class LinkOut(BaseModel):
+    name: str
+    kind: str
+    url: str
+    account: str
+    password_env: str
+    channel: str
+    active: bool
