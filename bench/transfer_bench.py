@@ -75,7 +75,7 @@ def run(transfers: int, database: str) -> dict[str, Any]:
                   PASSWORD)
         add_users(_url(city), [("agent", Role.AGENT, ""), ("dispatcher", Role.DISPATCHER, "")],
                   PASSWORD)
-        county.cli("link", "add", "--name", "市平台", "--kind", "parent", "--account", "city-svc",
+        county.cli("link", "add", "--name", "市平台", "--kind", "parent", "--peer-account", "city-svc",
                    "--channel", "省平台")
         city.cli("link", "add", "--name", "县平台", "--kind", "child", "--url", county.url,
                  "--account", "city-svc", "--password-env", "BENCH_SVC_PW")

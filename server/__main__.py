@@ -72,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     link.add_argument("--name", help="平台名称，如 梁园区12345平台")
     link.add_argument("--kind", choices=["parent", "child"], help="parent 上级（转来工单）/ child 下级（转办给它）")
     link.add_argument("--url", default="", help="下级平台中心的地址，如 https://county.example/")
-    link.add_argument("--account", default="", help="服务账号：下级平台上我方的账号，或本中心上上级平台的账号")
-    link.add_argument("--password-env", default="", help="存放下级平台服务账号密码的环境变量名（密码不落盘）")
+    link.add_argument("--account", default="", help="我方在对方中心的服务账号（转办、反馈时用它登录）")
+    link.add_argument("--password-env", default="", help="存放该服务账号密码的环境变量名（密码不落盘）")
+    link.add_argument("--peer-account", default="", help="对方在本中心的服务账号（本中心的用户）")
     link.add_argument("--channel", default="", help="上级平台转来工单的受理渠道，如 省平台")
     deliver = sub.add_parser("platform-deliver", help="立即向下级平台投递到期的转办")
     _common(deliver)
@@ -162,7 +163,8 @@ def _link(args: argparse.Namespace, database: "Database") -> int:
             for item in platform.list_links(session):
                 shown = platform.link_dict(item)
                 print("\t".join(str(shown[k]) for k in ("name", "kind", "url", "account",
-                                                        "password_env", "channel", "active")))
+                                                        "password_env", "peer_account", "channel",
+                                                        "active")))
         return 0
     if not args.name:
         print("请用 --name 指定平台名称。", file=sys.stderr)
@@ -176,7 +178,7 @@ def _link(args: argparse.Namespace, database: "Database") -> int:
         with database.write_session() as session, session.begin():
             platform.add_link(session, name=args.name, kind=args.kind or "", url=args.url,
                               account=args.account, password_env=args.password_env,
-                              channel=args.channel)
+                              peer_account=args.peer_account, channel=args.channel)
     except ValueError as error:
         print(str(error), file=sys.stderr)
         return 2

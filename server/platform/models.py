@@ -10,10 +10,10 @@ from server.db import Base
 
 
 class PlatformLink(Base):
-    """Another center running this server. ``kind`` says what it is to us: parent (it sends us
-    tickets, through ``account``, one of our users) or child (we send it tickets, signing in
-    there as ``account`` with the password in the environment variable ``password_env``: no
-    secret is stored)."""
+    """Another center running this server; ``kind`` says what it is to us: parent (it sends us
+    tickets, we send it feedback) or child (we send it tickets, it sends us feedback). We sign
+    in there as ``account`` with the password in the environment variable ``password_env`` (no
+    secret is stored); it signs in here as ``peer_account``, one of our users."""
 
     __tablename__ = "platform_links"
 
@@ -21,8 +21,9 @@ class PlatformLink(Base):
     name: Mapped[str] = mapped_column(String(64), unique=True)
     kind: Mapped[str] = mapped_column(String(8))
     url: Mapped[str] = mapped_column(String(300), default="")
-    account: Mapped[str] = mapped_column(String(64))
+    account: Mapped[str] = mapped_column(String(64), default="")
     password_env: Mapped[str] = mapped_column(String(64), default="")
+    peer_account: Mapped[str] = mapped_column(String(64), default="")
     # The channel a ticket received from a parent is taken on (省平台 …).
     channel: Mapped[str] = mapped_column(String(16), default="")
     active: Mapped[bool] = mapped_column(default=True)

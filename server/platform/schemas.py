@@ -44,5 +44,6 @@ class LinkOut(BaseModel):
     url: str
     account: str
     password_env: str
+    peer_account: str
     channel: str
     active: bool

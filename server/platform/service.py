@@ -57,23 +57,30 @@ class TransferRefused(Exception):
 
 # ---- links ------------------------------------------------------------------------------------
 
-def add_link(session: Session, *, name: str, kind: str, url: str, account: str,
-             password_env: str = "", channel: str = "") -> PlatformLink:
+def add_link(session: Session, *, name: str, kind: str, url: str = "", account: str = "",
+             password_env: str = "", peer_account: str = "", channel: str = "") -> PlatformLink:
     name, account, url = name.strip(), account.strip(), url.strip().rstrip("/")
+    peer_account = peer_account.strip()
     if not name or len(name) > 64:
         raise ValueError("平台名称不能为空，最多64字。")
     if kind not in LINK_KINDS:
         raise ValueError("链接类型只能是 parent（上级平台）或 child（下级平台）。")
-    if not account:
-        raise ValueError("请用 --account 指定服务账号。")
-    if kind == "child" and (not url.startswith(("http://", "https://")) or not password_env):
-        raise ValueError("下级平台需要地址（http(s)://…）和存放服务账号密码的环境变量名（--password-env）。")
+    if url and not url.startswith(("http://", "https://")):
+        raise ValueError("平台地址应以 http:// 或 https:// 开头。")
+    if kind == "child" and not (url and account and password_env):
+        raise ValueError("下级平台需要地址（--url）、我方在其上的服务账号（--account）和存放其密码的"
+                         "环境变量名（--password-env）。")
+    if kind == "parent" and not peer_account:
+        raise ValueError("上级平台需要其在本中心的服务账号（--peer-account）。")
     if kind == "parent" and channel not in Channel._value2member_map_:
         raise ValueError(f"上级平台转来的工单须有受理渠道，如“{Channel.PROVINCIAL.value}”。")
+    if bool(url) != bool(account and password_env):
+        raise ValueError("向对方发送（转办或反馈）需要地址、服务账号和密码环境变量三者齐全。")
     if session.scalar(select(PlatformLink).where(PlatformLink.name == name)) is not None:
         raise ValueError(f"已有名为“{name}”的平台链接。")
     link = PlatformLink(name=name, kind=kind, url=url, account=account, password_env=password_env,
-                        channel=channel, active=True, created_at=utc_now())
+                        peer_account=peer_account, channel=channel, active=True,
+                        created_at=utc_now())
     session.add(link)
     return link
 
@@ -93,7 +100,8 @@ def list_links(session: Session) -> list[PlatformLink]:
 def link_dict(link: PlatformLink) -> dict[str, Any]:
     """What an admin sees: never a password (only the variable's name)."""
     return {"name": link.name, "kind": link.kind, "url": link.url, "account": link.account,
-            "password_env": link.password_env, "channel": link.channel, "active": link.active}
+            "password_env": link.password_env, "peer_account": link.peer_account,
+            "channel": link.channel, "active": link.active}
 
 
 # ---- sending ----------------------------------------------------------------------------------
@@ -271,7 +279,7 @@ def _answered(session: Session, row: PlatformOutbox, answer: dict[str, Any], now
 def parent_link(session: Session, user: User) -> PlatformLink | None:
     """The parent link whose service account ``user`` is (None: not a platform account)."""
     return session.scalar(select(PlatformLink).where(
-        PlatformLink.kind == "parent", PlatformLink.account == user.username,
+        PlatformLink.kind == "parent", PlatformLink.peer_account == user.username,
         PlatformLink.active.is_(True)))
 
 

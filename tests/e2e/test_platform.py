@@ -35,7 +35,7 @@ def city(server: ServerProcess, tmp_path_factory: pytest.TempPathFactory) -> Ite
     account = f"{SERVICE_ACCOUNT}-{uuid.uuid4().hex[:6]}"
     add_users(_sqlite_url(county), [(account, Role.DISPATCHER, "")], PASSWORD)
     county.cli("link", "add", "--name", f"市平台-{account}", "--kind", "parent",
-               "--account", account, "--channel", "省平台")
+               "--peer-account", account, "--channel", "省平台")
     # The city knows one category more than the county: a ticket in it is refused down there.
     reference = tmp_path_factory.mktemp("city-reference")
     for name, content in SAMPLE_REFERENCE.items():

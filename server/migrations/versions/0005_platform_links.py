@@ -23,6 +23,7 @@ def upgrade() -> None:
     sa.Column('url', sa.String(length=300), nullable=False),
     sa.Column('account', sa.String(length=64), nullable=False),
     sa.Column('password_env', sa.String(length=64), nullable=False),
+    sa.Column('peer_account', sa.String(length=64), nullable=False),
     sa.Column('channel', sa.String(length=16), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
