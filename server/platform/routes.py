@@ -11,7 +11,7 @@ from app.domain.roles import Role
 from server.auth.schemas import Message
 from server.deps import CurrentUser, DatabaseDep, ReadSessionDep, SettingsDep
 from server.platform import service
-from server.platform.schemas import LinkOut, ReceiveIn, TransferIn, TransferOut
+from server.platform.schemas import FeedbackIn, LinkOut, ReceiveIn, TransferIn, TransferOut
 
 log = logging.getLogger("server.platform")
 router = APIRouter(prefix="/platform", tags=["platform"])
@@ -52,6 +52,28 @@ def receive(body: ReceiveIn, user: CurrentUser, database: DatabaseDep,
             if attempt == ATTEMPTS - 1:
                 raise
             log.info("receive retry attempt=%d error=%s", attempt + 1, type(error).__name__)
+            time.sleep(0.01 * (attempt + 1))
+    return {"answers": [{k: a.get(k) for k in ("mutation_id", "status", "original_status",
+                                                 "official_no", "reason")} for a in answers]}
+
+
+@router.post("/feedback", responses={401: {"model": Message}, 403: {"model": Message}})
+def feedback(body: FeedbackIn, user: CurrentUser, database: DatabaseDep) -> dict[str, Any]:
+    answers: list[dict[str, Any]] = []
+    for attempt in range(ATTEMPTS):
+        try:
+            with database.write_session() as session, session.begin():
+                link = service.child_link(session, user)
+                if link is None:
+                    raise HTTPException(status.HTTP_403_FORBIDDEN,
+                                        detail="这个账号不是下级平台的服务账号，不能反馈。")
+                answers = service.receive_feedback(session, user=user, link=link,
+                                                   items=[i.model_dump() for i in body.items])
+            break
+        except (IntegrityError, OperationalError) as error:
+            if attempt == ATTEMPTS - 1:
+                raise
+            log.info("feedback retry attempt=%d error=%s", attempt + 1, type(error).__name__)
             time.sleep(0.01 * (attempt + 1))
     return {"answers": [{k: a.get(k) for k in ("mutation_id", "status", "original_status",
                                                  "official_no", "reason")} for a in answers]}

@@ -47,3 +47,21 @@ class LinkOut(BaseModel):
     peer_account: str
     channel: str
     active: bool
+
+
+class FeedbackItem(BaseModel):
+    mutation_id: SafeStr = Field(min_length=1, max_length=36)
+    origin_client_id: SafeStr = Field(min_length=1, max_length=36)
+    remote_no: SafeStr = Field(default="", max_length=32)
+    event: SafeStr = Field(default="", max_length=16)
+    at: SafeStr = Field(default="", max_length=40)
+    note: SafeStr = Field(default="", max_length=500)
+    status: SafeStr = Field(default="", max_length=8)
+    handling_unit: SafeStr = Field(default="", max_length=100)
+    result: SafeStr = Field(default="", max_length=5000)
+    solved: SafeStr = Field(default="", max_length=8)
+    satisfaction: SafeStr = Field(default="", max_length=8)
+
+
+class FeedbackIn(BaseModel):
+    items: list[FeedbackItem] = Field(max_length=1000)

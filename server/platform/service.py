@@ -27,13 +27,15 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import Channel, Status
 from app.domain.rules import TicketState, transfer_errors
-from app.sync.protocol import API_PREFIX, EDITABLE_FIELDS, MutationStatus
+from app.sync.protocol import API_PREFIX, EDITABLE_FIELDS, MutationStatus, mutation_body_hash
 from server.auth.models import User
 from server.db import Database
 from server.lifecycle.service import performer_of
+from server.platform.feedback import FEEDBACK_KIND, queue_feedback
 from server.platform.models import PlatformLink, PlatformOutbox, TransferOrigin
 from server.reference.service import current_reference
 from server.sync import service as sync_service
+from server.sync.models import MutationRecord
 from server.sync.schemas import MutationIn
 from server.tickets.models import Ticket, TicketEvent
 from server.tickets.service import visible
@@ -113,10 +115,14 @@ def _stamp(session: Session, ticket: Ticket, *, kind: str, username: str, detail
     ticket.version += 1
     ticket.updated_at = now
     ticket.change_seq = seq
+    encoded = json.dumps(detail, ensure_ascii=False, default=str)
     session.add(TicketEvent(event_id=str(uuid.uuid4()), ticket_client_id=ticket.client_id, at=now,
                             seat="", actor=username[:50], username=username[:64], kind=kind,
-                            detail=json.dumps(detail, ensure_ascii=False, default=str),
-                            change_seq=seq))
+                            detail=encoded, change_seq=seq))
+    # A ticket that came from a parent: the parent hears of it (and its parent after it).
+    queue_feedback(session, {ticket.client_id: ticket},
+                   [{"kind": kind, "ticket_client_id": ticket.client_id, "detail": encoded,
+                     "at": now}], now)
 
 
 def transfer(session: Session, *, user: User, ticket_client_id: str, link_name: str,
@@ -190,12 +196,16 @@ def _sign_in(link: PlatformLink, http: requests.Session) -> str:
     return token
 
 
-def _post(link: PlatformLink, rows: list[PlatformOutbox],
+_PATHS = {TRANSFER_KIND: ("/platform/receive", "transfers"), FEEDBACK_KIND: ("/platform/feedback", "items")}
+
+
+def _post(link: PlatformLink, kind: str, rows: list[PlatformOutbox],
           http: requests.Session) -> list[dict[str, Any]]:
-    body = {"transfers": [{"mutation_id": r.mutation_id, **json.loads(r.payload)} for r in rows]}
+    path, field = _PATHS[kind]
+    body = {field: [{"mutation_id": r.mutation_id, **json.loads(r.payload)} for r in rows]}
     token = _tokens.get(link.name) or _sign_in(link, http)
     for attempt in range(2):
-        answer = http.post(f"{link.url}{API_PREFIX}/platform/receive", json=body, timeout=TIMEOUT,
+        answer = http.post(f"{link.url}{API_PREFIX}{path}", json=body, timeout=TIMEOUT,
                            headers={"Authorization": f"Bearer {token}"})
         if answer.status_code == 401 and attempt == 0:  # expired or revoked: sign in again
             token = _sign_in(link, http)
@@ -208,28 +218,30 @@ def _post(link: PlatformLink, rows: list[PlatformOutbox],
 
 def deliver_due(database: Database, *, http: requests.Session | None = None,
                 now: Callable[[], datetime] = utc_now) -> Delivery:
-    """Send every due outbox row, link by link; no transaction is held over the network."""
+    """Send every due outbox row, link by link, kind by kind, oldest first; no transaction is
+    held over the network."""
     http = http or requests.Session()
     done = Delivery()
     with database.read_session() as session, session.begin():
         links = {link.name: link for link in session.scalars(
-            select(PlatformLink).where(PlatformLink.kind == "child", PlatformLink.active.is_(True)))}
+            select(PlatformLink).where(PlatformLink.active.is_(True), PlatformLink.url != ""))}
         due = list(session.scalars(select(PlatformOutbox).where(
             PlatformOutbox.done_at.is_(None), PlatformOutbox.next_attempt_at <= now(),
             PlatformOutbox.link.in_(list(links))).order_by(PlatformOutbox.id).limit(BATCH)))
         session.expunge_all()
-    by_link: dict[str, list[PlatformOutbox]] = {}
+    groups: dict[tuple[str, str], list[PlatformOutbox]] = {}
     for row in due:
-        by_link.setdefault(row.link, []).append(row)
-    for name, rows in by_link.items():
+        groups.setdefault((row.link, row.kind), []).append(row)
+    for (name, kind), rows in groups.items():
         done.sent += len(rows)
         try:
-            answers = {a["mutation_id"]: a for a in _post(links[name], rows, http)}
+            answers = {a["mutation_id"]: a for a in _post(links[name], kind, rows, http)}
         except (requests.RequestException, RuntimeError, KeyError, ValueError) as error:
             reason = str(error) if isinstance(error, RuntimeError) else type(error).__name__
             if isinstance(error, requests.HTTPError) and error.response is not None:
                 reason = f"HTTP {error.response.status_code}"
-            log.info("platform delivery failed link=%s rows=%d reason=%s", name, len(rows), reason)
+            log.info("platform delivery failed link=%s kind=%s rows=%d reason=%s",
+                     name, kind, len(rows), reason)
             with database.write_session() as session, session.begin():
                 for row in rows:
                     session.execute(update(PlatformOutbox).where(PlatformOutbox.id == row.id).values(
@@ -260,9 +272,12 @@ def _answered(session: Session, row: PlatformOutbox, answer: dict[str, Any], now
     stored.attempts = row.attempts + 1
     if status == MutationStatus.APPLIED.value:
         return
-    # Refused over there: back to our dispatcher, with the reason (退回).
-    reason = str(answer.get("reason") or "下级平台未接收")[:500]
+    reason = str(answer.get("reason") or "对方平台未接收")[:500]
     stored.last_error = reason[:300]
+    if row.kind != TRANSFER_KIND:
+        log.warning("platform feedback refused link=%s mutation=%s", row.link, row.mutation_id)
+        return
+    # A transfer refused over there: back to our dispatcher, with the reason (退回).
     ticket = session.scalar(select(Ticket).where(Ticket.client_id == row.ticket_client_id)
                             .with_for_update())
     if ticket is None or ticket.handling_unit != row.link:
@@ -316,4 +331,74 @@ def receive(session: Session, *, user: User, link: PlatformLink, transfers: list
             ticket_client_id=mutation.ticket_client_id, link=link.name,
             origin_client_id=str(mutation.payload["origin_client_id"]),
             origin_no=str(mutation.payload["local_no"]), received_at=now))
+    return answers
+
+
+# ---- feedback from a child --------------------------------------------------------------------
+
+def child_link(session: Session, user: User) -> PlatformLink | None:
+    """The child link whose service account here ``user`` is (None: not a platform account)."""
+    return session.scalar(select(PlatformLink).where(
+        PlatformLink.kind == "child", PlatformLink.peer_account == user.username,
+        PlatformLink.active.is_(True)))
+
+
+# What a child's event does to our copy (the ticket we transferred); others go on the timeline.
+_CLOSING = {Status.COMPLETED.value, Status.CALLED_BACK.value}
+
+
+def _apply_feedback(session: Session, link: PlatformLink, item: dict[str, Any],
+                    now: datetime) -> dict[str, Any]:
+    ticket = session.scalar(select(Ticket).where(
+        Ticket.client_id == str(item.get("origin_client_id", ""))).with_for_update())
+    if ticket is None or ticket.handling_unit != link.name:
+        # Only a ticket sent to this link: a child never touches another ticket of ours.
+        return {"status": MutationStatus.REJECTED.value, "reason": "这张工单不是转给贵平台的，未更新。"}
+    child_status = str(item.get("status") or "")
+    previous = ticket.status
+    if child_status in _CLOSING:
+        ticket.status = child_status
+        ticket.result = str(item.get("result") or "")[:5000]
+        ticket.solved = str(item.get("solved") or "")[:8]
+        ticket.satisfaction = str(item.get("satisfaction") or "")[:8]
+    elif previous in _CLOSING and child_status == Status.DISPATCHED.value:
+        ticket.status = Status.DISPATCHED.value  # reopened down there (不满意, 重办)
+        ticket.satisfaction = str(item.get("satisfaction") or "")[:8]
+    _stamp(session, ticket, kind=FEEDBACK_KIND, username=f"platform:{link.name}", now=now, detail={
+        "from": previous, "to": ticket.status, "note": str(item.get("note") or "")[:500],
+        "platform": link.name, "event": str(item.get("event") or "")[:16],
+        "remote_no": str(item.get("remote_no") or "")[:32], "remote_status": child_status[:8],
+        "unit": str(item.get("handling_unit") or "")[:100], "result": ticket.result,
+        "satisfaction": ticket.satisfaction})
+    return {"status": MutationStatus.APPLIED.value, "official_no": ticket.official_no}
+
+
+def receive_feedback(session: Session, *, user: User, link: PlatformLink,
+                     items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Apply a child's feedback in order; a mutation id seen before answers as before."""
+    now = utc_now()
+    ids = [str(i["mutation_id"]) for i in items]
+    records = {r.mutation_id: r for r in session.scalars(
+        select(MutationRecord).where(MutationRecord.mutation_id.in_(ids)))}
+    answers: list[dict[str, Any]] = []
+    for item in items:
+        mutation_id = str(item["mutation_id"])
+        body = {k: v for k, v in item.items() if k != "mutation_id"}
+        digest = mutation_body_hash(str(body.get("origin_client_id", "")), FEEDBACK_KIND, 0, body)
+        record = records.get(mutation_id)
+        if record is not None:
+            first = json.loads(record.answer)
+            if record.body_hash == digest:
+                answers.append({**first, "status": MutationStatus.REPLAYED.value,
+                                "original_status": first["status"]})
+            else:
+                answers.append({"mutation_id": mutation_id, "status": MutationStatus.REFUSED.value,
+                                "reason": "同一变更编号已用于不同内容，已拒收。"})
+            continue
+        answer = {"mutation_id": mutation_id, **_apply_feedback(session, link, item, now)}
+        record = MutationRecord(mutation_id=mutation_id, body_hash=digest, username=user.username,
+                                answer=json.dumps(answer, ensure_ascii=False), received_at=now)
+        session.add(record)
+        records[mutation_id] = record
+        answers.append(answer)
     return answers

@@ -42,6 +42,7 @@ from server.audit.service import record as record_audit
 from server.auth.models import User
 from server.calls import service as calls
 from server.lifecycle import service as lifecycle
+from server.platform.feedback import queue_feedback
 from server.reference.models import ReferenceItem
 from server.reference.service import deadline_days
 from server.sync.models import Counter, MutationRecord, Tombstone
@@ -351,6 +352,8 @@ def push(
         event["change_seq"] = batch.touched[event["ticket_client_id"]].change_seq
     if batch.events:
         session.execute(insert(cast(Table, TicketEvent.__table__)), batch.events)
+        # A ticket received from a parent center: its news goes back up (same transaction).
+        queue_feedback(session, batch.touched, batch.events, now)
     session.flush()
 
     final: list[dict[str, Any]] = []

@@ -1,0 +1,193 @@
+"""Province → city → county, three real server processes on loopback (the county on SQLite and
+PostgreSQL): a ticket goes down twice, the county works it, and its 办结 result and 回访
+satisfaction reach the province's ticket, whose timeline shows the whole path. The county's
+answers go up through a proxy that loses the first answer and fails the second: every piece
+of feedback arrives exactly once.
+"""
+
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+import requests
+from e2e_support import PASSWORD, USERS
+from faultproxy import FaultProxy
+from lifecycle_support import mutation
+
+from app.domain.roles import Role
+from server.testing import ServerProcess, add_users, create_pg_database, drop_pg_database
+
+ENV = {"HOTLINE_PLATFORM_DELIVER_SECONDS": "0.2", "LINK_PW": PASSWORD}
+
+
+def _db(process: ServerProcess) -> str:
+    return process.database_url or f"sqlite:///{process.data_dir / 'hotline-server.sqlite3'}"
+
+
+class Chain:
+    def __init__(self, province: ServerProcess, city: ServerProcess, county: ServerProcess,
+                 proxy: FaultProxy, tag: str) -> None:
+        self.province, self.city, self.county, self.proxy, self.tag = province, city, county, proxy, tag
+
+
+@pytest.fixture(scope="module")
+def chain(server: ServerProcess, reference_dir: Any,
+          tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chain]:
+    tag = uuid.uuid4().hex[:6]
+    # The county: a process of its own (its delivery thread needs LINK_PW in its environment), on
+    # the engine of this run's ``server`` (SQLite, or a fresh PostgreSQL database).
+    county_db = create_pg_database() if server.database_url else None
+    county = ServerProcess(tmp_path_factory.mktemp("county"), database_url=county_db,
+                           reference_dir=reference_dir, env={**ENV, "HOTLINE_CITY_PREFIX": "SX"})
+    province = ServerProcess(tmp_path_factory.mktemp("province"), reference_dir=reference_dir,
+                             env={**ENV, "HOTLINE_CITY_PREFIX": "SP"})
+    city = ServerProcess(tmp_path_factory.mktemp("city"), reference_dir=reference_dir,
+                         env={**ENV, "HOTLINE_CITY_PREFIX": "SC"})
+    county_up = FaultProxy(0, match="/platform/feedback")  # county → city, port set below
+    try:
+        province.start()
+        city.start()
+        county.start()
+        county_up.upstream_port = city.port
+        add_users(_db(province), [*USERS, (f"city-up-{tag}", Role.DISPATCHER, "")], PASSWORD)
+        add_users(_db(city), [*USERS, (f"prov-down-{tag}", Role.DISPATCHER, ""),
+                              (f"county-up-{tag}", Role.DISPATCHER, "")], PASSWORD)
+        add_users(_db(county), [*USERS, (f"city-down-{tag}", Role.DISPATCHER, "")], PASSWORD)
+        province.cli("link", "add", "--name", "市平台", "--kind", "child", "--url", city.url,
+                     "--account", f"prov-down-{tag}", "--password-env", "LINK_PW",
+                     "--peer-account", f"city-up-{tag}")
+        city.cli("link", "add", "--name", "省平台", "--kind", "parent", "--url", province.url,
+                 "--account", f"city-up-{tag}", "--password-env", "LINK_PW",
+                 "--peer-account", f"prov-down-{tag}", "--channel", "省平台")
+        city.cli("link", "add", "--name", "县平台", "--kind", "child", "--url", county.url,
+                 "--account", f"city-down-{tag}", "--password-env", "LINK_PW",
+                 "--peer-account", f"county-up-{tag}")
+        county.cli("link", "add", "--name", f"市平台-{tag}", "--kind", "parent",
+                   "--url", county_up.url, "--account", f"county-up-{tag}",
+                   "--password-env", "LINK_PW", "--peer-account", f"city-down-{tag}",
+                   "--channel", "省平台")
+        yield Chain(province, city, county, county_up, tag)
+    finally:
+        county.stop()
+        city.stop()
+        province.stop()
+        county_up.close()
+        if county_db:
+            drop_pg_database(county_db)
+
+
+def wait_for(check: Callable[[], Any], timeout: float = 40.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.1)
+    raise AssertionError("not reached in time")
+
+
+def push(process: ServerProcess, user: str, client_id: str, kind: str, version: int,
+         payload: dict[str, Any]) -> dict[str, Any]:
+    token = process.login(user, PASSWORD)
+    answer: dict[str, Any] = requests.post(
+        f"{process.url}/api/v1/sync/push", timeout=10, headers={"Authorization": f"Bearer {token}"},
+        json={"mutations": [mutation(client_id, kind, version, payload)]}).json()["answers"][0]
+    assert answer["status"] == "applied", answer
+    return answer
+
+
+def copy_of(process: ServerProcess, origin_no: str) -> dict[str, Any] | None:
+    items = process.get("/tickets", process.login("dispatcher", PASSWORD), page_size=500).json()["items"]
+    found = [t for t in items if t["local_no"] == origin_no]
+    assert len(found) <= 1, f"{len(found)} copies of {origin_no}"
+    return found[0] if found else None
+
+
+def ticket(process: ServerProcess, official_no: str) -> dict[str, Any]:
+    found: dict[str, Any] = process.get("/tickets", process.login("dispatcher", PASSWORD),
+                                        official_no=official_no).json()["items"][0]
+    return found
+
+
+def transfer(process: ServerProcess, client_id: str, link: str) -> None:
+    token = process.login("dispatcher", PASSWORD)
+    answer = requests.post(f"{process.url}/api/v1/platform/transfer", timeout=10,
+                           headers={"Authorization": f"Bearer {token}"},
+                           json={"ticket_client_id": client_id, "link": link})
+    assert answer.status_code == 200, answer.text
+
+
+def timeline(process: ServerProcess, client_id: str) -> list[dict[str, Any]]:
+    token = process.login("boss", PASSWORD)
+    events: list[dict[str, Any]] = []
+    cursor = 0
+    while True:
+        page = process.get("/sync/pull", token, cursor=cursor, limit=2000).json()
+        for change in page["changes"]:
+            if change["type"] == "ticket" and change["ticket"]["client_id"] == client_id:
+                events.extend(change["events"])
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            return events
+
+
+def test_province_to_county_and_back_exactly_once(chain: Chain) -> None:
+    province, city, county = chain.province, chain.city, chain.county
+    origin_id = str(uuid.uuid4())
+    created = push(province, "agent1", origin_id, "create", 0, {
+        "channel": "电话", "request_type": "投诉", "caller_name": "王五", "caller_phone": "13700001111",
+        "category1": "城乡建设", "category2": "市政设施", "category3": "路灯", "district": "梁园区",
+        "address": "凯旋路88号", "title": "路灯不亮", "description": "凯旋路88号门前路灯不亮",
+        "urgency": "一般"})
+    origin_no = created["official_no"]
+    transfer(province, origin_id, "市平台")
+    at_city = wait_for(lambda: copy_of(city, origin_no))
+    transfer(city, at_city["client_id"], "县平台")
+    at_county = wait_for(lambda: copy_of(county, at_city["official_no"]))
+    assert at_county["deadline"] == ticket(province, origin_no)["deadline"]
+
+    # The county's first answer up is lost after the city applied it, the next one fails.
+    chain.proxy.plan = ["drop_after", "error_after"]
+    cid, version = at_county["client_id"], at_county["version"]
+    push(county, "dispatcher", cid, "派单", version, {"units": ["市城管局"]})
+    push(county, "unit_a", cid, "签收", version + 1, {})
+    push(county, "unit_a", cid, "办结", version + 2, {"result": "已更换灯泡。", "solved": "解决"})
+    done = wait_for(lambda: (t := ticket(province, origin_no))["status"] == "办结" and t)
+    assert done["result"] == "已更换灯泡。" and done["solved"] == "解决"
+    push(county, "agent1", cid, "回访", version + 3, {"satisfaction": "满意"})
+    called = wait_for(lambda: (t := ticket(province, origin_no))["status"] == "回访" and t)
+    assert called["satisfaction"] == "满意"
+    assert ticket(city, at_city["official_no"])["satisfaction"] == "满意"
+    assert "drop_after" in chain.proxy.seen and "error_after" in chain.proxy.seen
+
+    # Each county event reached the city once, and the province heard each of the city's once.
+    city_feedback = [e["detail"]["event"] for e in timeline(city, at_city["client_id"])
+                     if e["kind"] == "反馈"]
+    assert city_feedback == ["派单", "签收", "办结", "回访"]
+    path = [(e["kind"], e["detail"].get("event")) for e in timeline(province, origin_id)]
+    assert path == [("create", None), ("转办", None), ("反馈", "转办"), ("反馈", "反馈"),
+                    ("反馈", "反馈"), ("反馈", "反馈"), ("反馈", "反馈")]
+    assert copy_of(city, origin_no) is not None and copy_of(county, at_city["official_no"]) is not None
+
+
+def test_a_child_cannot_feed_back_a_ticket_not_sent_to_it(chain: Chain) -> None:
+    city = chain.city
+    other = push(city, "agent1", str(uuid.uuid4()), "create", 0, {
+        "channel": "电话", "request_type": "咨询", "caller_phone": "13700002222",
+        "category1": "劳动保障", "category2": "工资", "category3": "拖欠工资",
+        "title": "咨询工资", "description": "工资拖欠怎么办", "urgency": "一般"})
+    token = city.login(f"county-up-{chain.tag}", PASSWORD)
+    mine = ticket(city, other["official_no"])
+    answer = requests.post(f"{city.url}/api/v1/platform/feedback", timeout=10,
+                           headers={"Authorization": f"Bearer {token}"},
+                           json={"items": [{"mutation_id": str(uuid.uuid4()),
+                                            "origin_client_id": mine["client_id"],
+                                            "status": "办结", "result": "伪造"}]})
+    assert answer.json()["answers"][0]["status"] == "rejected"
+    assert ticket(city, other["official_no"])["status"] == "受理"
+    seat = requests.post(f"{city.url}/api/v1/platform/feedback", timeout=10,
+                         headers={"Authorization": f"Bearer {city.login('dispatcher', PASSWORD)}"},
+                         json={"items": []})
+    assert seat.status_code == 403
