@@ -28,8 +28,9 @@ def _db(process: ServerProcess) -> str:
 
 class Chain:
     def __init__(self, province: ServerProcess, city: ServerProcess, county: ServerProcess,
-                 proxy: FaultProxy, tag: str) -> None:
+                 proxy: FaultProxy, down: FaultProxy, tag: str) -> None:
         self.province, self.city, self.county, self.proxy, self.tag = province, city, county, proxy, tag
+        self.down = down  # city → county
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +47,13 @@ def chain(server: ServerProcess, reference_dir: Any,
     city = ServerProcess(tmp_path_factory.mktemp("city"), reference_dir=reference_dir,
                          env={**ENV, "HOTLINE_CITY_PREFIX": "SC"})
     county_up = FaultProxy(0, match="/platform/feedback")  # county → city, port set below
+    county_down = FaultProxy(0, match="/platform/receive")  # city → county
     try:
         province.start()
         city.start()
         county.start()
         county_up.upstream_port = city.port
+        county_down.upstream_port = county.port
         add_users(_db(province), [*USERS, (f"city-up-{tag}", Role.DISPATCHER, "")], PASSWORD)
         add_users(_db(city), [*USERS, (f"prov-down-{tag}", Role.DISPATCHER, ""),
                               (f"county-up-{tag}", Role.DISPATCHER, "")], PASSWORD)
@@ -61,19 +64,20 @@ def chain(server: ServerProcess, reference_dir: Any,
         city.cli("link", "add", "--name", "省平台", "--kind", "parent", "--url", province.url,
                  "--account", f"city-up-{tag}", "--password-env", "LINK_PW",
                  "--peer-account", f"prov-down-{tag}", "--channel", "省平台")
-        city.cli("link", "add", "--name", "县平台", "--kind", "child", "--url", county.url,
+        city.cli("link", "add", "--name", "县平台", "--kind", "child", "--url", county_down.url,
                  "--account", f"city-down-{tag}", "--password-env", "LINK_PW",
                  "--peer-account", f"county-up-{tag}")
         county.cli("link", "add", "--name", f"市平台-{tag}", "--kind", "parent",
                    "--url", county_up.url, "--account", f"county-up-{tag}",
                    "--password-env", "LINK_PW", "--peer-account", f"city-down-{tag}",
                    "--channel", "省平台")
-        yield Chain(province, city, county, county_up, tag)
+        yield Chain(province, city, county, county_up, county_down, tag)
     finally:
         county.stop()
         city.stop()
         province.stop()
         county_up.close()
+        county_down.close()
         if county_db:
             drop_pg_database(county_db)
 
@@ -191,3 +195,26 @@ def test_a_child_cannot_feed_back_a_ticket_not_sent_to_it(chain: Chain) -> None:
                          headers={"Authorization": f"Bearer {city.login('dispatcher', PASSWORD)}"},
                          json={"items": []})
     assert seat.status_code == 403
+
+
+def test_a_county_killed_while_receiving_gets_the_ticket_once(chain: Chain) -> None:
+    city, county = chain.city, chain.county
+    created = push(city, "agent1", str(uuid.uuid4()), "create", 0, {
+        "channel": "电话", "request_type": "投诉", "caller_phone": "13700003333",
+        "category1": "城乡建设", "category2": "市政设施", "category3": "井盖", "district": "梁园区",
+        "address": "神火大道1号", "title": "井盖缺失", "description": "神火大道1号井盖缺失",
+        "urgency": "紧急"})
+    # The county dies right after the transfer reached it (it may or may not have committed).
+    chain.down.on_kill = county.kill
+    chain.down.plan = ["kill"]
+    mine = ticket(city, created["official_no"])
+    transfer(city, mine["client_id"], "县平台")
+    wait_for(lambda: chain.down.seen and chain.down.seen[-1] == "kill" and
+             county.process is not None and county.process.poll() is not None)
+    county.start()  # the same data and port: the city's retries find it again
+    at_county = wait_for(lambda: copy_of(county, created["official_no"]), timeout=60)
+    push(county, "dispatcher", at_county["client_id"], "派单", at_county["version"],
+         {"units": ["市城管局"]})
+    back = wait_for(lambda: [e for e in timeline(city, mine["client_id"]) if e["kind"] == "反馈"])
+    assert [e["detail"]["event"] for e in back] == ["派单"]
+    assert copy_of(county, created["official_no"])["official_no"] == at_county["official_no"]
