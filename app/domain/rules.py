@@ -246,6 +246,23 @@ def transfer_errors(state: TicketState, performer: Performer) -> list[Message]:
     return []
 
 
+RETURN_ORIGIN_STATUS = Text("rules.return_origin_status",
+                            "工单当前状态为“{status}”，只有尚未派单（受理或退单）的工单可以退回上级平台。")
+RETURN_ORIGIN_REASON = Text("rules.return_origin_reason",
+                            "请填写退回理由（例如不属于本地事权、应由哪一级办理），上级平台据此改派。")
+
+
+def return_to_origin_errors(state: TicketState, performer: Performer, reason: str) -> list[Message]:
+    """May this user send a ticket received from a parent platform back to it (退回)?"""
+    if performer.role not in TRANSFER_ROLES:
+        return [TRANSFER_ROLE(role=performer.role)]
+    if state.status not in TRANSFER_SOURCES:
+        return [RETURN_ORIGIN_STATUS(status=state.status)]
+    if not reason.strip():
+        return [RETURN_ORIGIN_REASON()]
+    return []
+
+
 def permission_errors(state: TicketState, action: Action, performer: Performer) -> list[Message]:
     """Status, role and unit: may this user take this action on this ticket at all?
 

@@ -5357,4 +5357,20 @@ The full number is kept only at the center; press "Show full number" again once 
       <translation>The ticket is “{status}”; only tickets that are Accepted or Returned can be transferred to another platform.</translation>
     </message>
   </context>
+  <context>
+    <name>rules.return_origin_reason</name>
+    <message>
+      <location filename="../../app/domain/rules.py" line="251" />
+      <source>请填写退回理由（例如不属于本地事权、应由哪一级办理），上级平台据此改派。</source>
+      <translation>Give the reason for sending it back (e.g. not a local matter, which level should handle it); the parent platform routes it again by it.</translation>
+    </message>
+  </context>
+  <context>
+    <name>rules.return_origin_status</name>
+    <message>
+      <location filename="../../app/domain/rules.py" line="249" />
+      <source>工单当前状态为“{status}”，只有尚未派单（受理或退单）的工单可以退回上级平台。</source>
+      <translation>The ticket is “{status}”; only tickets not yet dispatched (Accepted or Returned) can be sent back to the parent platform.</translation>
+    </message>
+  </context>
 </TS>

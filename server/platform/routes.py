@@ -11,7 +11,14 @@ from app.domain.roles import Role
 from server.auth.schemas import Message
 from server.deps import CurrentUser, DatabaseDep, ReadSessionDep, SettingsDep
 from server.platform import service
-from server.platform.schemas import FeedbackIn, LinkOut, ReceiveIn, TransferIn, TransferOut
+from server.platform.schemas import (
+    FeedbackIn,
+    LinkOut,
+    ReceiveIn,
+    ReturnIn,
+    TransferIn,
+    TransferOut,
+)
 
 log = logging.getLogger("server.platform")
 router = APIRouter(prefix="/platform", tags=["platform"])
@@ -29,6 +36,18 @@ def transfer(body: TransferIn, user: CurrentUser, database: DatabaseDep) -> dict
     except service.TransferRefused as refused:
         raise HTTPException(status.HTTP_409_CONFLICT, detail=str(refused)) from None
     return answer
+
+
+@router.post("/return", status_code=status.HTTP_204_NO_CONTENT,
+             responses={401: {"model": Message}, 409: {"model": Message}})
+def return_to_origin(body: ReturnIn, user: CurrentUser, database: DatabaseDep) -> None:
+    """退回: a ticket received from the parent platform goes back to it, with the reason."""
+    try:
+        with database.write_session() as session, session.begin():
+            service.return_to_origin(session, user=user, ticket_client_id=body.ticket_client_id,
+                                     reason=body.reason)
+    except service.TransferRefused as refused:
+        raise HTTPException(status.HTTP_409_CONFLICT, detail=str(refused)) from None
 
 
 @router.post("/receive", responses={401: {"model": Message}, 403: {"model": Message}})

@@ -13,6 +13,11 @@ class TransferIn(BaseModel):
     note: SafeStr = Field(default="", max_length=500)
 
 
+class ReturnIn(BaseModel):
+    ticket_client_id: SafeStr = Field(min_length=1, max_length=36)
+    reason: SafeStr = Field(default="", max_length=500)
+
+
 class TransferOut(BaseModel):
     mutation_id: str
     link: str

@@ -26,7 +26,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.domain.enums import Channel, Status
-from app.domain.rules import TicketState, transfer_errors
+from app.domain.rules import TicketState, return_to_origin_errors, transfer_errors
 from app.sync.protocol import API_PREFIX, EDITABLE_FIELDS, MutationStatus, mutation_body_hash
 from server.auth.models import User
 from server.db import Database
@@ -44,6 +44,7 @@ log = logging.getLogger("server.platform")
 LINK_KINDS = ("parent", "child")
 TRANSFER_KIND = "转办"
 RETURNED_KIND = "转办退回"
+BACK_KIND = "退回"  # a child sends a received ticket back to its parent
 MAX_BACKOFF_SECONDS = 300
 BATCH = 100
 TIMEOUT = (5.0, 30.0)
@@ -163,6 +164,24 @@ def transfer(session: Session, *, user: User, ticket_client_id: str, link_name: 
            detail={"from": previous, "to": ticket.status, "note": note[:500], "unit": link.name,
                    "platform": link.name})
     return outbox
+
+
+def return_to_origin(session: Session, *, user: User, ticket_client_id: str, reason: str) -> None:
+    """退回: a ticket received from a parent goes back to it (archived here, 退单 there)."""
+    ticket = session.scalar(select(Ticket).where(Ticket.client_id == ticket_client_id)
+                            .with_for_update())
+    if ticket is None or not visible(user, ticket):
+        raise TransferRefused("中心没有这张工单，或您无权处理它。")
+    if session.get(TransferOrigin, ticket.client_id) is None:
+        raise TransferRefused("这张工单不是上级平台转来的，不能退回；请按本地流程派单。")
+    errors = return_to_origin_errors(TicketState.of(ticket), performer_of(user), reason)
+    if errors:
+        raise TransferRefused("；".join(errors))
+    previous = ticket.status
+    ticket.status = Status.ARCHIVED.value
+    _stamp(session, ticket, kind=BACK_KIND, username=user.username, now=utc_now(),
+           detail={"from": previous, "to": ticket.status, "note": reason.strip()[:500],
+                   "reason": reason.strip()[:500]})
 
 
 def backoff(attempts: int) -> timedelta:
@@ -356,7 +375,9 @@ def _apply_feedback(session: Session, link: PlatformLink, item: dict[str, Any],
         return {"status": MutationStatus.REJECTED.value, "reason": "这张工单不是转给贵平台的，未更新。"}
     child_status = str(item.get("status") or "")
     previous = ticket.status
-    if child_status in _CLOSING:
+    if item.get("event") == BACK_KIND:  # sent back: our dispatcher routes it again
+        ticket.status, ticket.handling_unit = Status.RETURNED.value, ""
+    elif child_status in _CLOSING:
         ticket.status = child_status
         ticket.result = str(item.get("result") or "")[:5000]
         ticket.solved = str(item.get("solved") or "")[:8]

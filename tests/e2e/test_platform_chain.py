@@ -218,3 +218,31 @@ def test_a_county_killed_while_receiving_gets_the_ticket_once(chain: Chain) -> N
     back = wait_for(lambda: [e for e in timeline(city, mine["client_id"]) if e["kind"] == "反馈"])
     assert [e["detail"]["event"] for e in back] == ["派单"]
     assert copy_of(county, created["official_no"])["official_no"] == at_county["official_no"]
+
+
+def test_the_county_sends_a_ticket_back_to_the_city_dispatcher(chain: Chain) -> None:
+    city, county = chain.city, chain.county
+    created = push(city, "agent1", str(uuid.uuid4()), "create", 0, {
+        "channel": "电话", "request_type": "投诉", "caller_phone": "13700004444",
+        "category1": "城乡建设", "category2": "市政设施", "category3": "路灯", "district": "睢阳区",
+        "address": "文化路2号", "title": "路灯闪烁", "description": "文化路2号路灯闪烁",
+        "urgency": "一般"})
+    mine = ticket(city, created["official_no"])
+    transfer(city, mine["client_id"], "县平台")
+    at_county = wait_for(lambda: copy_of(county, created["official_no"]))
+    token = county.login("dispatcher", PASSWORD)
+
+    def send_back(reason: str) -> requests.Response:
+        return requests.post(f"{county.url}/api/v1/platform/return", timeout=10,
+                             headers={"Authorization": f"Bearer {token}"},
+                             json={"ticket_client_id": at_county["client_id"], "reason": reason})
+
+    assert send_back("").status_code == 409
+    assert send_back("睢阳区不归本县管辖，应转睢阳区平台").status_code == 204
+    back = wait_for(lambda: (t := ticket(city, created["official_no"]))["status"] == "退单" and t)
+    assert back["handling_unit"] == ""
+    (event,) = [e for e in timeline(city, mine["client_id"]) if e["kind"] == "反馈"]
+    assert event["detail"]["note"] == "睢阳区不归本县管辖，应转睢阳区平台"
+    assert copy_of(county, created["official_no"])["status"] == "归档"
+    # Back with the city's dispatcher, it can be transferred again.
+    transfer(city, mine["client_id"], "县平台")
