@@ -5,12 +5,14 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.auth import service as auth_service
 from server.auth.models import User
 from server.config import ServerSettings
 from server.db import Database
+from server.platform.models import PlatformLink
 
 _bearer = HTTPBearer(auto_error=False, description="登录得到的令牌")
 
@@ -61,7 +63,12 @@ def current_user(
         if found is None:
             raise UNAUTHORIZED
         user, stored = found
+        # Another center's service account sees only what went over its link.
+        link = session.execute(select(PlatformLink.kind, PlatformLink.name).where(
+            PlatformLink.peer_account == user.username, PlatformLink.active.is_(True))).first()
         session.expunge(user)
+        if link is not None:
+            user.platform_scope = (link.kind, link.name)  # type: ignore[attr-defined]
     if auth_service.needs_touch(stored):
         with database.write_session() as session, session.begin():
             auth_service.touch(session, stored.token_hash)

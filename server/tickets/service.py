@@ -16,14 +16,31 @@ from server.auth.models import User
 from server.tickets.models import Ticket, TicketEvent
 
 
+def platform_scope(user: User) -> tuple[str, str] | None:
+    """(kind, link name) when ``user`` is another center's service account here (set by
+    server.deps.current_user from the platform links), else None."""
+    scope: tuple[str, str] | None = getattr(user, "platform_scope", None)
+    return scope
+
+
 def visible(user: User, ticket: Ticket) -> bool:
-    """A unit handler sees only the tickets its unit leads (主办) or assists (协办); every
-    other role sees all."""
+    """A unit handler sees only the tickets its unit leads (主办) or assists (协办); another
+    center's service account only what went over its link (a parent's: the tickets it sent us;
+    a child's: the tickets we sent it); every other role sees all."""
+    scope = platform_scope(user)
+    if scope is not None:
+        kind, link = scope
+        return ticket.created_user == user.username if kind == "parent" else ticket.handling_unit == link
     return (user.role != Role.UNIT.value or ticket.handling_unit == user.unit
             or user.unit in parse_units(ticket.co_units))
 
 
 def restrict(statement: Select[Any], user: User) -> Select[Any]:
+    scope = platform_scope(user)
+    if scope is not None:
+        kind, link = scope
+        return statement.where(Ticket.created_user == user.username if kind == "parent"
+                               else Ticket.handling_unit == link)
     if user.role == Role.UNIT.value:
         # co_units is a JSON list: the quoted name matches one whole element.
         quoted = json.dumps(user.unit, ensure_ascii=False)

@@ -246,3 +246,48 @@ def test_the_county_sends_a_ticket_back_to_the_city_dispatcher(chain: Chain) -> 
     assert copy_of(county, created["official_no"])["status"] == "归档"
     # Back with the city's dispatcher, it can be transferred again.
     transfer(city, mine["client_id"], "县平台")
+
+
+def test_each_center_sees_only_what_went_over_its_link(chain: Chain) -> None:
+    city, county, tag = chain.city, chain.county, chain.tag
+    local = push(county, "agent1", str(uuid.uuid4()), "create", 0, {
+        "channel": "电话", "request_type": "咨询", "caller_phone": "13700005555",
+        "category1": "劳动保障", "category2": "工资", "category3": "拖欠工资",
+        "title": "县里自己的工单", "description": "只属于县平台", "urgency": "一般"})
+    kept = push(city, "agent1", str(uuid.uuid4()), "create", 0, {
+        "channel": "电话", "request_type": "咨询", "caller_phone": "13700006666",
+        "category1": "劳动保障", "category2": "工资", "category3": "拖欠工资",
+        "title": "市里自己的工单", "description": "只属于市平台", "urgency": "一般"})
+    sent = create_and_send(city)
+    wait_for(lambda: copy_of(county, sent["official_no"]))
+
+    def seen(process: ServerProcess, account: str) -> list[dict[str, Any]]:
+        token = process.login(account, PASSWORD)
+        items: list[dict[str, Any]] = process.get("/tickets", token, page_size=500).json()["items"]
+        pulled = process.get("/sync/pull", token, cursor=0, limit=2000).json()["changes"]
+        assert {c["ticket"]["client_id"] for c in pulled if c["type"] == "ticket"} == {
+            t["client_id"] for t in items}
+        return items
+
+    # The city's account at the county: only the tickets the city sent.
+    at_county = seen(county, f"city-down-{tag}")
+    assert local["official_no"] not in [t["official_no"] for t in at_county]
+    assert sent["official_no"] in [t["local_no"] for t in at_county]
+    # The county's account at the city: only the tickets sent to the county.
+    at_city = seen(city, f"county-up-{tag}")
+    assert at_city and all(t["handling_unit"] == "县平台" for t in at_city)
+    assert kept["official_no"] not in [t["official_no"] for t in at_city]
+    other = ticket(city, kept["official_no"])
+    token = city.login(f"county-up-{tag}", PASSWORD)
+    assert city.get(f"/tickets/{other['id']}", token).status_code == 404
+
+
+def create_and_send(city: ServerProcess) -> dict[str, Any]:
+    created = push(city, "agent1", str(uuid.uuid4()), "create", 0, {
+        "channel": "电话", "request_type": "求助", "caller_phone": "13700007777",
+        "category1": "城乡建设", "category2": "市政设施", "category3": "井盖", "district": "梁园区",
+        "address": "长江路5号", "title": "井盖松动", "description": "长江路5号井盖松动",
+        "urgency": "一般"})
+    mine = ticket(city, created["official_no"])
+    transfer(city, mine["client_id"], "县平台")
+    return created
