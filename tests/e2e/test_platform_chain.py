@@ -291,3 +291,29 @@ def create_and_send(city: ServerProcess) -> dict[str, Any]:
     mine = ticket(city, created["official_no"])
     transfer(city, mine["client_id"], "县平台")
     return created
+
+
+def test_a_link_dropping_30_percent_loses_and_duplicates_nothing(chain: Chain) -> None:
+    city, county = chain.city, chain.county
+    # Three requests in ten fail, each way: lost after it was applied, refused before, or
+    # applied and then answered with an error.
+    pattern = ["drop_after", "pass", "pass", "error_before", "pass", "pass", "error_after",
+               "pass", "pass", "pass"]
+    chain.down.plan = pattern * 4
+    chain.proxy.plan = pattern * 4
+    down_before, up_before = len(chain.down.seen), len(chain.proxy.seen)
+    sent = [create_and_send(city) for _ in range(8)]
+    copies = wait_for(lambda: all(copy_of(county, s["official_no"]) for s in sent)
+                      and [copy_of(county, s["official_no"]) for s in sent], timeout=90)
+    for copy in copies:
+        assert copy is not None
+        push(county, "dispatcher", copy["client_id"], "办结", copy["version"],
+             {"result": "已加固井盖。", "solved": "解决"})
+    wait_for(lambda: all(ticket(city, s["official_no"])["status"] == "办结" for s in sent), timeout=90)
+    for created in sent:
+        mine = ticket(city, created["official_no"])
+        assert [e["detail"]["event"] for e in timeline(city, mine["client_id"])
+                if e["kind"] == "反馈"] == ["办结"]
+    assert {"drop_after", "error_before", "error_after"} <= set(chain.down.seen[down_before:])
+    # Feedback travels in fewer, larger batches: at least the first fault hit it.
+    assert "drop_after" in chain.proxy.seen[up_before:]
