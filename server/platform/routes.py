@@ -98,7 +98,8 @@ def feedback(body: FeedbackIn, user: CurrentUser, database: DatabaseDep) -> dict
                                                  "official_no", "reason")} for a in answers]}
 
 
-@router.get("/links", response_model=list[LinkOut], responses={401: {"model": Message}})
+@router.get("/links", response_model=list[LinkOut],
+            responses={401: {"model": Message}, 403: {"model": Message}})
 def links(user: CurrentUser, session: ReadSessionDep) -> list[dict[str, Any]]:
     if user.role not in (Role.ADMIN.value, Role.SUPERVISOR.value):
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail="只有管理员和班长可以查看平台链接。")
