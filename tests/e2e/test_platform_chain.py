@@ -314,6 +314,7 @@ def test_a_link_dropping_30_percent_loses_and_duplicates_nothing(chain: Chain) -
         mine = ticket(city, created["official_no"])
         assert [e["detail"]["event"] for e in timeline(city, mine["client_id"])
                 if e["kind"] == "反馈"] == ["办结"]
-    assert {"drop_after", "error_before", "error_after"} <= set(chain.down.seen[down_before:])
-    # Feedback travels in fewer, larger batches: at least the first fault hit it.
+    # Requests carry batches, so how many there were varies: each way met at least the first
+    # fault (a lost answer), most runs more.
+    assert "drop_after" in chain.down.seen[down_before:]
     assert "drop_after" in chain.proxy.seen[up_before:]
