@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.assistant.quality import SaveGate, save_gate
 from app.assistant.store_source import SidebarEngine, draft_from_input
-from app.desk import Desk, TicketMissing
+from app.desk import DEMO_COUNT, Desk, TicketMissing
 from app.domain.roles import Role
 from app.domain.ticket import TicketInput
 from app.settings import Settings
@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.queue.ticket_activated.connect(self.open_ticket)
         self.queue.count_changed.connect(self._on_count_changed)
         self.login_dialog: LoginDialog | None = None
+        self.demo_question: QMessageBox | None = None
         self.ticket_windows: dict[int, TicketDetail] = {}
         self.conflict_dialog: ConflictDialog | None = None
         self.sync = sync or SyncController(desk, parent=self)
@@ -165,10 +166,11 @@ class MainWindow(QMainWindow):
             "<h2>欢迎使用热线座席工作台</h2>"
             "<p>本机还没有工单。所有工单先保存在本机，断网也不会丢失。</p>"
             "<p>直接在下面的表单里受理第一张工单（<b>Ctrl+S</b> 保存，<b>Ctrl+N</b> 新建），"
-            "或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试。</p>"))
+            "或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试"
+            "（演示工单只留在本机，不会同步到中心）。</p>"))
         text.setWordWrap(True)
-        demo = QPushButton(self.tr("生成演示数据"))
-        demo.clicked.connect(self.fill_demo)
+        demo = QPushButton(self.tr("生成演示数据…"))
+        demo.clicked.connect(self.ask_demo)
         layout = QHBoxLayout(panel)
         layout.addWidget(text, 1)
         layout.addWidget(demo, 0, Qt.AlignmentFlag.AlignBottom)
@@ -184,8 +186,8 @@ class MainWindow(QMainWindow):
         import_action.triggered.connect(self._on_import)
         export_action = QAction(self.tr("导出当前队列…"), self)
         export_action.triggered.connect(self._on_export)
-        demo_action = QAction(self.tr("生成演示数据"), self)
-        demo_action.triggered.connect(self.fill_demo)
+        demo_action = QAction(self.tr("生成演示数据…"), self)
+        demo_action.triggered.connect(self.ask_demo)
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -400,6 +402,20 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentIndex(0)
         self.form.edit_ticket(ticket)
+
+    def ask_demo(self) -> QMessageBox:
+        """Say what demo data is and where it stays before making any (No is the default)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("生成演示数据"), self.tr(
+            "将在本机生成 %n 条演示工单，用来熟悉受理、队列和报表。\n"
+            "演示工单只保存在本机，不会同步到中心，登录中心后也不会发送。", "", DEMO_COUNT),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("生成"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("不生成"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(self.fill_demo)
+        self.demo_question = box
+        box.open()
+        return box
 
     def fill_demo(self) -> None:
         self.statusBar().showMessage(self.tr("正在生成演示数据…"))

@@ -165,6 +165,13 @@ class TicketDetail(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(content)
+        self.demo_banner: QLabel | None = None
+        if detail.demo:
+            self.demo_banner = QLabel(self.tr("演示工单：只保存在本机，不会同步到中心。"))
+            self.demo_banner.setObjectName("demoBanner")
+            self.demo_banner.setStyleSheet(
+                "#demoBanner { background: #fff4cc; border: 1px solid #e0c060; padding: 6px; }")
+            layout.addWidget(self.demo_banner)
         self.sync_banner: QFrame | None = None
         if detail.rejections or detail.in_conflict:
             self.sync_banner = self._sync_banner(detail.rejections, detail.in_conflict)
@@ -404,7 +411,7 @@ class TicketDetail(QDialog):
 
     def _kind_text(self, kind: str) -> str:
         names = {"create": self.tr("受理"), "update": self.tr("修改"), "import": self.tr("导入"),
-                 "link": self.tr("关联"), "handoff": self.tr("转接")}
+                 "link": self.tr("关联"), "handoff": self.tr("转接"), "demo": self.tr("生成演示工单")}
         if kind in names:
             return names[kind]
         return action_name(Action(kind)) if kind in Action._value2member_map_ else display(kind)

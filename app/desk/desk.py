@@ -65,6 +65,7 @@ from app.tickets.links import link_tickets
 from app.tickets.queue import QueueFilter, QueueSort, describe_filter
 from app.tickets.queues import RoleView, role_views
 from app.tickets.service import (
+    DEMO_KIND,
     LOCAL_TZ,
     Actor,
     TicketContext,
@@ -235,6 +236,7 @@ class Desk:
                 defaults=ActionDefaults(
                     dispatch_deadline=lifecycle.default_dispatch_deadline(ticket, context),
                     extension_deadline=lifecycle.default_extension_deadline(ticket, context)),
+                demo=any(e.kind == DEMO_KIND for e in events),
             )
 
     def take_action(self, ticket_id: int, action: Action, params: Mapping[str, Any]) -> list[str]:

@@ -127,3 +127,4 @@ class TicketDetail:
     may_reveal: bool
     signed_in: bool
     defaults: ActionDefaults
+    demo: bool = False  # made by 生成演示数据: stays on this seat, never sent to the center

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, insert, select, text, update
+from sqlalchemy import Table, delete, exists, func, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -36,6 +36,7 @@ from app.sync.errors import ResyncRequired
 from app.sync.protocol import CALLER_FIELDS, EDITABLE_FIELDS, ChangeType, MutationStatus
 from app.ticket_shape import WIRE_FIELDS, from_wire, naive_utc, utc_iso
 from app.tickets.service import (
+    DEMO_KIND,
     Actor,
     apply_field_changes,
     searchable_text,
@@ -177,6 +178,14 @@ class SyncEngine:
             session.delete(row)
 
     @staticmethod
+    def _drop_demo(session: Session) -> None:
+        """Demo tickets never leave the seat: rows an earlier version queued for them are dropped
+        (looked up from the outbox, which is small, never by scanning the timeline)."""
+        demo = (select(Ticket.id).join(TicketEvent, TicketEvent.ticket_id == Ticket.id)
+                .where(Ticket.client_id == OutboxEntry.ticket_client_id, TicketEvent.kind == DEMO_KIND))
+        session.execute(delete(OutboxEntry).where(exists(demo)))
+
+    @staticmethod
     def _entry(row: OutboxEntry) -> dict[str, Any]:
         return {"mutation_id": row.mutation_id, "kind": row.kind, "base_version": row.base_version,
                 "payload": json.loads(row.payload)}
@@ -198,6 +207,7 @@ class SyncEngine:
         last_id = 0
         while True:
             with self.store.session() as session, session.begin():
+                self._drop_demo(session)
                 self._fold_into_conflicts(session)
             with self.store.session() as session:
                 rows = list(session.scalars(select(OutboxEntry).where(OutboxEntry.id > last_id)

@@ -23,7 +23,7 @@ from app.store.db import Store, driver_connection
 from app.store.models import Counter, OutboxEntry, Ticket, TicketEvent
 from app.store.search_merge import merge_after_bulk_write
 from app.store.search_text import index_text
-from app.tickets.service import TicketContext, local_date, local_no_counter
+from app.tickets.service import DEMO_KIND, TicketContext, local_date, local_no_counter
 
 _INPUT_FIELDS = tuple(f.name for f in fields(TicketInput))
 # Import namespace for content-derived client ids: the same row always gets the same id.
@@ -143,6 +143,8 @@ def insert_tickets(session: Session, tickets: Sequence[NewTicket], context: Tick
                              ensure_ascii=False)
         event_rows.append({"ticket_id": ticket_id, "at": t.created_at, "seat": actor.seat,
                            "actor": actor.agent, "kind": kind, "detail": "{}"})
+        if kind == DEMO_KIND:
+            continue  # demo tickets stay on this seat: nothing to send
         outbox_rows.append({"mutation_id": str(uuid.uuid4()), "ticket_client_id": key,
                             "kind": "create", "base_version": 0, "payload": payload,
                             "created_at": t.created_at})
@@ -155,7 +157,8 @@ def insert_tickets(session: Session, tickets: Sequence[NewTicket], context: Tick
         [(r["rowid"], r["body"]) for r in search_rows],
     )
     connection.execute(insert(TicketEvent), event_rows)
-    connection.execute(insert(OutboxEntry), outbox_rows)
+    if outbox_rows:
+        connection.execute(insert(OutboxEntry), outbox_rows)
     if counters:
         connection.execute(
             sqlite_insert(Counter).on_conflict_do_update(

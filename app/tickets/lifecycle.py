@@ -87,7 +87,7 @@ from app.domain.rules import (
 from app.messages import Message, Text
 from app.store.models import OutboxEntry, Ticket
 from app.sync.protocol import EXPORT_KIND, REVEAL_KIND
-from app.tickets.service import TicketContext, local_date, record_change, utc_now
+from app.tickets.service import TicketContext, is_demo, local_date, record_change, utc_now
 
 # An extension request proposes this many working days after the current deadline.
 EXTENSION_PROPOSAL_DAYS = 5
@@ -304,6 +304,8 @@ def may_reveal(ticket: Ticket, context: TicketContext) -> bool:
 
 def record_reveal(session: Session, *, ticket: Ticket, reason: str, context: TicketContext) -> None:
     """Queue the audit report of a number shown from the local store (the center unreachable)."""
+    if is_demo(session, ticket.id):
+        return  # a made-up number of a ticket the center never sees
     mutation_id = str(uuid.uuid4())
     payload = {"ticket": ticket.client_id, "reason": reason[:200], "seat": context.actor.seat}
     session.add(OutboxEntry(mutation_id=mutation_id, ticket_client_id=mutation_id, kind=REVEAL_KIND,

@@ -106,6 +106,16 @@ def next_local_no(session: Session, seat: str, day: str) -> str:
             return local_no
 
 
+# The timeline kind of a demo ticket's first event. Demo tickets never leave the seat: they get
+# no outbox rows, neither when made nor when changed later (a center would take them as calls).
+DEMO_KIND = "demo"
+
+
+def is_demo(session: Session, ticket_id: int) -> bool:
+    return session.scalar(select(TicketEvent.id).where(
+        TicketEvent.ticket_id == ticket_id, TicketEvent.kind == DEMO_KIND).limit(1)) is not None
+
+
 def record_change(
     session: Session, ticket: Ticket, actor: Actor, kind: str, detail: dict[str, object],
     *, at: datetime, base_version: int,
@@ -117,6 +127,8 @@ def record_change(
         ticket_id=ticket.id, at=at, seat=actor.seat, actor=actor.agent, kind=kind,
         detail=json.dumps(detail, ensure_ascii=False, default=str), mutation_id=mutation_id,
     ))
+    if ticket.id is not None and is_demo(session, ticket.id):
+        return
     session.add(OutboxEntry(
         mutation_id=mutation_id, ticket_client_id=ticket.client_id, kind=kind,
         base_version=base_version, created_at=at,

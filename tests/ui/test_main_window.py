@@ -12,10 +12,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.desk import Desk
+from app.domain.ticket import TicketInput
 from app.seat import Seat
-from app.store.models import OutboxEntry, Ticket
+from app.store.models import OutboxEntry
 from app.sync.protocol import REVEAL_KIND
 from app.tickets.demo import insert_demo_tickets
+from app.tickets.service import create_ticket
 from ui.main_window import MainWindow
 from ui.queue_model import QueueModel
 
@@ -54,11 +56,12 @@ def test_demo_data_fills_the_queue_and_hides_the_welcome(window: MainWindow, qtb
 def test_double_click_opens_the_ticket_with_its_timeline(window: MainWindow, seat: Seat,
                                                          qtbot: QtBot) -> None:
     insert_demo_tickets(seat.store, seat.context, 50)
-    with seat.store.session() as session:  # a caller who left a number, not confidential
-        ticket = session.scalars(select(Ticket).where(
-            Ticket.confidential.is_(False), Ticket.anonymous.is_(False), Ticket.caller_phone != "")
-            .order_by(Ticket.id)).first()
-    assert ticket is not None
+    # A real call (a demo ticket's made-up number is never reported to the center's audit).
+    with seat.store.session() as session, session.begin():  # a caller who left a number
+        ticket = create_ticket(session, data=TicketInput.from_dict({
+            "request_type": "投诉", "caller_name": "王女士", "caller_phone": "13812345678",
+            "category1": "城市管理", "district": "梁园区", "address": "凯旋路88号", "title": "夜间施工噪音",
+            "description": "工地夜间施工噪音扰民"}), context=seat.context)
     phone = ticket.caller_phone
     with qtbot.waitSignal(window.queue.model.ids_loaded, timeout=10000):
         window.queue.model.reload()
