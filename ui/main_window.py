@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.assistant.quality import SaveGate, save_gate
 from app.assistant.store_source import SidebarEngine, draft_from_input
 from app.desk import DEMO_COUNT, Desk, TicketMissing
-from app.domain.roles import Role
+from app.domain.roles import Role, has_capture_form
 from app.domain.ticket import TicketInput
 from app.settings import Settings
 from app.sync.engine import SyncReport
@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
                 "%1", identity.display_name or identity.username).replace(
                 "%2", role_title(identity.role)).replace("%3", f"·{identity.unit}" if identity.unit else ""))
             self.queue.set_role_views(self.desk.role_views(identity))
-        captures = role not in (Role.UNIT, Role.ADMIN)
+        captures = has_capture_form(role)
         self.tabs.setTabVisible(0, captures)
         self.tabs.setTabVisible(2, role is not Role.UNIT)
         if role is Role.ADMIN and self.admin is None:
@@ -396,6 +396,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("已保存，正在发送到中心"), 5000)
 
     def _on_edit_ticket(self, ticket_id: int) -> None:
+        if not self.tabs.isTabVisible(0):
+            return  # no capture form for this role (the ticket window offers no 修改 then)
         try:
             ticket = self.desk.editable_ticket(ticket_id)
         except TicketMissing:

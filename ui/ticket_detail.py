@@ -160,8 +160,10 @@ class TicketDetail(QDialog):
         self.timeline.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        edit = buttons.addButton(self.tr("修改"), QDialogButtonBox.ButtonRole.ActionRole)
-        edit.clicked.connect(self._on_edit)
+        self.edit_button: QPushButton | None = None
+        if detail.editable:  # a unit handler has no capture form: its work is the actions
+            self.edit_button = buttons.addButton(self.tr("修改"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.edit_button.clicked.connect(self._on_edit)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(content)

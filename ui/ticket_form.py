@@ -132,6 +132,7 @@ class TicketForm(QWidget):
         self._reference = desk.reference
         self._form_key = str(uuid.uuid4())
         self._editing_client_id = ""
+        self._kept_phone = ""  # the masked number of the ticket being edited (kept if left empty)
         self._loading = False
         self._saving = False
         self._errors: dict[str, QLabel] = {}
@@ -402,7 +403,7 @@ class TicketForm(QWidget):
     # -- validation ------------------------------------------------------------------------
 
     def _validate(self) -> Mapping[str, str]:
-        return self._desk.validate(self.values())
+        return self._desk.validate(self.values(), kept_phone=self._kept_phone)
 
     def _show_error(self, name: str, message: str) -> None:
         label = self._errors.get(name)
@@ -567,6 +568,7 @@ class TicketForm(QWidget):
         self.flush_draft()
         self._form_key = str(uuid.uuid4())
         self._editing_client_id = ""
+        self._keep_phone("")
         self._confirmed = None
         if self._links:
             self._links = {}
@@ -583,13 +585,23 @@ class TicketForm(QWidget):
         self.flush_draft()
         self._form_key = str(uuid.uuid4())
         self._editing_client_id = ticket.client_id
+        self._keep_phone(ticket.kept_phone)
         self.set_values(ticket.values)
         self._show_errors({})
         self.status_line.setText(self.tr("正在修改工单 %s") % ticket.local_no)
+
+    def _keep_phone(self, masked: str) -> None:
+        """A synced ticket's number is on this seat only masked: the field stays empty (a masked
+        number is not a number) and says that the number is kept unless a new one is typed."""
+        self._kept_phone = masked
+        self.caller_phone.setPlaceholderText(
+            self.tr("不变（%s）；要更换请输入新号码") % masked if masked
+            else self.tr("13812345678 或 0370-3221234"))
 
     def restore_draft(self, form_key: str, values: TicketInput, ticket_client_id: str = "") -> None:
         """Bring back a draft left by an earlier run, whole, under its own key."""
         self._form_key = form_key
         self._editing_client_id = ticket_client_id
+        self._keep_phone(self._desk.kept_phone(ticket_client_id) if ticket_client_id else "")
         self.set_values(values)
         self.status_line.setText(self.tr("已恢复上次未保存的草稿。"))

@@ -37,6 +37,7 @@ from app.domain.deadline import DeadlineClock
 from app.domain.handoff import Handoff
 from app.domain.lifecycle import Action
 from app.domain.phone import is_masked, mask_phone
+from app.domain.roles import has_capture_form
 from app.domain.ticket import TicketInput, validate_ticket
 from app.messages import Message
 from app.reference import ReferenceData
@@ -69,6 +70,7 @@ from app.tickets.service import (
     LOCAL_TZ,
     Actor,
     TicketContext,
+    checkable,
     create_ticket,
     get_by_client_id,
     get_by_number,
@@ -160,9 +162,10 @@ class Desk:
 
     # -- capture -------------------------------------------------------------------------------
 
-    def validate(self, values: TicketInput) -> dict[str, Message]:
-        """What to fix in ``values`` before it can be saved, field by field (empty: nothing)."""
-        return validate_ticket(values, self.reference,
+    def validate(self, values: TicketInput, *, kept_phone: str = "") -> dict[str, Message]:
+        """What to fix in ``values`` before it can be saved, field by field (empty: nothing).
+        ``kept_phone``: the masked number of the ticket being edited (EditableTicket)."""
+        return validate_ticket(checkable(values, kept_phone), self.reference,
                                default_area_code=self.settings.default_area_code).errors
 
     def save_ticket(self, values: TicketInput, *, form_key: str, client_id: str = "",
@@ -202,7 +205,17 @@ class Desk:
     def editable_ticket(self, ticket_id: int) -> EditableTicket:
         with self._store.session() as session:
             ticket = self._ticket(session, ticket_id)
-            return EditableTicket(ticket.client_id, ticket.local_no, ticket_to_input(ticket))
+            values = ticket_to_input(ticket)
+            if is_masked(ticket.caller_phone):  # never loaded as the number: it is not one
+                return EditableTicket(ticket.client_id, ticket.local_no,
+                                      replace(values, caller_phone=""), kept_phone=ticket.caller_phone)
+            return EditableTicket(ticket.client_id, ticket.local_no, values)
+
+    def kept_phone(self, client_id: str) -> str:
+        """The masked number of ticket ``client_id`` when the seat has only that ("" otherwise)."""
+        with self._store.session() as session:
+            ticket = get_by_client_id(session, client_id)
+            return ticket.caller_phone if ticket is not None and is_masked(ticket.caller_phone) else ""
 
     def has_tickets(self) -> bool:
         with self._store.session() as session:  # one row is enough to know (a count is not)
@@ -237,6 +250,7 @@ class Desk:
                     dispatch_deadline=lifecycle.default_dispatch_deadline(ticket, context),
                     extension_deadline=lifecycle.default_extension_deadline(ticket, context)),
                 demo=any(e.kind == DEMO_KIND for e in events),
+                editable=has_capture_form(context.actor.role),
             )
 
     def take_action(self, ticket_id: int, action: Action, params: Mapping[str, Any]) -> list[str]:

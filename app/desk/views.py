@@ -28,7 +28,8 @@ class EditableTicket:
 
     client_id: str
     local_no: str
-    values: TicketInput
+    values: TicketInput  # caller_phone "" when the seat has the number only masked
+    kept_phone: str = ""  # that masked number: kept unless a new one is typed
 
 
 @dataclass(frozen=True)
@@ -128,3 +129,4 @@ class TicketDetail:
     signed_in: bool
     defaults: ActionDefaults
     demo: bool = False  # made by 生成演示数据: stays on this seat, never sent to the center
+    editable: bool = True  # 修改 opens the capture form (roles that have one)

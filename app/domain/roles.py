@@ -69,6 +69,13 @@ def can_act(role: Role, action: Action) -> bool:
     return role in ACTION_ROLES[action]
 
 
+def has_capture_form(role: Role | None) -> bool:
+    """Whether the seat offers this role the capture form (and so 修改 in a ticket's window):
+    a unit handler writes results through its actions and an admin manages, neither captures.
+    Not signed in: the seat's own agent."""
+    return role is None or role not in (Role.UNIT, Role.ADMIN)
+
+
 def can_edit_field(role: Role, field: str) -> bool:
     return role is not Role.UNIT or field in UNIT_EDITABLE_FIELDS
 

@@ -175,13 +175,27 @@ def create_ticket(
     return ticket
 
 
+_ANY_PHONE = "13800000000"  # stands in for a kept masked number while the rest is checked
+
+
+def keeps_masked_phone(stored: str, typed: str) -> bool:
+    """A number the center sent masked is kept when the form leaves 联系电话 empty (the form
+    never loads a masked number as the number) or as shown; anything else replaces it."""
+    return is_masked(stored) and typed.strip() in ("", stored)
+
+
+def checkable(data: TicketInput, stored_phone: str) -> TicketInput:
+    """``data`` as the rules check it when ``stored_phone`` (masked) is kept."""
+    return replace(data, caller_phone=_ANY_PHONE) if keeps_masked_phone(stored_phone, data.caller_phone) else data
+
+
 def update_ticket(
     session: Session, *, ticket: Ticket, data: TicketInput, context: TicketContext
 ) -> dict[str, list[object]]:
     """Apply the agent's edits; returns the changed fields {name: [old, new]} (empty: no change)."""
-    if is_masked(ticket.caller_phone) and data.caller_phone == ticket.caller_phone:
+    if keeps_masked_phone(ticket.caller_phone, data.caller_phone):
         # The center sent this number masked; it stays as it is and is not checked again.
-        values = replace(_validated(replace(data, caller_phone="13800000000"), context),
+        values = replace(_validated(checkable(data, ticket.caller_phone), context),
                          caller_phone=ticket.caller_phone)
     else:
         values = _validated(data, context)

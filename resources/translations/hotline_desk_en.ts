@@ -3498,6 +3498,11 @@ The full number is kept only at the center; press "Show full number" again once 
       <source>；</source>
       <translation>; </translation>
     </message>
+    <message>
+      <location filename="../../ui/ticket_form.py" line="578" />
+      <source>不变（%s）；要更换请输入新号码</source>
+      <translation>Unchanged (%s); type a new number to replace it</translation>
+    </message>
   </context>
   <context>
     <name>TicketsModel</name>
