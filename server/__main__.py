@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     database = prepare_database(settings)
     if args.command == "create-user":
         from server.auth.service import create_user
-        from server.reference.service import put_item
+        from server.reference.service import put_item, unit_problem
         from server.sync.service import allocate_seqs
 
         if not USERNAME_PATTERN.match(args.username):
@@ -118,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         role = Role(args.role)
         try:
             with database.write_session() as session, session.begin():
+                if role is Role.UNIT and (problem := unit_problem(session, args.unit)):
+                    print(problem, file=sys.stderr)
+                    return 2
                 created = create_user(session, username=args.username, role=role, password=password,
                                       unit=args.unit, display_name=args.display_name)
                 put_item(session, ReferenceKind.USER, created.username, {

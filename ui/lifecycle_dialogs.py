@@ -6,11 +6,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -29,6 +27,7 @@ from app.domain.rules import ESCALATION_LEVELS, SOLVED_VALUES
 from app.tickets.service import LOCAL_TZ
 from ui.dates import pydate, qdate
 from ui.messages import say
+from ui.unit_completion import complete_unit, complete_units
 
 
 def _today() -> date:
@@ -95,13 +94,11 @@ class ActionDialog(QDialog):
         action, ticket, defaults = self.action, self._detail.ticket, self._detail.defaults
         form = self.form
         if action is Action.DISPATCH:
-            self.units.setEditable(True)
+            complete_unit(self.units, self._unit_names)
             self.units.addItems(["", *self._unit_names])
             self.units.setCurrentText(ticket.handling_unit)
-            completer = QCompleter(self._unit_names, self)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            self.units.setCompleter(completer)
-            self.co_units.setPlaceholderText(self.tr("可选，多个单位用顿号或逗号分隔"))
+            complete_units(self.co_units, self._unit_names)  # the same names, one after another
+            self.co_units.setPlaceholderText(self.tr("可选，多个单位用顿号或逗号分隔；输入单位名称的一部分可选择"))
             self._date_field(defaults.dispatch_deadline or _today())
             form.addRow(self.tr("主办单位(&U)"), self.units)
             form.addRow(self.tr("协办单位(&C)"), self.co_units)

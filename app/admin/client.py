@@ -6,7 +6,7 @@ off the GUI thread by the caller. Failures are the sync errors (``ServerUnavaila
 (app.messages) that says what happened and what to do next. Nothing here logs a name, a password or a token.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -16,6 +16,7 @@ import requests
 
 from app.domain.accounts import MIN_PASSWORD, USERNAME_PATTERN
 from app.domain.roles import Role
+from app.domain.rules import unknown_units_message
 from app.messages import Message, Text, recognize
 from app.sync.client import ApiClient
 from app.sync.errors import ApiError, AuthRequired, ServerUnavailable
@@ -156,8 +157,9 @@ def _aware(moment: datetime) -> datetime:
 
 
 def check_user(*, username: str, role: str, unit: str, password: str | None,
-               repeated: str | None = None) -> list[Message]:
-    """What the center would refuse in a new or changed account, said before sending it."""
+               repeated: str | None = None, known_units: Collection[str] | None = None) -> list[Message]:
+    """What the center would refuse in a new or changed account, said before sending it.
+    ``known_units``: the seat's unit directory (None: not checked here)."""
     errors: list[Message] = []
     if not USERNAME_PATTERN.match(username):
         errors.append(BAD_USERNAME())
@@ -165,6 +167,8 @@ def check_user(*, username: str, role: str, unit: str, password: str | None,
         errors.append(CHOOSE_ROLE())
     elif Role(role) is Role.UNIT and not unit.strip():
         errors.append(UNIT_NEEDED())
+    elif Role(role) is Role.UNIT and known_units is not None and unit not in known_units:
+        errors.append(unknown_units_message([unit], known_units))
     if password is not None:
         if len(password) < MIN_PASSWORD:
             errors.append(SHORT_PASSWORD(length=MIN_PASSWORD))

@@ -47,8 +47,9 @@ Every event detail also has ``from``, ``to`` and ``note`` (the reports contract 
 ``app.reports``: 派单 unit, 办结 solved, 退单 unit, 督办 note).
 """
 
+import difflib
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -100,6 +101,8 @@ EXTENSION_WAITING = Text("rules.extension_waiting",
                          "已有一项延期申请（延至{requested}）等待审批；请等派单员答复后再申请。")
 CHOOSE_UNITS = Text("rules.choose_units", "请选择主办单位（可再加协办单位）后再派单。")
 UNKNOWN_UNITS = Text("rules.unknown_units", "“{units}”不在承办单位名录中，请从列表中选择；名录由管理员维护。")
+UNKNOWN_UNITS_CLOSE = Text("rules.unknown_units_close",
+                           "“{units}”不在承办单位名录中，是否是“{close}”？名录由管理员维护。")
 DEADLINE_NOT_DATE = Text("rules.deadline_not_date", "办理时限应为日期，如 2026-03-02。")
 DEADLINE_PAST = Text("rules.deadline_past", "办理时限{deadline}已过，请选择今天（{today}）或以后的日期。")
 RETURN_REASON = Text("rules.return_reason",
@@ -202,6 +205,15 @@ def parse_units(value: object) -> tuple[str, ...]:
 
 def dump_units(units: tuple[str, ...] | list[str]) -> str:
     return json.dumps(list(units), ensure_ascii=False)
+
+
+def unknown_units_message(unknown: Sequence[str], known: Collection[str]) -> Message:
+    """The refusal of unit names not in the directory, naming the closest ones (市城管局 →
+    市城市管理局): a ticket or an account bound to an unknown name reaches nobody."""
+    close = [m for u in unknown for m in difflib.get_close_matches(u, list(known), n=2, cutoff=0.5)]
+    if not close:
+        return UNKNOWN_UNITS(units=tuple(unknown))
+    return UNKNOWN_UNITS_CLOSE(units=tuple(unknown), close=tuple(dict.fromkeys(close)))
 
 
 def _text(params: Mapping[str, Any], key: str, limit: int = MAX_NOTE) -> str:
@@ -358,7 +370,7 @@ def plan_action(
         elif known_units is not None:
             unknown = [u for u in units if u not in known_units]
             if unknown:
-                errors.append(UNKNOWN_UNITS(units=tuple(unknown)))
+                errors.append(unknown_units_message(unknown, known_units))
         if isinstance(deadline, str):
             errors.append(DEADLINE_NOT_DATE())
         elif deadline is None:

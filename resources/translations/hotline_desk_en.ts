@@ -148,6 +148,11 @@
       <source>备注(&amp;N)</source>
       <translation>&amp;Note</translation>
     </message>
+    <message>
+      <location filename="../../ui/lifecycle_dialogs.py" line="100" />
+      <source>可选，多个单位用顿号或逗号分隔；输入单位名称的一部分可选择</source>
+      <translation>Optional; separate several units with commas; type any part of a name to pick it</translation>
+    </message>
   </context>
   <context>
     <name>Actions</name>

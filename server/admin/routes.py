@@ -30,6 +30,7 @@ from server.auth.schemas import Message
 from server.auth.service import create_user
 from server.deps import CurrentUser, DatabaseDep
 from server.reference.models import ReferenceItem
+from server.reference.service import unit_problem
 from server.validation import NO_NUL_PATTERN
 
 router = APIRouter(prefix="/admin", tags=["admin"],
@@ -55,6 +56,8 @@ def add_user(body: UserCreate, admin: CurrentUser, request: Request, database: D
     with database.write_session() as session, session.begin():
         if session.scalar(select(User.id).where(User.username == body.username)) is not None:
             raise HTTPException(status.HTTP_409_CONFLICT, detail=f"用户名 {body.username} 已存在，请换一个。")
+        if body.role == Role.UNIT.value and (problem := unit_problem(session, body.unit)):
+            raise HTTPException(status.HTTP_409_CONFLICT, detail=problem)
         try:
             user = create_user(session, username=body.username, role=Role(body.role), password=body.password,
                                unit=body.unit, display_name=body.display_name)

@@ -11,7 +11,7 @@ from app.sync.protocol import ReferenceKind
 from server.audit.service import AuditAction, record, utc_now
 from server.auth.models import AuthToken, User
 from server.auth.service import _hasher
-from server.reference.service import put_item
+from server.reference.service import put_item, unit_problem
 from server.sync.service import allocate_seqs
 
 
@@ -51,6 +51,9 @@ def update_user(session: Session, user: User, *, display_name: str | None, role:
         raise AdminError("承办单位账号必须指定所属单位。")
     if new_role is not Role.UNIT:
         new_unit = ""
+    elif (new_unit != user.unit or new_role.value != user.role) and (
+            problem := unit_problem(session, new_unit)):
+        raise AdminError(problem)
     if user.id == admin.id and (active is False or new_role is not Role.ADMIN):
         raise AdminError("不能停用自己或取消自己的管理员角色；请由另一位管理员操作。")
     for name, value in (("display_name", display_name), ("role", new_role.value), ("unit", new_unit),

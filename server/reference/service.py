@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.calendar import DEFAULT_DEADLINE_DAYS
 from app.domain.enums import RequestType
+from app.domain.rules import unknown_units_message
 from app.reference import (
     CategoryTree,
     ReferenceData,
@@ -87,6 +88,16 @@ def put_item(session: Session, kind: ReferenceKind, key: str, value: dict[str, A
         session.add(ReferenceItem(kind=kind.value, key=key, value=encoded, change_seq=seq))
     else:
         item.value, item.change_seq = encoded, seq
+
+
+def unit_problem(session: Session, unit: str) -> str:
+    """Why ``unit`` cannot be an account's unit ("" when it is in the center's directory): an
+    account bound to a name the directory does not have (市城管局) never receives a ticket."""
+    if not unit.strip():
+        return "承办单位账号必须指定所属单位。"
+    known = set(session.scalars(select(ReferenceItem.key).where(
+        ReferenceItem.kind == ReferenceKind.UNIT.value)))
+    return "" if unit in known else unknown_units_message([unit], known)
 
 
 _cache_lock = threading.Lock()

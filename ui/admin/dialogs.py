@@ -26,6 +26,7 @@ from ui.admin.page import ERROR_STYLE
 from ui.dates import pydate
 from ui.messages import say
 from ui.role_views import role_title
+from ui.unit_completion import complete_unit
 
 
 class _AdminForm(QDialog):
@@ -107,7 +108,9 @@ class UserDialog(_AdminForm):
         self.display_name = QLineEdit(record.display_name if record else "")
         self.display_name.setPlaceholderText(self.tr("如 张三"))
         self.role = _combo([(role_title(r), r.value) for r in Role], record.role if record else Role.AGENT.value)
+        self._units = units
         self.unit = _combo([(u, u) for u in units], record.unit if record else "", editable=True)
+        complete_unit(self.unit, units)  # 城市管理 finds 市城市管理局
         self.unit.setToolTip(self.tr("承办单位账号必须选择所属单位；其他角色不属于单位"))
         self.role.currentIndexChanged.connect(self._on_role_changed)
         self.form.addRow(self.tr("用户名"), self.username)
@@ -149,9 +152,13 @@ class UserDialog(_AdminForm):
     def problems(self) -> Sequence[str]:
         values = self.values()
         new = self.record is None
+        # A unit name not in the directory binds an account that never receives a ticket; an
+        # unchanged old one is left to the center (the directory may be mid-sync).
+        changed_unit = self.record is None or values["unit"] != self.record.unit
         return check_user(username=values["username"], role=values["role"], unit=values["unit"],
                           password=values["password"] if new else None,
-                          repeated=self.repeat.text() if new else None)
+                          repeated=self.repeat.text() if new else None,
+                          known_units=self._units if self._units and changed_unit else None)
 
 
 class PasswordDialog(_AdminForm):
