@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.assistant.quality import SaveGate, save_gate
 from app.assistant.store_source import SidebarEngine, draft_from_input
-from app.desk import DEMO_COUNT, Desk, TicketMissing
+from app.desk import DEMO_COUNT, Desk, ImportCancelled, TicketMissing
 from app.domain.roles import Role, has_capture_form
 from app.domain.ticket import TicketInput
 from app.settings import Settings
@@ -50,6 +50,7 @@ from ui.sync_status import SyncStatusBar
 from ui.tasks import run_task
 from ui.ticket_detail import TicketDetail
 from ui.ticket_form import TicketForm
+from ui.work_progress import WorkProgress
 
 
 class DraftBanner(QFrame):
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.queue.count_changed.connect(self._on_count_changed)
         self.login_dialog: LoginDialog | None = None
         self.demo_question: QMessageBox | None = None
+        self.import_progress: WorkProgress | None = None
         self.ticket_windows: dict[int, TicketDetail] = {}
         self.conflict_dialog: ConflictDialog | None = None
         self.sync = sync or SyncController(desk, parent=self)
@@ -424,10 +426,11 @@ class MainWindow(QMainWindow):
         run_task(self.desk.insert_demo, self._on_demo_done, self._on_task_failed, owner=self)
 
     def _on_demo_done(self, count: object) -> None:
-        self.statusBar().showMessage(self.tr("已生成 %s 条演示工单") % count, 5000)
-        self.queue.model.reload()
+        self.statusBar().showMessage(self.tr("已生成 %s 条演示工单（只在本机）") % count, 5000)
+        self._after_bulk_write()
 
     def _on_task_failed(self, error: Exception) -> None:
+        self.statusBar().clearMessage()  # not "正在…" any more
         QMessageBox.warning(self, self.tr("操作未完成"),
                             self.tr("操作未完成：%s\n已保存的工单不受影响，请稍后重试。") % say_error(error))
 
@@ -437,14 +440,42 @@ class MainWindow(QMainWindow):
         if path:
             self.import_path(Path(path))
 
-    def import_path(self, path: Path) -> None:
+    def import_path(self, path: Path) -> WorkProgress:
+        """Import off the GUI thread with the rows done so far shown, and 取消 between batches."""
         desk = self.desk
         self.statusBar().showMessage(self.tr("正在导入 %s …") % path.name)
-        run_task(lambda: desk.import_file(path), self._on_imported, self._on_task_failed, owner=self)
+        progress = WorkProgress(
+            self.tr("导入工单"),
+            lambda done: self.tr("正在导入 %1 …\n已处理 %2 行").replace("%1", path.name).replace(
+                "%2", str(done)),
+            ImportCancelled, self)
+        self.import_progress = progress
+        run_task(lambda: desk.import_file(path, progress=progress.report),
+                 lambda report: self._on_imported(report, progress),
+                 lambda error: self._on_import_failed(error, progress), owner=self)
+        return progress
 
-    def _on_imported(self, report: object) -> None:
-        assert isinstance(report, ImportReport)
+    def _on_import_failed(self, error: Exception, progress: WorkProgress) -> None:
+        progress.finish()
+        self.statusBar().clearMessage()
+        self._after_bulk_write()
+        if isinstance(error, ImportCancelled):
+            QMessageBox.information(self, self.tr("已取消导入"), self.tr(
+                "已停止导入：已处理的 %n 行已保存。再次导入同一文件只会补上其余各行，不会重复。", "", error.done))
+        else:
+            self._on_task_failed(error)
+
+    def _after_bulk_write(self) -> None:
+        """New tickets: the queue, the role tabs' counts and 待同步 show them."""
         self.queue.model.reload()
+        self.queue.refresh_view_counts()
+        self.sync.local_change()
+
+    def _on_imported(self, report: object, progress: WorkProgress) -> None:
+        assert isinstance(report, ImportReport)
+        progress.finish()
+        self._after_bulk_write()
+        self.statusBar().showMessage(report.summary(), 8000)
         lines = [report.summary()]
         if report.unknown_headers:
             lines.append(self.tr("未识别的列（已忽略）：") + "、".join(report.unknown_headers))

@@ -133,6 +133,7 @@ class TicketForm(QWidget):
         self._form_key = str(uuid.uuid4())
         self._editing_client_id = ""
         self._kept_phone = ""  # the masked number of the ticket being edited (kept if left empty)
+        self._counting_hints = False  # the status line counts the red hints left
         self._loading = False
         self._saving = False
         self._errors: dict[str, QLabel] = {}
@@ -413,6 +414,7 @@ class TicketForm(QWidget):
         label.setVisible(bool(message))
 
     def _show_errors(self, errors: Mapping[str, str]) -> None:
+        self._counting_hints = False  # a new form, or save() counts them again
         for name in self._errors:
             self._show_error(name, errors.get(name, ""))
 
@@ -424,6 +426,15 @@ class TicketForm(QWidget):
         if name == "caller_phone" and not self.caller_phone.text().strip():
             message = ""  # an empty number is only an error when saving
         self._show_error(name, message)
+        self._count_hints()
+
+    def _count_hints(self) -> None:
+        """Keep "还有 N 处需要修改" true while the agent fixes the fields one by one."""
+        if not self._counting_hints:
+            return
+        left = sum(1 for label in self._errors.values() if label.text())
+        self.status_line.setText(self.tr("还有 %n 处需要修改，见红字提示。", "", left) if left
+                                 else self.tr("已全部改好，按 Ctrl+S 保存。"))
 
     def error_text(self, name: str) -> str:
         label = self._errors[name]
@@ -482,7 +493,9 @@ class TicketForm(QWidget):
             focus = getattr(self, first)
             focus.setFocus()
             self.status_line.setText(self.tr("还有 %n 处需要修改，见红字提示。", "", len(errors)))
+            self._counting_hints = True
             return
+        self._counting_hints = False
         if not self._passes_quality(self.values()):
             return
         self._autosave.stop()
@@ -603,5 +616,6 @@ class TicketForm(QWidget):
         self._form_key = form_key
         self._editing_client_id = ticket_client_id
         self._keep_phone(self._desk.kept_phone(ticket_client_id) if ticket_client_id else "")
+        self._counting_hints = False
         self.set_values(values)
         self.status_line.setText(self.tr("已恢复上次未保存的草稿。"))

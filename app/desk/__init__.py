@@ -11,6 +11,7 @@ from app.desk.queue import QueueQueryError, QueueReader
 from app.store.keys import MIN_PASSPHRASE_CHARS, PassphraseRequest, StoreKeyError
 from app.store.upkeep import UpkeepResult
 from app.tickets.demo import DEMO_COUNT
+from app.tickets.importer import ImportCancelled
 
-__all__ = ["DEMO_COUNT", "MIN_PASSPHRASE_CHARS", "Desk", "MergeTargetMissing", "NumberAtCenter", "PassphraseRequest",
+__all__ = ["DEMO_COUNT", "MIN_PASSPHRASE_CHARS", "Desk", "ImportCancelled", "MergeTargetMissing", "NumberAtCenter", "PassphraseRequest",
            "QueueQueryError", "QueueReader", "StoreKeyError", "TicketMissing", "UpkeepResult", "open_desk"]

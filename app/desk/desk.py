@@ -336,8 +336,9 @@ class Desk:
                                     confidential_rows=summary.confidential)
         return summary.rows
 
-    def import_file(self, path: Path) -> ImportReport:
-        return import_file(self._store, path, self.seat.context)
+    def import_file(self, path: Path, *, progress: Callable[[int], None] | None = None) -> ImportReport:
+        """``progress(rows done)`` after each batch; it may raise ImportCancelled to stop."""
+        return import_file(self._store, path, self.seat.context, progress)
 
     def insert_demo(self, count: int = DEMO_COUNT) -> int:
         return insert_demo_tickets(self._store, self.seat.context, count)

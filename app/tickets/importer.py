@@ -94,11 +94,21 @@ def parse_row(record: dict[str, str], context: TicketContext) -> NewTicket:
     )
 
 
+class ImportCancelled(Exception):
+    """Raised by a ``progress`` callback to stop between batches: the batches written stay, and
+    importing the file again adds only the rest (rows are keyed by their content)."""
+
+    def __init__(self, done: int) -> None:
+        super().__init__(done)
+        self.done = done
+
+
 def import_file(
     store: Store, path: Path, context: TicketContext,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
-    """Import ``path`` in batches, each batch its own transaction (a crash loses no batch twice)."""
+    """Import ``path`` in batches, each batch its own transaction (a crash loses no batch twice).
+    ``progress(rows done)`` after each batch may raise ImportCancelled to stop there."""
     header, rows = read_table(path)
     known = IMPORT_HEADERS | NUMBER_HEADERS
     missing = [name for name in REQUIRED_HEADERS if name not in header]

@@ -1654,6 +1654,31 @@ Demo tickets stay on this computer: they are never sent to the center, not even 
       <source>不生成</source>
       <translation>Don't generate</translation>
     </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="415" />
+      <source>已生成 %s 条演示工单（只在本机）</source>
+      <translation>Generated %s demo tickets (on this computer only)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="435" />
+      <source>正在导入 %1 …
+已处理 %2 行</source>
+      <translation>Importing %1 …
+%2 rows done</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="449" />
+      <source>已取消导入</source>
+      <translation>Import cancelled</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/main_window.py" line="450" />
+      <source>已停止导入：已处理的 %n 行已保存。再次导入同一文件只会补上其余各行，不会重复。</source>
+      <translation>
+        <numerusform>Import stopped: the %n row done is saved. Importing the same file again adds only the other rows, nothing twice.</numerusform>
+        <numerusform>Import stopped: the %n rows done are saved. Importing the same file again adds only the other rows, nothing twice.</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>Messages</name>
@@ -2396,6 +2421,11 @@ Demo tickets stay on this computer: they are never sent to the center, not even 
       <location filename="../../ui/reports/dashboard.py" line="493" />
       <source>12345报表</source>
       <translation>12345-report</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/dashboard.py" line="482" />
+      <source>已导出：%1</source>
+      <translation>Exported: %1</translation>
     </message>
   </context>
   <context>
@@ -3507,6 +3537,11 @@ The full number is kept only at the center; press "Show full number" again once 
       <location filename="../../ui/ticket_form.py" line="578" />
       <source>不变（%s）；要更换请输入新号码</source>
       <translation>Unchanged (%s); type a new number to replace it</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_form.py" line="430" />
+      <source>已全部改好，按 Ctrl+S 保存。</source>
+      <translation>All fixed; press Ctrl+S to save.</translation>
     </message>
   </context>
   <context>
@@ -5428,6 +5463,22 @@ The full number is kept only at the center; press "Show full number" again once 
       <location filename="../../ui/reports/__main__.py" line="34" />
       <source>报表与简报</source>
       <translation>Reports and brief</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkProgress</name>
+    <message>
+      <location filename="../../ui/work_progress.py" line="22" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/work_progress.py" line="47" />
+      <source>正在取消…（已处理 %n 条，当前这批写完后停止）</source>
+      <translation>
+        <numerusform>Cancelling… (%n row done; stops once the current batch is written)</numerusform>
+        <numerusform>Cancelling… (%n rows done; stops once the current batch is written)</numerusform>
+      </translation>
     </message>
   </context>
 </TS>

@@ -258,6 +258,7 @@ class ReportsDashboard(QWidget):
         self.reset_brief_button.clicked.connect(self._on_reset_brief)
         self.xlsx_button.clicked.connect(self._on_export_xlsx_clicked)
         self.pdf_button.clicked.connect(self._on_export_pdf_clicked)
+        self.export_finished.connect(self._on_exported)
 
     # --- period -------------------------------------------------------------------------------
     @property
@@ -482,6 +483,10 @@ class ReportsDashboard(QWidget):
             "overdue": self.tr("逾期未办结"), "escalated": self.tr("督办"),
             "headers": self.tr("排名,承办单位,工单数,得分,响应率,解决率,满意率,按时办结率,退单率"),
         }
+
+    def _on_exported(self, path: str) -> None:
+        # Said where the user looks (beside the buttons), and where the file went.
+        self.status_label.setText(self.tr("已导出：%1").replace("%1", path))
 
     def _export_failed(self, error: Exception) -> None:
         message = self.tr("导出失败：%1").replace("%1", str(error))

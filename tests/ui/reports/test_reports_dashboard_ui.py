@@ -89,10 +89,12 @@ def test_exports_xlsx_and_pdf(qtbot: QtBot, seed_desk: Desk, tmp_path: Path) -> 
         widget.export_xlsx(xlsx)
     book = load_workbook(xlsx, read_only=True)
     assert list(book["简报"].iter_rows(values_only=True))[-1] == ("（本期由值班长审核）",)
+    assert widget.status_label.text() == f"已导出：{xlsx}"  # said, with where it went (issue 13.6)
     pdf = tmp_path / "week.pdf"
     with qtbot.waitSignal(widget.export_finished, timeout=10000):
         widget.export_pdf(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
+    assert widget.status_label.text() == f"已导出：{pdf}"
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed: PDF not rendered")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
