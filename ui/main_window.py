@@ -4,7 +4,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -131,6 +131,8 @@ class MainWindow(QMainWindow):
         self.queue.count_changed.connect(self._on_count_changed)
         self.login_dialog: LoginDialog | None = None
         self.demo_question: QMessageBox | None = None
+        self.new_question: QMessageBox | None = None
+        self._focused_once = False
         self.import_progress: WorkProgress | None = None
         self.ticket_windows: dict[int, TicketDetail] = {}
         self.conflict_dialog: ConflictDialog | None = None
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
         text.setWordWrap(True)
         demo = QPushButton(self.tr("生成演示数据…"))
         demo.clicked.connect(self.ask_demo)
+        self.demo_button = demo
         layout = QHBoxLayout(panel)
         layout.addWidget(text, 1)
         layout.addWidget(demo, 0, Qt.AlignmentFlag.AlignBottom)
@@ -224,6 +227,8 @@ class MainWindow(QMainWindow):
         sync_menu.addAction(settings_action)
         # Ctrl+N belongs to the window, so that it works from the queue too.
         self.form.new_shortcut.setEnabled(False)
+        self.form.new_button.clicked.disconnect()  # the button asks too, as Ctrl+N does
+        self.form.new_button.clicked.connect(self.start_new_ticket)
 
     def show_identity(self, identity: Identity | None) -> None:
         """The signed-in user's work: their role's queues, and only the tabs their role uses."""
@@ -264,9 +269,24 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------
 
-    def start_new_ticket(self) -> None:
+    def start_new_ticket(self) -> QMessageBox | None:
+        """Ctrl+N: a new ticket; half-typed work is not swept away without asking (it would
+        wait as a draft until the next start)."""
         self.tabs.setCurrentIndex(0)
-        self.form.new_ticket()
+        if not self.form.has_unsaved_input():
+            self.form.new_ticket()
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("新建工单"), self.tr(
+            "表单里有还没保存的内容。\n要放下它、新建一张工单吗？放下的内容留作草稿，下次启动时可以恢复。"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("新建"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("继续填写"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(self.form.new_ticket)
+        box.rejected.connect(self.form.setFocus)
+        self.new_question = box
+        box.open()
+        return box
 
     def _on_find(self) -> None:
         self.tabs.setCurrentIndex(1)
@@ -574,6 +594,14 @@ class MainWindow(QMainWindow):
     def _link_to_call(self, ticket_id: int, _local_no: str) -> None:
         if self._call_id:
             self.desk.calls.link_ticket(self._call_id, ticket_id)
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused_once:
+            # Keyboard first: typing starts in the form, and 生成演示数据 comes after it in Tab order.
+            self._focused_once = True
+            QWidget.setTabOrder(self.form.save_button, self.demo_button)
+            if self.tabs.currentIndex() == 0:
+                self.form.channel.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.desk.calls.stop()

@@ -34,6 +34,7 @@ from app.domain.ticket import MAX_LENGTH, TicketInput, always_confidential
 from app.reference import ReferenceData
 from app.tickets.service import TicketValidationError, local_date, utc_now
 from ui.messages import say
+from ui.style import FOCUS_VISIBLE
 from ui.tasks import run_task
 from ui.vocabulary import CHANNELS, REQUEST_TYPES, URGENCIES, display
 
@@ -134,6 +135,7 @@ class TicketForm(QWidget):
         self._editing_client_id = ""
         self._kept_phone = ""  # the masked number of the ticket being edited (kept if left empty)
         self._counting_hints = False  # the status line counts the red hints left
+        self._pristine = self._blank = TicketInput()  # the form as loaded: nothing typed yet
         self._loading = False
         self._saving = False
         self._errors: dict[str, QLabel] = {}
@@ -218,6 +220,10 @@ class TicketForm(QWidget):
             error.setStyleSheet("color: #c0392b;")
             error.hide()
             holder.addWidget(error)
+            if not isinstance(widget, QPlainTextEdit):
+                # A field stays at the top of its row when a neighbour's error text makes the row
+                # taller, level with its caption (it was centred, the captions were not).
+                holder.addStretch(1)
             self._errors[name] = error
             grid.addLayout(holder, row, column + 1, 1, span)
 
@@ -255,6 +261,7 @@ class TicketForm(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.save_button)
 
+        self.setStyleSheet(FOCUS_VISIBLE)  # the style draws no focus on a checkbox otherwise
         separator = QFrame()
         separator.setFrameShape(QFrame.Shape.HLine)
         layout = QVBoxLayout(self)
@@ -274,6 +281,13 @@ class TicketForm(QWidget):
             target = widget.lineEdit() if isinstance(widget, QComboBox) and widget.isEditable() else widget
             if target is not None:
                 target.installEventFilter(self._enter_filter)
+            if isinstance(target, QLineEdit) and target is not widget:
+                # Enter that picks from a picker's list reaches the line edit past the filter
+                # (the completer hands it on directly): move on from there too.
+                target.returnPressed.connect(self._move_on)
+
+    def _move_on(self) -> None:
+        self.window().focusNextChild()
 
     def _connect_changes(self) -> None:
         for line in (self.caller_name, self.caller_phone, self.address, self.title):
@@ -305,6 +319,10 @@ class TicketForm(QWidget):
             description=self.description.toPlainText(), urgency=_combo_value(self.urgency),
             handling_unit=_combo_value(self.handling_unit),
         )
+
+    def has_unsaved_input(self) -> bool:
+        """Whether the form holds typing that is not saved (Ctrl+N asks before leaving it)."""
+        return self.values() != self._pristine
 
     def set_values(self, values: TicketInput) -> None:
         """Fill every field (a restored draft, a ticket opened for editing)."""
@@ -589,6 +607,7 @@ class TicketForm(QWidget):
         self._handoffs = []
         self.set_values(TicketInput())
         _set_combo(self.request_type, "")
+        self._pristine = self._blank = self.values()
         self._show_errors({})
         self.status_line.clear()
         self.caller_phone.setFocus() if self.isVisible() else None
@@ -600,6 +619,7 @@ class TicketForm(QWidget):
         self._editing_client_id = ticket.client_id
         self._keep_phone(ticket.kept_phone)
         self.set_values(ticket.values)
+        self._pristine = self.values()
         self._show_errors({})
         self.status_line.setText(self.tr("正在修改工单 %s") % ticket.local_no)
 
@@ -618,4 +638,5 @@ class TicketForm(QWidget):
         self._keep_phone(self._desk.kept_phone(ticket_client_id) if ticket_client_id else "")
         self._counting_hints = False
         self.set_values(values)
+        self._pristine = self._blank  # a draft is typing not saved yet
         self.status_line.setText(self.tr("已恢复上次未保存的草稿。"))

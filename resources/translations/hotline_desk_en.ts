@@ -1679,6 +1679,28 @@ Demo tickets stay on this computer: they are never sent to the center, not even 
         <numerusform>Import stopped: the %n rows done are saved. Importing the same file again adds only the other rows, nothing twice.</numerusform>
       </translation>
     </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="265" />
+      <source>新建工单</source>
+      <translation>New ticket</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="266" />
+      <source>表单里有还没保存的内容。
+要放下它、新建一张工单吗？放下的内容留作草稿，下次启动时可以恢复。</source>
+      <translation>The form holds typing that is not saved.
+Leave it and start a new ticket? What you leave stays as a draft and can be restored at the next start.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="268" />
+      <source>新建</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="269" />
+      <source>继续填写</source>
+      <translation>Keep typing</translation>
+    </message>
   </context>
   <context>
     <name>Messages</name>

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
@@ -75,7 +75,9 @@ def test_a_fire_gets_the_119_banner_and_a_leaking_hydrant_does_not(make_window: 
     assert window.sidebar.emergency.isVisible()
     assert "119" in window.sidebar.emergency_title.text()
     assert "转接119" in window.sidebar.emergency_script.text()
-    window.start_new_ticket()
+    question = window.start_new_ticket()  # something typed: it asks first
+    assert question is not None
+    question.button(QMessageBox.StandardButton.Yes).click()
     type_text(window.form.description, "小区消防栓漏水好几天了")
     shown(window, qtbot, lambda r: bool(r.suggestions.categories)
           and r.suggestions.triage.emergency is None)

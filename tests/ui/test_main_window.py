@@ -36,13 +36,24 @@ def test_first_run_explains_what_to_do(window: MainWindow) -> None:
     assert window.tabs.currentIndex() == 0
 
 
-def test_ctrl_n_from_the_queue_opens_an_empty_form(window: MainWindow, qtbot: QtBot) -> None:
+def test_ctrl_n_from_the_queue_asks_before_leaving_a_half_typed_ticket(window: MainWindow, qtbot: QtBot) -> None:
     window.form.title.setText("半截的标题")
     window.tabs.setCurrentIndex(1)
     window.queue.search.setFocus()
     qtbot.keyClick(window.queue.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 0
+    question = window.new_question
+    assert question is not None and question.isVisible()
+    assert question.defaultButton() is question.button(QMessageBox.StandardButton.No)
+    question.button(QMessageBox.StandardButton.No).click()  # 继续填写
+    assert window.form.title.text() == "半截的标题"
+    qtbot.keyClick(window.form.title, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    question = window.new_question
+    assert question is not None
+    question.button(QMessageBox.StandardButton.Yes).click()  # 新建: the half-typed one waits as a draft
     assert window.form.title.text() == ""
+    assert not window.form.has_unsaved_input()
+    assert window.start_new_ticket() is None  # an empty form: no question
 
 
 def test_demo_data_fills_the_queue_and_hides_the_welcome(window: MainWindow, qtbot: QtBot) -> None:

@@ -26,6 +26,7 @@ from ui.admin.page import ERROR_STYLE
 from ui.dates import pydate
 from ui.messages import say
 from ui.role_views import role_title
+from ui.style import FOCUS_VISIBLE
 from ui.unit_completion import complete_unit
 
 
@@ -40,6 +41,7 @@ class _AdminForm(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(440)
+        self.setStyleSheet(FOCUS_VISIBLE)
         self.form = QFormLayout()
         self.error = QLabel()
         self.error.setWordWrap(True)
