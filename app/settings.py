@@ -35,6 +35,9 @@ class Settings:
     action_url_address: str = field(default="127.0.0.1:8790", metadata={"title": term("Settings", "话机事件（Action URL）监听地址")})
     action_url_token: str = field(default="", metadata={"title": term("Settings", "话机事件令牌（可空）")})
     acw_limit_s: int = field(default=60, metadata={"title": term("Settings", "话后整理时限（秒），到时自动示闲")})
+    # Column key → width in pixels, 0 for a hidden column; empty: the queue's own defaults.
+    queue_columns: dict[str, int] = field(default_factory=dict,
+                                          metadata={"title": term("Settings", "工单队列的列宽与显示的列")})
 
     def deadline_days_by_type(self) -> dict[RequestType, int]:
         merged = {k.value: v for k, v in DEFAULT_DEADLINE_DAYS.items()} | self.deadline_days

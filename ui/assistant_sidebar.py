@@ -51,7 +51,7 @@ from app.reference import ReferenceData
 from app.tickets.service import local_date, utc_now
 from ui.messages import fill, say
 from ui.tasks import Newest, run_task
-from ui.vocabulary import display
+from ui.vocabulary import status_text
 
 # Every read and change of the duplicate index, in order, on one thread.
 ASSISTANT_POOL = QThreadPool()
@@ -588,7 +588,7 @@ class AssistantSidebar(QWidget):
             title = t.title or t.description[:30]
             tip = f"{t.title}\n{t.description[:200]}" + (
                 "\n" + self.tr("办理结果：") + t.result if t.result else "")
-        text = f"{mark}{_day(t.created_at)} {display(t.status)} · {title}"
+        text = f"{mark}{_day(t.created_at)} {status_text(t.status)} · {title}"
         if t.category:
             text += f" · {t.category}"
         return TicketItem(text, tip, int(t.id), emphasis=c.open)
@@ -598,7 +598,7 @@ class AssistantSidebar(QWidget):
                  "same_address": self.tr("同地址同类")}
         items = [
             TicketItem(f"{kinds.get(m.kind, m.kind)} {m.score:.0%} · {_day(t.created_at)} "
-                       f"{display(t.status)} · {t.title}",
+                       f"{status_text(t.status)} · {t.title}",
                        f"{m.reason}\n{t.title}\n{t.description[:200]}", int(t.id),
                        emphasis=m.kind == "duplicate")
             for m, t in r.similar

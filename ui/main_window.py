@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
                  engine: SidebarEngine | None = None) -> None:
         super().__init__()
         self.desk = desk
-        self.setWindowTitle(self.tr("热线座席工作台 — 座席 %s") % desk.settings.seat_id)
+        # Qt appends the application's name itself: the title names the seat and its agent.
+        self.show_seat_in_title()
         self.resize(1280, 820)
 
         self.form = TicketForm(desk)
@@ -258,6 +259,13 @@ class MainWindow(QMainWindow):
             self.admin.select("users")
         elif not captures or (role is not None and role is not Role.AGENT):
             self.tabs.setCurrentIndex(1)  # their work is in the queues
+
+    def show_seat_in_title(self) -> None:
+        settings = self.desk.settings
+        # The default agent name (座席员) is no one's name: the title then names the seat only.
+        named = settings.agent_name and settings.agent_name != Settings().agent_name
+        self.setWindowTitle(self.tr("座席 %1 · %2").replace("%1", settings.seat_id).replace(
+            "%2", settings.agent_name) if named else self.tr("座席 %1").replace("%1", settings.seat_id))
 
     def _on_tab_changed(self, index: int) -> None:
         # The dashboard queries the whole store: built only when a supervisor first opens it.

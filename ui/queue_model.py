@@ -30,7 +30,7 @@ from app.domain.phone import mask_phone
 from app.tickets.queue import QueueFilter, QueueRow, QueueSort
 from app.tickets.service import LOCAL_TZ
 from ui.tasks import Newest, run_task
-from ui.vocabulary import display
+from ui.vocabulary import display, status_text
 
 _Index = QModelIndex | QPersistentModelIndex
 _OPEN = frozenset(s.value for s in OPEN_STATUSES)
@@ -91,7 +91,12 @@ class QueueModel(QAbstractTableModel):
     load_failed = Signal(str)
 
     (COL_LOCAL_NO, COL_CREATED, COL_CHANNEL, COL_TYPE, COL_TITLE, COL_CALLER, COL_PHONE,
-     COL_CATEGORY, COL_DISTRICT, COL_URGENCY, COL_STATUS, COL_UNIT, COL_DEADLINE) = range(13)
+     COL_CATEGORY, COL_DISTRICT, COL_URGENCY, COL_STATUS, COL_UNIT, COL_DEADLINE,
+     COL_OFFICIAL_NO) = range(14)
+    # Stable names of the columns (the seat's settings remember widths and hidden ones by them).
+    COLUMN_KEYS: ClassVar[tuple[str, ...]] = (
+        "local_no", "created_at", "channel", "request_type", "title", "caller_name", "caller_phone",
+        "category", "district", "urgency", "status", "handling_unit", "deadline", "official_no")
 
     _URGENT_COLUMNS: ClassVar[frozenset[int]] = frozenset({COL_URGENCY, COL_TITLE, COL_STATUS})
 
@@ -100,7 +105,7 @@ class QueueModel(QAbstractTableModel):
         COL_LOCAL_NO: "local_no", COL_CREATED: "created_at", COL_CHANNEL: "channel",
         COL_TYPE: "request_type", COL_CATEGORY: "category1", COL_DISTRICT: "district",
         COL_URGENCY: "urgency", COL_STATUS: "status", COL_UNIT: "handling_unit",
-        COL_DEADLINE: "deadline",
+        COL_DEADLINE: "deadline", COL_OFFICIAL_NO: "official_no",
     }
 
     def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
@@ -119,6 +124,7 @@ class QueueModel(QAbstractTableModel):
         self._views: dict[int, _RowView] = {}  # by row number; cleared whenever rows move
         self._newest = Newest()  # a new query drops the older one's count and ids
         self._words: dict[str, str] = {}
+        self._states: dict[str, str] = {}
         self._confidential_caller = self.tr("（保密）")
         self._rejected: set[int] = set()
         self._conflicted: set[int] = set()
@@ -126,7 +132,7 @@ class QueueModel(QAbstractTableModel):
             self.tr("本地编号"), self.tr("受理时间"), self.tr("渠道"), self.tr("类型"),
             self.tr("标题"), self.tr("来电人"), self.tr("联系电话"), self.tr("分类"),
             self.tr("区县"), self.tr("紧急程度"), self.tr("状态"), self.tr("承办单位"),
-            self.tr("办理期限"),
+            self.tr("办理期限"), self.tr("工单编号"),
         ]
 
     # -- queries ---------------------------------------------------------------------------
@@ -381,7 +387,7 @@ class QueueModel(QAbstractTableModel):
         confidential = bool(row.confidential)
         created = datetime.fromisoformat(row.created_at) + _LOCAL_OFFSET
         return [
-            row.official_no or row.local_no,
+            row.local_no,  # the seat's own number; the center's has a column of its own
             created.isoformat(" ", "minutes"),
             word(row.channel),
             word(row.request_type),
@@ -391,10 +397,17 @@ class QueueModel(QAbstractTableModel):
             f"{row.category1}/{row.category2}" if row.category1 and row.category2 else row.category1 or row.category2,
             f"{row.district} {row.street}" if row.district and row.street else row.district or row.street,
             word(row.urgency),
-            word(row.status),
+            self._state(row.status),
             row.handling_unit,
             row.deadline or "",
+            row.official_no or "",
         ]
+
+    def _state(self, status: str) -> str:
+        shown = self._states.get(status)
+        if shown is None:
+            shown = self._states[status] = status_text(status)
+        return shown
 
     def _word(self, value: str) -> str:
         """A stored value (状态, 渠道…) in the user's language, looked up once per model."""

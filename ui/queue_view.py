@@ -1,6 +1,9 @@
 """The queue: filters, a search box and the lazy ticket table."""
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
+from typing import ClassVar
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -10,8 +13,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTabBar,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +29,7 @@ from ui.dates import pydate
 from ui.queue_model import QueueModel, TicketIdRole
 from ui.role_views import translated
 from ui.tasks import Newest, run_task
-from ui.vocabulary import CHANNELS, REQUEST_TYPES, STATUSES, URGENCIES, display
+from ui.vocabulary import CHANNELS, REQUEST_TYPES, STATUSES, URGENCIES, display, status_text
 
 
 def _local_midnight_utc(day: datetime) -> datetime:
@@ -62,7 +67,7 @@ class QueueView(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("搜索标题、诉求内容、地址、来电人（任意长度的词，空格分隔多个词）"))
         self.search.setClearButtonEnabled(True)
-        self.status = self._choice(self.tr("全部状态"), STATUSES)
+        self.status = self._choice(self.tr("全部状态"), STATUSES, status_text)
         self.channel = self._choice(self.tr("全部渠道"), CHANNELS)
         self.request_type = self._choice(self.tr("全部类型"), REQUEST_TYPES)
         self.category = self._choice(self.tr("全部分类"), desk.reference.categories.level1())
@@ -101,11 +106,26 @@ class QueueView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        widths = {QueueModel.COL_LOCAL_NO: 150, QueueModel.COL_CREATED: 130, QueueModel.COL_PHONE: 115,
-                  QueueModel.COL_TITLE: 260, QueueModel.COL_CATEGORY: 150,
-                  QueueModel.COL_DISTRICT: 130, QueueModel.COL_UNIT: 170}
-        for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, widths.get(column, 80))
+        # The title takes what the other columns leave: at 1280 px 状态, 承办单位 and 办理期限
+        # fit without a horizontal scrollbar (they hid behind one).
+        header.setSectionResizeMode(QueueModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        header.moveSection(QueueModel.COL_OFFICIAL_NO, QueueModel.COL_LOCAL_NO + 1)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda point: self.column_menu().popup(header.mapToGlobal(point)))
+        self.apply_columns(desk.settings.queue_columns)
+        self._save_columns = QTimer(self)  # widths are kept once the dragging stops
+        self._save_columns.setSingleShot(True)
+        self._save_columns.setInterval(500)
+        self._save_columns.timeout.connect(self.save_columns)
+        header.sectionResized.connect(lambda *_: self._save_columns.start())
+        self.columns_button = QToolButton()
+        self.columns_button.setText(self.tr("列…"))
+        self.columns_button.setToolTip(self.tr("选择显示哪些列（也可在表头上点右键）"))
+        self.columns_button.clicked.connect(
+            lambda: self.column_menu().popup(self.columns_button.mapToGlobal(
+                self.columns_button.rect().bottomLeft())))
         # `activated` alone: it is emitted for a double-click (on most styles) and for Enter;
         # connecting doubleClicked too opened every ticket twice.
         self.table.activated.connect(self._on_activated)
@@ -126,6 +146,7 @@ class QueueView(QWidget):
             filters.addWidget(widget)
         filters.addStretch()
         filters.addWidget(self.count_label)
+        filters.addWidget(self.columns_button)
         self.views.currentChanged.connect(lambda _index: self.apply_filters())
         layout = QVBoxLayout(self)
         layout.addWidget(self.views)
@@ -133,11 +154,66 @@ class QueueView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
-    def _choice(self, everything: str, values: list[str]) -> QComboBox:
+    # Widths that fit 1280 px (the title stretches); 0: hidden until chosen in 列….
+    DEFAULT_COLUMNS: ClassVar[dict[int, int]] = {
+        QueueModel.COL_LOCAL_NO: 140, QueueModel.COL_OFFICIAL_NO: 0, QueueModel.COL_CREATED: 118,
+        QueueModel.COL_CHANNEL: 0, QueueModel.COL_TYPE: 50, QueueModel.COL_CALLER: 70,
+        QueueModel.COL_PHONE: 98, QueueModel.COL_CATEGORY: 120, QueueModel.COL_DISTRICT: 100,
+        QueueModel.COL_URGENCY: 0, QueueModel.COL_STATUS: 130, QueueModel.COL_UNIT: 150,
+        QueueModel.COL_DEADLINE: 88,
+    }
+
+    def apply_columns(self, stored: dict[str, int]) -> None:
+        """Widths and hidden columns as the seat keeps them (by column key), else the defaults."""
+        keys = QueueModel.COLUMN_KEYS
+        for column, key in enumerate(keys):
+            if column == QueueModel.COL_TITLE:
+                continue  # it stretches
+            width = stored.get(key, self.DEFAULT_COLUMNS.get(column, 80))
+            self.table.setColumnHidden(column, width <= 0)
+            if width > 0:
+                self.table.setColumnWidth(column, width)
+
+    def columns(self) -> dict[str, int]:
+        return {key: 0 if self.table.isColumnHidden(column) else self.table.columnWidth(column)
+                for column, key in enumerate(QueueModel.COLUMN_KEYS) if column != QueueModel.COL_TITLE}
+
+    def save_columns(self) -> None:
+        chosen = self.columns()
+        if chosen != self._desk.settings.queue_columns:
+            self._desk.save_settings(replace(self._desk.settings, queue_columns=chosen))
+
+    def column_menu(self) -> QMenu:
+        """Which columns show (the title always does)."""
+        menu = QMenu(self)
+        for column in range(self.model.columnCount()):
+            if column == QueueModel.COL_TITLE:
+                continue
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda shown, c=column: self._show_column(c, shown))
+        menu.addSeparator()
+        menu.addAction(self.tr("恢复默认列")).triggered.connect(self._default_columns)
+        self.column_chooser = menu
+        return menu
+
+    def _default_columns(self) -> None:
+        self.apply_columns({})
+        self.save_columns()
+
+    def _show_column(self, column: int, shown: bool) -> None:
+        self.table.setColumnHidden(column, not shown)
+        if shown and self.table.columnWidth(column) < 40:
+            self.table.setColumnWidth(column, self.DEFAULT_COLUMNS.get(column) or 90)
+        self.save_columns()
+
+    def _choice(self, everything: str, values: list[str],
+                shown: Callable[[str], str] = display) -> QComboBox:
         combo = QComboBox()
         combo.addItem(everything, "")
         for value in values:
-            combo.addItem(display(value), value)
+            combo.addItem(shown(value), value)
         return combo
 
     def current_filter(self) -> QueueFilter:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,7 +39,7 @@ from app.tickets.service import LOCAL_TZ
 from ui.lifecycle_dialogs import ActionDialog, RevealDialog
 from ui.messages import action_name, fill, say, say_error
 from ui.sync_controller import SyncController
-from ui.vocabulary import display
+from ui.vocabulary import display, status_text
 
 _OPEN = frozenset(s.value for s in OPEN_STATUSES)
 
@@ -109,7 +110,7 @@ class TicketDetail(QDialog):
         number = ticket.local_no + (f" / {ticket.official_no}" if ticket.official_no else "")
         form.addRow(self.tr("编号"), QLabel(number))
         form.addRow(self.tr("受理时间"), QLabel(local_time(ticket.created_at)))
-        form.addRow(self.tr("状态"), QLabel(display(ticket.status)))
+        form.addRow(self.tr("状态"), QLabel(status_text(ticket.status)))
         form.addRow(self.tr("渠道 / 类型 / 紧急程度"), QLabel(
             " / ".join(display(v) for v in (ticket.channel, ticket.request_type, ticket.urgency))))
         self.caller_label = QLabel(self._caller_text())
@@ -190,11 +191,24 @@ class TicketDetail(QDialog):
         layout.addLayout(form)
         layout.addLayout(self._action_bar())
         self.callback_box: QGroupBox | None = None
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(QLabel(self.tr("处理记录")))
+        history_layout.addWidget(self.timeline, 1)
+        self.timeline.setMinimumHeight(130)  # a few rows at least, however long the script
         if ticket.status == Status.COMPLETED.value:
+            # The callback script and the timeline share the height; the agent drags between.
             self.callback_box = self._callback_box(ticket)
-            layout.addWidget(self.callback_box)
-        layout.addWidget(QLabel(self.tr("处理记录")))
-        layout.addWidget(self.timeline, 1)
+            split = QSplitter(Qt.Orientation.Vertical)
+            split.setChildrenCollapsible(False)
+            split.addWidget(self.callback_box)
+            split.addWidget(history)
+            split.setSizes([300, 220])
+            layout.addWidget(split, 1)
+            self.resize(self.width(), max(self.height(), 800))
+        else:
+            layout.addWidget(history, 1)
         layout.addWidget(buttons)
         return content
 
@@ -442,7 +456,7 @@ class TicketDetail(QDialog):
             note = self.tr("；").join(said)
             if detail["from"] == detail["to"]:
                 return note
-            moved = f"{display(detail['from'])} → {display(detail['to'])}"
+            moved = f"{status_text(detail['from'])} → {status_text(detail['to'])}"
             return fill(self.tr("%1（%2）"), moved, note) if note else moved
         return ""
 

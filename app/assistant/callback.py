@@ -19,7 +19,8 @@ def callback_script(*, title: str, request_type: str, unit: str, result: str,
                     caller_name: str = "") -> list[Question]:
     """Ordered questions; the wording follows the request type (投诉/咨询/求助/建议/举报)."""
     who = f"{caller_name.strip()[:1]}先生/女士" if caller_name.strip() else "您"
-    recap = result.strip()[:120] or "承办单位已办理完毕"
+    # The recap is quoted inside a sentence that ends it: its own full stop would double (。。).
+    recap = result.strip()[:120].rstrip("。.！!；;，, ") or "承办单位已办理完毕"
     steps = [
         Question("问候与身份核实",
                  f"您好，我是12345热线回访员。请问是{who}吗？您之前反映的“{title}”已有办理结果，"

@@ -24,6 +24,7 @@ from app.tickets.service import LOCAL_TZ
 SORTABLE: dict[str, str] = {
     "created_at": "t.created_at",
     "local_no": "t.local_no",
+    "official_no": "t.official_no",
     "status": "t.status",
     "channel": "t.channel",
     "request_type": "t.request_type",

@@ -1701,6 +1701,16 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
       <source>继续填写</source>
       <translation>Keep typing</translation>
     </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="253" />
+      <source>座席 %1 · %2</source>
+      <translation>Seat %1 · %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="254" />
+      <source>座席 %1</source>
+      <translation>Seat %1</translation>
+    </message>
   </context>
   <context>
     <name>Messages</name>
@@ -1887,6 +1897,11 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
       <source>（保密）</source>
       <translation>(hidden)</translation>
     </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="135" />
+      <source>工单编号</source>
+      <translation>Ticket no.</translation>
+    </message>
   </context>
   <context>
     <name>QueueView</name>
@@ -1980,6 +1995,21 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
         <numerusform>Counting… (showing the first %n)</numerusform>
         <numerusform>Counting… (showing the first %n)</numerusform>
       </translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_view.py" line="124" />
+      <source>列…</source>
+      <translation>Columns…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_view.py" line="125" />
+      <source>选择显示哪些列（也可在表头上点右键）</source>
+      <translation>Choose which columns show (or right-click the header)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_view.py" line="197" />
+      <source>恢复默认列</source>
+      <translation>Default columns</translation>
     </message>
   </context>
   <context>
@@ -5501,6 +5531,49 @@ The full number is kept only at the center; press "Show full number" again once 
         <numerusform>Cancelling… (%n row done; stops once the current batch is written)</numerusform>
         <numerusform>Cancelling… (%n rows done; stops once the current batch is written)</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>Status</name>
+    <message>
+      <location filename="../../ui/vocabulary.py" line="44" />
+      <source>已受理</source>
+      <translation>Accepted</translation>
+    </message>
+    <message>
+      <location filename="../../ui/vocabulary.py" line="45" />
+      <source>已派单</source>
+      <translation>Dispatched</translation>
+    </message>
+    <message>
+      <location filename="../../ui/vocabulary.py" line="46" />
+      <source>已签收</source>
+      <translation>Signed for</translation>
+    </message>
+    <message>
+      <location filename="../../ui/vocabulary.py" line="47" />
+      <source>办理中</source>
+      <translation>In progress</translation>
+    </message>
+    <message>
+      <location filename="../../ui/vocabulary.py" line="48" />
+      <source>已办结</source>
+      <translation>Completed</translation>
+    </message>
+    <message>
+      <location filename="../../ui/vocabulary.py" line="49" />
+      <source>已回访</source>
+      <translation>Called back</translation>
+    </message>
+    <message>
+      <location filename="../../ui/vocabulary.py" line="50" />
+      <source>已归档</source>
+      <translation>Archived</translation>
+    </message>
+    <message>
+      <location filename="../../ui/vocabulary.py" line="51" />
+      <source>已退单</source>
+      <translation>Returned</translation>
     </message>
   </context>
 </TS>

@@ -133,7 +133,7 @@ def test_each_column_reads_as_the_agent_expects_and_urgent_tickets_stand_out(sea
     assert urgent[QueueModel.COL_PHONE] == "0370-***6789"
     assert urgent[QueueModel.COL_CATEGORY] == "城市管理/市政设施"
     assert urgent[QueueModel.COL_DISTRICT] == "梁园区 平原街道"
-    assert urgent[QueueModel.COL_URGENCY] == "紧急" and urgent[QueueModel.COL_STATUS] == "派单"
+    assert urgent[QueueModel.COL_URGENCY] == "紧急" and urgent[QueueModel.COL_STATUS] == "已派单"  # a state
     assert model.index(1, QueueModel.COL_CATEGORY).data() == "城市管理"
     assert model.index(1, QueueModel.COL_DISTRICT).data() == "梁园区"
     foreground = Qt.ItemDataRole.ForegroundRole
