@@ -15,7 +15,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# On Linux, first says in one message which system packages the window still needs.
 run: venv
+	@$(PY) -m ui.desktop_check
 	$(PY) main.py $(ARGS)
 
 demo: venv
