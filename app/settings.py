@@ -1,6 +1,7 @@
 """Seat settings, each declared once with its default and title, kept as JSON in the data dir."""
 
 import json
+import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,20 @@ class Settings:
     @classmethod
     def titles(cls) -> dict[str, str]:
         return {f.name: str(f.metadata.get("title", f.name)) for f in fields(cls)}
+
+
+_SEAT_ID = re.compile(r"^[A-Za-z0-9]{1,12}$")
+
+
+def seat_problems(seat_id: str, agent_name: str) -> dict[str, str]:
+    """What is wrong with a seat's number and agent name ({} when both are fine). The number
+    starts every local ticket number (S01-20261123-0007) and names the seat in timelines."""
+    problems = {}
+    if not _SEAT_ID.match(seat_id.strip()):
+        problems["seat_id"] = "座席编号只能用字母和数字，1～12 位，如 S01、A12；每个座席各不相同。"
+    if not agent_name.strip() or len(agent_name.strip()) > 20:
+        problems["agent_name"] = "请填写您的姓名（最多 20 个字），它会记在您受理的工单上。"
+    return problems
 
 
 def load_settings(data_dir: Path) -> Settings:

@@ -1,6 +1,7 @@
 """The workstation window: capture form, queue, menus, status bar, draft recovery."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -24,7 +26,7 @@ from app.assistant.store_source import SidebarEngine, draft_from_input
 from app.desk import DEMO_COUNT, Desk, ImportCancelled, TicketMissing
 from app.domain.roles import Role, has_capture_form
 from app.domain.ticket import TicketInput
-from app.settings import Settings
+from app.settings import Settings, seat_problems
 from app.sync.engine import SyncReport
 from app.sync.identity import Identity
 from app.telephony.adapter import CallEvent
@@ -174,14 +176,48 @@ class MainWindow(QMainWindow):
             "或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试"
             "（演示工单只留在本机，不会同步到中心）。</p>"))
         text.setWordWrap(True)
+        # Two seats both called S01 / 座席员 could not be told apart in a timeline.
+        self.welcome_seat = QLineEdit(self.desk.settings.seat_id)
+        self.welcome_seat.setMaximumWidth(90)
+        self.welcome_name = QLineEdit("" if self.desk.settings.agent_name == Settings().agent_name
+                                      else self.desk.settings.agent_name)
+        self.welcome_name.setPlaceholderText(self.tr("您的姓名"))
+        self.welcome_name.setMaximumWidth(160)
+        self.welcome_seat_error = QLabel()
+        self.welcome_seat_error.setStyleSheet("color: #cf222e;")
+        self.welcome_seat_error.hide()
+        keep = QPushButton(self.tr("保存座席信息"))
+        keep.clicked.connect(self.save_seat_identity)
+        self.welcome_name.returnPressed.connect(self.save_seat_identity)
+        seat_row = QHBoxLayout()
+        for widget in (QLabel(self.tr("本座席编号")), self.welcome_seat, QLabel(self.tr("姓名")),
+                       self.welcome_name, keep, self.welcome_seat_error):
+            seat_row.addWidget(widget)
+        seat_row.addStretch()
         demo = QPushButton(self.tr("生成演示数据…"))
         demo.clicked.connect(self.ask_demo)
         self.demo_button = demo
+        column = QVBoxLayout()
+        column.addWidget(text)
+        column.addLayout(seat_row)
         layout = QHBoxLayout(panel)
-        layout.addWidget(text, 1)
+        layout.addLayout(column, 1)
         layout.addWidget(demo, 0, Qt.AlignmentFlag.AlignBottom)
         panel.hide()
         return panel
+
+    def save_seat_identity(self) -> bool:
+        """The first-run screen's seat number and agent name (also in 设置…)."""
+        seat_id, name = self.welcome_seat.text().strip(), self.welcome_name.text().strip()
+        problems = seat_problems(seat_id, name)
+        self.welcome_seat_error.setText(" ".join(problems.values()))
+        self.welcome_seat_error.setVisible(bool(problems))
+        if problems:
+            return False
+        self._on_settings_accepted(replace(self.desk.settings, seat_id=seat_id, agent_name=name))
+        self.statusBar().showMessage(self.tr("已保存：座席 %1，%2").replace("%1", seat_id).replace(
+            "%2", name), 5000)
+        return True
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
@@ -381,6 +417,7 @@ class MainWindow(QMainWindow):
 
     def _on_settings_accepted(self, settings: Settings) -> None:
         self.sync.apply_settings(settings)
+        self.show_seat_in_title()
 
     def _on_count_changed(self, count: int) -> None:
         self.count_label.setText(self.tr("工单 %n 条", "", count))

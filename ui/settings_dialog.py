@@ -1,4 +1,5 @@
-"""The seat's connection settings: the center's address, a private CA bundle, the sync interval.
+"""The seat's settings: its number and agent, the center's address, a private CA bundle, the sync
+interval.
 
 Titles come from the settings' own declarations (``Settings.titles()``, marked there with
 ``term``), translated in the ``Settings`` context.
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.settings import Settings
+from app.settings import Settings, seat_problems
 from ui.files import in_documents
 from ui.login_dialog import DEFAULT_SERVER
 
@@ -42,6 +43,12 @@ class SettingsDialog(QDialog):
         self._settings = settings
         self.setWindowTitle(self.tr("设置"))
         self.setMinimumWidth(520)
+        self.seat_id = QLineEdit(settings.seat_id)
+        self.agent_name = QLineEdit(settings.agent_name)
+        self.seat_error = QLabel()
+        self.seat_error.setWordWrap(True)
+        self.seat_error.setStyleSheet("color: #cf222e;")
+        self.seat_error.hide()
         self.server_url = QLineEdit(settings.server_url)
         self.server_url.setPlaceholderText(DEFAULT_SERVER)
         self.ca_bundle = QLineEdit(settings.ca_bundle)
@@ -59,6 +66,9 @@ class SettingsDialog(QDialog):
         hint.setStyleSheet("color: #57606a;")
 
         form = QFormLayout()
+        form.addRow(_title("seat_id"), self.seat_id)
+        form.addRow(_title("agent_name"), self.agent_name)
+        form.addRow("", self.seat_error)
         form.addRow(_title("server_url"), self.server_url)
         form.addRow(_title("ca_bundle"), ca_row)
         form.addRow(_title("sync_interval"), self.sync_interval)
@@ -77,10 +87,19 @@ class SettingsDialog(QDialog):
             self.ca_bundle.setText(path)
 
     def edited(self) -> Settings:
-        return replace(self._settings, server_url=self.server_url.text().strip().rstrip("/"),
+        return replace(self._settings, seat_id=self.seat_id.text().strip(),
+                       agent_name=self.agent_name.text().strip(),
+                       server_url=self.server_url.text().strip().rstrip("/"),
                        ca_bundle=self.ca_bundle.text().strip(),
                        sync_interval=self.sync_interval.value())
 
     def _on_accept(self) -> None:
-        self.settings_accepted.emit(self.edited())
+        edited = self.edited()
+        problems = seat_problems(edited.seat_id, edited.agent_name)
+        if problems:  # said beside the fields; nothing typed is lost
+            self.seat_error.setText("\n".join(problems.values()))
+            self.seat_error.show()
+            (self.seat_id if "seat_id" in problems else self.agent_name).setFocus()
+            return
+        self.settings_accepted.emit(edited)
         self.accept()

@@ -149,7 +149,10 @@ class Desk:
         """Keep ``settings`` in the data directory and work by them from now on."""
         save_settings(self.seat.data_dir, settings)
         self.seat.settings = settings
-        self.seat.context = replace(self.seat.context, settings=settings)
+        actor = self.seat.context.actor  # a new seat number or name applies to the next save
+        actor = replace(actor, seat=settings.seat_id,
+                        agent=settings.agent_name if actor.role is None else actor.agent)
+        self.seat.context = replace(self.seat.context, settings=settings, actor=actor)
 
     def reload_reference(self) -> ReferenceData:
         """Rebuild the rules from the reference data the center sent last (after a pull)."""
@@ -315,7 +318,8 @@ class Desk:
         if identity is None:
             return []
         return role_views(identity.role, username=identity.username, unit=identity.unit,
-                          today=self.today(), calendar=self.reference.calendar)
+                          today=self.today(), calendar=self.reference.calendar,
+                          here=(self.settings.seat_id, self.settings.agent_name))
 
     def sync_marks(self) -> tuple[set[int], set[int]]:
         """Ids of the tickets the center sent back, and of those in conflict."""

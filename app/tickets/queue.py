@@ -71,6 +71,9 @@ class QueueFilter:
     handling_unit: str = ""  # the 主办 unit
     co_unit: str = ""  # a 协办 unit
     created_by: str = ""  # the user who took the call (callbacks assigned to an agent)
+    # … or, with created_by, the seat's own agent name on this seat: calls taken here before
+    # signing in carry it (seat, name). Only a role view sets it.
+    also_taken_here_as: tuple[str, ...] = ()
     satisfactions: tuple[str, ...] = ()
     escalated: bool = False  # 督办 level set
     extension_pending: bool = False  # an extension request waits for the dispatcher
@@ -210,7 +213,10 @@ def _where(flt: QueueFilter) -> tuple[str, list[object]]:
         clauses.append("t.co_units LIKE ? ESCAPE '\\'")
         quoted = json.dumps(flt.co_unit, ensure_ascii=False)
         params.append("%" + quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-    if flt.created_by:
+    if flt.created_by and len(flt.also_taken_here_as) == 2:
+        clauses.append("(t.created_by = ? OR (t.created_seat = ? AND t.created_by = ?))")
+        params += [flt.created_by, *flt.also_taken_here_as]
+    elif flt.created_by:
         clauses.append("t.created_by = ?")
         params.append(flt.created_by)
     any_of("t.satisfaction", flt.satisfactions)

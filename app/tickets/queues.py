@@ -34,19 +34,23 @@ def _day_start_utc(today: date) -> datetime:
 
 
 def role_views(role: Role, *, username: str, unit: str = "", today: date,
-               calendar: WorkCalendar) -> list[RoleView]:
+               calendar: WorkCalendar, here: tuple[str, str] | tuple[()] = ()) -> list[RoleView]:
+    """``here``: (seat, the seat's agent name) — an agent's calls taken on this seat before
+    signing in carry that name and are theirs too (我今天受理的工单 showed 0 after sign-in)."""
     clock = DeadlineClock(today, calendar)
     working = (Status.DISPATCHED.value, Status.SIGNED.value, Status.IN_PROGRESS.value)
     open_ = OPEN_STATUS_VALUES
     if role is Role.AGENT:
         return [
             RoleView("my_today", term("RoleViews", "我今天受理的工单"), QueueFilter(
-                created_by=username, created_from=_day_start_utc(today), clock=clock)),
+                created_by=username, also_taken_here_as=here, created_from=_day_start_utc(today),
+                clock=clock)),
             RoleView("my_callbacks", term("RoleViews", "待我回访"), QueueFilter(
-                statuses=(Status.COMPLETED.value,), created_by=username, clock=clock)),
+                statuses=(Status.COMPLETED.value,), created_by=username, also_taken_here_as=here,
+                clock=clock)),
             RoleView("my_unreached", term("RoleViews", "未联系上，待再次回访"), QueueFilter(
                 statuses=(Status.CALLED_BACK.value,), satisfactions=(Satisfaction.UNREACHABLE.value,),
-                created_by=username, clock=clock)),
+                created_by=username, also_taken_here_as=here, clock=clock)),
         ]
     if role is Role.DISPATCHER:
         return [

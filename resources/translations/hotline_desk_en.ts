@@ -1711,6 +1711,31 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
       <source>座席 %1</source>
       <translation>Seat %1</translation>
     </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="170" />
+      <source>您的姓名</source>
+      <translation>Your name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="175" />
+      <source>保存座席信息</source>
+      <translation>Save seat details</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="179" />
+      <source>本座席编号</source>
+      <translation>This seat's number</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="179" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="204" />
+      <source>已保存：座席 %1，%2</source>
+      <translation>Saved: seat %1, %2</translation>
+    </message>
   </context>
   <context>
     <name>Messages</name>
