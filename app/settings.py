@@ -8,7 +8,7 @@ from typing import Any
 
 from app.domain.calendar import DEFAULT_DEADLINE_DAYS
 from app.domain.enums import RequestType
-from app.messages import term
+from app.messages import Message, Text, term
 
 SETTINGS_FILENAME = "settings.json"
 
@@ -50,16 +50,18 @@ class Settings:
 
 
 _SEAT_ID = re.compile(r"^[A-Za-z0-9]{1,12}$")
+BAD_SEAT_ID = Text("settings.bad_seat_id", "座席编号只能用字母和数字，1～12 位，如 S01、A12；每个座席各不相同。")
+BAD_AGENT_NAME = Text("settings.bad_agent_name", "请填写您的姓名（最多 20 个字），它会记在您受理的工单上。")
 
 
-def seat_problems(seat_id: str, agent_name: str) -> dict[str, str]:
+def seat_problems(seat_id: str, agent_name: str) -> dict[str, Message]:
     """What is wrong with a seat's number and agent name ({} when both are fine). The number
     starts every local ticket number (S01-20261123-0007) and names the seat in timelines."""
     problems = {}
     if not _SEAT_ID.match(seat_id.strip()):
-        problems["seat_id"] = "座席编号只能用字母和数字，1～12 位，如 S01、A12；每个座席各不相同。"
+        problems["seat_id"] = BAD_SEAT_ID()
     if not agent_name.strip() or len(agent_name.strip()) > 20:
-        problems["agent_name"] = "请填写您的姓名（最多 20 个字），它会记在您受理的工单上。"
+        problems["agent_name"] = BAD_AGENT_NAME()
     return problems
 
 

@@ -41,7 +41,7 @@ from ui.callbacks import CallbackPanel
 from ui.conflict_dialog import ConflictDialog
 from ui.files import in_documents
 from ui.login_dialog import LoginDialog
-from ui.messages import say_error
+from ui.messages import say, say_error
 from ui.queue_view import QueueView
 from ui.reports.dashboard import ReportsDashboard
 from ui.role_views import role_title
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         """The first-run screen's seat number and agent name (also in 设置…)."""
         seat_id, name = self.welcome_seat.text().strip(), self.welcome_name.text().strip()
         problems = seat_problems(seat_id, name)
-        self.welcome_seat_error.setText(" ".join(problems.values()))
+        self.welcome_seat_error.setText(" ".join(say(p) for p in problems.values()))
         self.welcome_seat_error.setVisible(bool(problems))
         if problems:
             return False

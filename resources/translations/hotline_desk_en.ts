@@ -2828,6 +2828,11 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
       <source>话后整理时限（秒），到时自动示闲</source>
       <translation>Wrap-up limit (s), then ready again</translation>
     </message>
+    <message>
+      <location filename="../../app/settings.py" line="34" />
+      <source>工单队列的列宽与显示的列</source>
+      <translation>Queue column widths and shown columns</translation>
+    </message>
   </context>
   <context>
     <name>SettingsDialog</name>
@@ -5599,6 +5604,30 @@ The full number is kept only at the center; press "Show full number" again once 
       <location filename="../../ui/vocabulary.py" line="51" />
       <source>已退单</source>
       <translation>Returned</translation>
+    </message>
+  </context>
+  <context>
+    <name>rules.unknown_units_close</name>
+    <message>
+      <location filename="../../app/domain/rules.py" line="104" />
+      <source>“{units}”不在承办单位名录中，是否是“{close}”？名录由管理员维护。</source>
+      <translation>“{units}” is not in the directory of handling units; did you mean “{close}”? The admin keeps the directory.</translation>
+    </message>
+  </context>
+  <context>
+    <name>settings.bad_agent_name</name>
+    <message>
+      <location filename="../../app/settings.py" line="47" />
+      <source>请填写您的姓名（最多 20 个字），它会记在您受理的工单上。</source>
+      <translation>Enter your name (up to 20 characters); it is recorded on the tickets you take.</translation>
+    </message>
+  </context>
+  <context>
+    <name>settings.bad_seat_id</name>
+    <message>
+      <location filename="../../app/settings.py" line="46" />
+      <source>座席编号只能用字母和数字，1～12 位，如 S01、A12；每个座席各不相同。</source>
+      <translation>A seat number has 1-12 letters and digits, such as S01 or A12; every seat has its own.</translation>
     </message>
   </context>
 </TS>
