@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint demo translations bench clean server test-setup bundle
+.PHONY: venv run test lint demo translations bench clean server test-setup bundle screens
 
 venv: $(STAMP)
 
@@ -49,6 +49,10 @@ LUPDATE_ARGS := -extensions py -no-obsolete -tr-function-alias QT_TRANSLATE_NOOP
 translations: venv
 	$(VENV)/bin/pyside6-lupdate $(LUPDATE_ARGS) -ts resources/translations/hotline_desk_en.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/hotline_desk_en.ts -qm resources/translations/hotline_desk_en.qm
+
+# Every window, tab and dialog of each role, both languages, 1280x720 and 1920x1080, into screens/.
+screens: venv
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screens.py --out screens $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
