@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -49,6 +50,13 @@ def _one_language(language: str, out: Path, roles: tuple[str, ...], demo: int) -
         for _ in range(20):
             app.processEvents()
 
+    def wait(ready: Callable[[], bool], seconds: float = 15.0) -> None:
+        """Until background work (a count, a report) has arrived: a screenshot of 正在统计… shows nothing."""
+        end = time.monotonic() + seconds
+        while not ready() and time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.02)
+
     for role in roles:
         data_dir = Path(tempfile.mkdtemp(prefix=f"screens-{role}-"))
         desk = open_desk(data_dir, prompt=lambda _request: PASSPHRASE)
@@ -76,15 +84,23 @@ def _one_language(language: str, out: Path, roles: tuple[str, ...], demo: int) -
                 if widget is window.queue:
                     for view in range(max(1, window.queue.views.count())):
                         window.queue.views.setCurrentIndex(view)
-                        settle()
-                        window.queue.model.is_fully_loaded()
+                        wait(window.queue.model.is_fully_loaded)
                         shoot(f"tab{index}-queue{view}", window)
                 elif window.admin is not None and widget is window.admin:
                     for key in list(window.admin.pages):
                         window.admin.select(key)
                         shoot(f"tab{index}-admin-{key}", window)
                 else:
-                    shoot(f"tab{index}", window)
+                    settle()
+                    reports = window.reports
+                    if reports is not None and widget is reports:
+                        wait(lambda r=reports: r.dashboard is not None)
+                        for sub in range(reports.tabs.count()):
+                            reports.tabs.setCurrentIndex(sub)
+                            shoot(f"tab{index}-reports{sub}", window)
+                        reports.tabs.setCurrentIndex(0)
+                    else:
+                        shoot(f"tab{index}", window)
             dialogs: list[tuple[str, Callable[[], QWidget | None]]] = [
                 ("login", lambda w=window: w.show_login(expired=False)),
                 ("settings", lambda w=window, d=desk: SettingsDialog(d.settings, w)),

@@ -103,11 +103,13 @@ class TicketLine:
 class Weights:
     """Weights of the five rates in a unit's score; any non-negative numbers (normalised)."""
 
-    response: float = 30.0
-    solution: float = 35.0
-    satisfaction: float = 35.0
-    on_time: float = 0.0
-    returns: float = 0.0
+    # All five count by default: a unit that answers fast and pleases but finishes late or sends
+    # tickets back is not the best one (按时办结率 and 退单率 defaulted to 0).
+    response: float = 20.0
+    solution: float = 30.0
+    satisfaction: float = 30.0
+    on_time: float = 10.0
+    returns: float = 10.0
 
     def as_dict(self) -> dict[str, float]:
         return {
@@ -120,8 +122,8 @@ class Weights:
 
 
 WEIGHT_PRESETS: dict[str, Weights] = {
-    term("RatingPresets", "响应30/解决35/满意35"): Weights(),
-    term("RatingPresets", "五项20/30/30/10/10"): Weights(20, 30, 30, 10, 10),
+    term("RatingPresets", "五项20/30/30/10/10"): Weights(),
+    term("RatingPresets", "响应30/解决35/满意35"): Weights(30, 35, 35, 0, 0),
     term("RatingPresets", "仅满意率"): Weights(0, 0, 100, 0, 0),
 }
 

@@ -17,7 +17,8 @@ For the tickets accepted in the period that have a handling unit (the unit is th
   派单 event now at the unit, plus those it returned that now sit elsewhere).
 
 score = Σ wᵢ·rᵢ / Σ wᵢ × 100 over the rates with a weight and a denominator, where the return
-rate enters as (1 − rate). Units with fewer than ``min_ranked_tickets`` tickets get no rank.
+rate enters as (1 − rate). Units with fewer than ``min_ranked_tickets`` tickets, or without figures
+for a rate that has a weight, get no rank (their score is shown, marked as not comparable).
 """
 
 from dataclasses import replace
@@ -147,11 +148,18 @@ def score(rating: UnitRating, weights: Weights) -> float | None:
     return round(sum(w * v for w, v in parts) / total_weight * 100.0, 2)
 
 
+def rated_fully(rating: UnitRating, weights: Weights) -> bool:
+    """Whether every rate that counts has figures: on thin data a unit whose one measured rate
+    is 100% tied at rank 1 with 100.00 beside "—(0/0)" everywhere else."""
+    return all(getattr(rating, name).value is not None for name, w in weights.as_dict().items() if w > 0)
+
+
 def rank(ratings: list[UnitRating], weights: Weights, min_tickets: int) -> list[UnitRating]:
-    """Score each unit and rank the ones with enough tickets (ties share a rank); best first."""
+    """Score each unit and rank the ones with enough tickets and figures for every rate that
+    counts (ties share a rank); best first, then the unranked."""
     scored = [replace(r, score=score(r, weights), rank=None) for r in ratings]
     eligible = sorted(
-        (r for r in scored if r.score is not None and r.tickets >= min_tickets),
+        (r for r in scored if r.score is not None and r.tickets >= min_tickets and rated_fully(r, weights)),
         key=lambda r: (-(r.score or 0.0), -r.tickets, r.unit),
     )
     ranked: list[UnitRating] = []

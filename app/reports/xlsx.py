@@ -33,15 +33,37 @@ def rating_row(r: UnitRating) -> list[Cell]:
     ]
 
 
+# The rating sheet's rate columns (1-based): numbers a spreadsheet can sort and sum, shown as %.
+_RATE_COLUMNS = (5, 8, 11, 14, 17)
+
+
+def rating_cells(r: UnitRating) -> list[Cell]:
+    """A rating as the workbook holds it: rates as fractions (formatted 0.00%), none as empty."""
+    cells = rating_row(r)
+    for column, rate in zip(_RATE_COLUMNS, (r.response, r.solution, r.satisfaction, r.on_time, r.returns),
+                            strict=True):
+        cells[column - 1] = rate.value
+    return cells
+
+
+def _width(value: object) -> int:
+    """Display width: a CJK character takes two columns."""
+    text = "" if value is None else str(value)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
 def _sheet(book: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> Worksheet:
     sheet: Worksheet = book.create_sheet(title)
     sheet.append(list(headers))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    widths = [_width(h) for h in headers]
     for row in rows:
         sheet.append(list(row))
-    for index, header in enumerate(headers, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(10, min(60, len(header) * 2 + 4))
+        widths = [max(w, _width(v)) for w, v in zip(widths, list(row) + [None] * len(widths), strict=False)]
+    for index, width in enumerate(widths, start=1):
+        # As wide as the longest cell (long unit names were cut at 10), within reason.
+        sheet.column_dimensions[get_column_letter(index)].width = max(8, min(60, width + 2))
     sheet.freeze_panes = "A2"
     return sheet
 
@@ -86,6 +108,11 @@ def write_xlsx(dashboard: Dashboard, path: Path, *, brief_text: str | None = Non
     headers = ["工单编号", "标题", "承办单位", "状态", "受理时间", "办理时限"]
     _sheet(book, "逾期工单", [*headers, "逾期天数"], _ticket_rows(dashboard.overdue, False))
     _sheet(book, "督办工单", [*headers, "督办次数", "督办说明"], _ticket_rows(dashboard.escalated, True))
-    _sheet(book, "单位考核", RATING_HEADERS, (rating_row(r) for r in dashboard.ratings))
+    ratings = _sheet(book, "单位考核", RATING_HEADERS, (rating_cells(r) for r in dashboard.ratings))
+    for column in _RATE_COLUMNS:
+        for (cell,) in ratings.iter_rows(min_row=2, min_col=column, max_col=column):
+            cell.number_format = "0.00%"
+    for (cell,) in ratings.iter_rows(min_row=2, min_col=4, max_col=4):
+        cell.number_format = "0.00"
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)

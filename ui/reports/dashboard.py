@@ -48,7 +48,8 @@ from ui.vocabulary import display
 _KINDS = (PeriodKind.DAILY, PeriodKind.WEEKLY, PeriodKind.MONTHLY, PeriodKind.CUSTOM)
 
 
-def _table(model: CountsModel | TicketsModel | RatingsModel) -> QTableView:
+def _table(model: CountsModel | TicketsModel | RatingsModel, *, stretch: int | None = None) -> QTableView:
+    """``stretch``: the column that takes the spare width (default: the last one)."""
     proxy = QSortFilterProxyModel(model)
     proxy.setSourceModel(model)
     proxy.setSortRole(SortRole)
@@ -61,7 +62,10 @@ def _table(model: CountsModel | TicketsModel | RatingsModel) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    if stretch is None:
+        view.horizontalHeader().setStretchLastSection(True)
+    else:
+        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
 
@@ -164,7 +168,8 @@ class ReportsDashboard(QWidget):
         self.count_models = {d: CountsModel(titles[d], self) for d in Dimension}
         counts_tabs = QTabWidget()
         for dimension, model in self.count_models.items():
-            counts_tabs.addTab(_table(model), titles[dimension])
+            # The name takes the width: a short 占比 column spread over the page was mostly empty.
+            counts_tabs.addTab(_table(model, stretch=0), titles[dimension])
 
         self.overdue_model = TicketsModel(escalated=False, parent=self)
         self.escalated_model = TicketsModel(escalated=True, parent=self)

@@ -61,6 +61,12 @@ def test_xlsx_has_one_sheet_per_table(seed_store: Store, tmp_path: Path) -> None
     assert overview["有效事件"] == 12647 and overview["无效事件（合并/作废）"] == 26
     ratings = list(book["单位考核"].iter_rows(values_only=True))
     assert ratings[1][:4] == (1, "市城市管理局", board.ratings[0].tickets, 100.0)
+    # Rates are numbers shown as percentages, not text like "100.00%"; long unit names fit (13.11).
+    sheet = load_workbook(path)["单位考核"]
+    rate = sheet.cell(row=2, column=5)
+    assert isinstance(rate.value, int | float) and 0 <= rate.value <= 1 and rate.number_format == "0.00%"
+    longest = max(len(str(row[1])) for row in ratings[1:])
+    assert (sheet.column_dimensions["B"].width or 0) >= 2 * longest
     assert len(list(book["逾期工单"].iter_rows())) == len(board.overdue) + 1
 
 

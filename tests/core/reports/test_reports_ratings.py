@@ -62,13 +62,19 @@ def test_rates_and_score_by_hand(small_store: Store) -> None:
     assert (a.satisfaction.numerator, a.satisfaction.denominator) == (1, 2)
     assert (a.on_time.numerator, a.on_time.denominator) == (2, 4)
     assert (a.returns.numerator, a.returns.denominator) == (1, 5)
-    # 30/35/35: 0.30×3/4 + 0.35×2.5/3 + 0.35×1/2 = 0.691667
-    assert a.score == 69.17
+    # All five by default, 20/30/30/10/10: 0.2×0.75 + 0.3×0.8333 + 0.3×0.5 + 0.1×0.5 + 0.1×(1 − 0.2)
+    assert a.score == 68.0
     assert a.rank == 1
     b = ratings["乙单位"]
     assert (b.tickets, b.response.numerator, b.response.denominator) == (1, 0, 1)
     assert b.solution.value is None and b.satisfaction.value is None and b.on_time.value is None
-    assert b.score == 0.0 and b.rank == 2  # only the response rate has data
+    # Only the response and return rates have figures: scored, not ranked (issue 13.11).
+    assert b.score == 33.33 and b.rank is None
+    three = ReportOptions(weights=Weights(30, 35, 35, 0, 0), min_ranked_tickets=1)
+    with small_store.engine.connect() as conn:
+        again = {r.unit: r for r in unit_ratings(conn, Period.day(DAY), as_of=AS_OF, options=three)}
+    # 30/35/35: 0.30×3/4 + 0.35×2.5/3 + 0.35×1/2 = 0.691667
+    assert again["甲单位"].score == 69.17 and again["乙单位"].rank is None
 
 
 def test_other_weights_and_unranked_small_units(small_store: Store) -> None:
@@ -88,5 +94,7 @@ def test_equal_scores_share_a_rank(empty_store: Store) -> None:
     with empty_store.engine.begin() as conn:
         insert_rows(conn, rows)
     with empty_store.engine.connect() as conn:
-        ratings = unit_ratings(conn, Period.day(DAY), as_of=AS_OF, options=ReportOptions(min_ranked_tickets=1))
+        # Weighted on the one rate these rows have figures for (satisfaction).
+        only = ReportOptions(weights=Weights(0, 0, 100, 0, 0), min_ranked_tickets=1)
+        ratings = unit_ratings(conn, Period.day(DAY), as_of=AS_OF, options=only)
     assert [(r.unit, r.score, r.rank) for r in ratings] == [("丁", 100.0, 1), ("丙", 100.0, 1)]  # then by name
