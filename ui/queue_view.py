@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMenu,
     QTabBar,
     QTableView,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import Desk
-from app.tickets.queue import QueueFilter
+from app.tickets.queue import QueueFilter, UnitCount
 from app.tickets.queues import RoleView, narrow
 from app.tickets.service import LOCAL_TZ
 from ui.dates import pydate
@@ -58,6 +59,7 @@ class QueueView(QWidget):
         self.views.setDrawBase(False)
         self.views.hide()
         self._role_views: list[RoleView] = []
+        self._unit_scope = QueueFilter()
         self._view_counts = Newest()
         self.model = QueueModel(desk, self)
         self.model.count_changed.connect(self._on_count_changed)
@@ -152,7 +154,19 @@ class QueueView(QWidget):
         layout.addWidget(self.views)
         layout.addWidget(self.search)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        # 按承办单位: the units with their counts beside the table; a click narrows to one unit.
+        self.units_list = QListWidget()
+        self.units_list.setObjectName("unitCounts")
+        self.units_list.setMaximumWidth(280)
+        self.units_list.hide()
+        self.units_list.currentRowChanged.connect(self._on_unit_chosen)
+        self._unit_counts = Newest()
+        self._units: list[str | None] = []
+        self._chosen_unit: str | None = None
+        body = QHBoxLayout()
+        body.addWidget(self.units_list)
+        body.addWidget(self.table, 1)
+        layout.addLayout(body, 1)
 
     # Widths that fit 1280 px (the title stretches); 0: hidden until chosen in 列….
     DEFAULT_COLUMNS: ClassVar[dict[int, int]] = {
@@ -289,7 +303,52 @@ class QueueView(QWidget):
         view = self.role_view()
         if view is not None and view.filter is not None:
             chosen = narrow(view.filter, chosen)  # the user's pickers refine the work queue
+        by_unit = view is not None and view.key == "by_unit"
+        self.units_list.setVisible(by_unit)
+        if by_unit:
+            self._count_units(chosen)
+        else:
+            self._chosen_unit = None
+        self._query_unit(chosen)
+
+    def _query_unit(self, chosen: QueueFilter) -> None:
+        self._unit_scope = chosen
+        if self._chosen_unit:
+            chosen = replace(chosen, handling_unit=self._chosen_unit)
         self.model.set_query(chosen)
+
+    def _count_units(self, flt: QueueFilter) -> None:
+        self._unit_counts.begin()
+        desk = self._desk
+        run_task(lambda: desk.count_by_unit(flt), self._show_units, owner=self, newest=self._unit_counts)
+
+    def _show_units(self, counts: list[UnitCount]) -> None:
+        self.units_list.blockSignals(True)
+        self.units_list.clear()
+        self._units = [None]
+        total = sum(c.tickets for c in counts)
+        self.units_list.addItem(self.tr("全部单位（%n）", "", total))
+        for count in counts:
+            if not count.unit:
+                continue  # not dispatched yet: no unit to drill into
+            text = f"{count.unit}（{count.tickets}）"
+            if count.overdue:
+                text += self.tr(" · 超期 %n", "", count.overdue)
+            self.units_list.addItem(text)
+            self._units.append(count.unit)
+        row = self._units.index(self._chosen_unit) if self._chosen_unit in self._units else 0
+        self.units_list.setCurrentRow(row)
+        self.units_list.blockSignals(False)
+
+    def _on_unit_chosen(self, row: int) -> None:
+        if 0 <= row < len(self._units):
+            self._chosen_unit = self._units[row]
+            self._query_unit(self._unit_scope)
+
+    def choose_unit(self, unit: str | None) -> None:
+        """Narrow 按承办单位 to ``unit`` (None: every unit), as a click in the list does."""
+        if unit in self._units:
+            self.units_list.setCurrentRow(self._units.index(unit))
 
     def reload_keeping_place(self) -> None:
         """Re-run the query (new tickets arrived) keeping the scroll position and selection."""

@@ -63,7 +63,7 @@ from app.tickets.exporter import export_queue
 from app.tickets.handoff import record_handoffs
 from app.tickets.importer import ImportReport, import_file
 from app.tickets.links import link_tickets
-from app.tickets.queue import QueueFilter, QueueSort, describe_filter
+from app.tickets.queue import QueueFilter, QueueSort, UnitCount, describe_filter
 from app.tickets.queues import RoleView, role_views
 from app.tickets.service import (
     DEMO_KIND,
@@ -310,6 +310,14 @@ class Desk:
         reader = self.queue_reader()
         try:
             return [reader.count(f) for f in filters]
+        finally:
+            reader.close()
+
+    def count_by_unit(self, flt: QueueFilter) -> list[UnitCount]:
+        """The tickets of ``flt`` per 主办 unit, with how many are overdue (most first)."""
+        reader = self.queue_reader()
+        try:
+            return reader.count_by_unit(flt)
         finally:
             reader.close()
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from app.store.db import Error, ProgrammingError, Store
 from app.tickets import queue
-from app.tickets.queue import QueueFilter, QueueRow, QueueSort
+from app.tickets.queue import QueueFilter, QueueRow, QueueSort, UnitCount
 
 
 class QueueQueryError(Exception):
@@ -38,6 +38,10 @@ class QueueReader:
     def count(self, flt: QueueFilter) -> int:
         with _query_errors():
             return queue.count(self._connection, flt)
+
+    def count_by_unit(self, flt: QueueFilter) -> list[UnitCount]:
+        with _query_errors():
+            return queue.count_by_unit(self._connection, flt)
 
     def rows(self, ids: Sequence[int]) -> dict[int, QueueRow]:
         """The display rows of ``ids`` (not in their order: the caller has the order)."""

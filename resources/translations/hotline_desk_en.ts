@@ -2036,6 +2036,22 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
       <source>恢复默认列</source>
       <translation>Default columns</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../ui/queue_view.py" line="330" />
+      <source>全部单位（%n）</source>
+      <translation>
+        <numerusform>All units (%n)</numerusform>
+        <numerusform>All units (%n)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/queue_view.py" line="336" />
+      <source> · 超期 %n</source>
+      <translation>
+        <numerusform> · %n overdue</numerusform>
+        <numerusform> · %n overdue</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>RatingPresets</name>

@@ -87,3 +87,27 @@ def test_an_escalation_note_is_not_cut(seat: Seat, qtbot: QtBot) -> None:
     needed = queue.table.fontMetrics().horizontalAdvance(text) + 12  # the cell's margins
     assert queue.table.columnWidth(QueueModel.COL_STATUS) >= needed
     window.form.wait_for_writes()
+
+
+def test_the_supervisor_drills_into_one_unit_from_its_count(seat: Seat, qtbot: QtBot) -> None:
+    insert_demo_tickets(seat.store, seat.context, 300)
+    remember_identity(seat, Identity("boss", "李班长", Role.SUPERVISOR))
+    window = _window(seat, qtbot)
+    queue = window.queue
+    queue.select_view("by_unit")
+    assert queue.units_list.isVisible()
+    qtbot.waitUntil(lambda: queue.units_list.count() > 2, timeout=10000)
+    qtbot.waitUntil(queue.model.is_fully_loaded)
+    everything = queue.model.rowCount()
+    assert f"（{everything}）" in queue.units_list.item(0).text()
+    first = queue.units_list.item(1).text()  # the unit with most open tickets
+    unit, shown = first.split("（")[0], int(first.split("（")[1].split("）")[0])
+    with qtbot.waitSignal(queue.model.count_changed, timeout=10000) as counted:
+        queue.units_list.setCurrentRow(1)
+    assert counted.args == [shown] and shown < everything
+    qtbot.waitUntil(queue.model.is_fully_loaded)
+    units = {queue.model.index(r, QueueModel.COL_UNIT).data() for r in range(queue.model.rowCount())}
+    assert units == {unit}
+    queue.select_view("all")
+    assert not queue.units_list.isVisible()
+    window.form.wait_for_writes()
