@@ -157,7 +157,10 @@ class TicketDetail(QDialog):
         self.timeline = QTableView()
         self.timeline.setModel(self.timeline_model)
         self.timeline.verticalHeader().setVisible(False)
-        self.timeline.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.timeline.horizontalHeader()
+        for column in (0, 1, 2):  # the time wrapped onto two lines in a fixed 100 px
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.timeline.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -66,3 +66,17 @@ def test_a_start_logs_nothing_from_alembic(tmp_path: Path, caplog: pytest.LogCap
     seat.close()
     assert not [r for r in caplog.records if r.name.startswith("alembic")]
     assert "merged-into" not in caplog.text
+
+
+def test_the_timeline_shows_its_time_on_one_line(seat: Seat, qtbot: QtBot) -> None:
+    insert_demo_tickets(seat.store, seat.context, 20)
+    with seat.store.session() as session:
+        ticket_id = session.scalars(select(Ticket.id)).first()
+    assert ticket_id is not None
+    window = MainWindow(Desk(seat))
+    qtbot.addWidget(window)
+    detail = window.open_ticket(ticket_id)
+    qtbot.waitExposed(detail)
+    moment = detail.timeline_model.index(0, 0).data()
+    assert detail.timeline.columnWidth(0) >= detail.timeline.fontMetrics().horizontalAdvance(moment)
+    window.form.wait_for_writes()
