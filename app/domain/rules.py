@@ -210,10 +210,11 @@ def dump_units(units: tuple[str, ...] | list[str]) -> str:
 def unknown_units_message(unknown: Sequence[str], known: Collection[str]) -> Message:
     """The refusal of unit names not in the directory, naming the closest ones (市城管局 →
     市城市管理局): a ticket or an account bound to an unknown name reaches nobody."""
-    close = [m for u in unknown for m in difflib.get_close_matches(u, list(known), n=2, cutoff=0.5)]
+    # The closest name only: one name reads back from the text a center or a store keeps.
+    close = [m for u in unknown for m in difflib.get_close_matches(u, list(known), n=1, cutoff=0.5)]
     if not close:
         return UNKNOWN_UNITS(units=tuple(unknown))
-    return UNKNOWN_UNITS_CLOSE(units=tuple(unknown), close=tuple(dict.fromkeys(close)))
+    return UNKNOWN_UNITS_CLOSE(units=tuple(unknown), close=close[0])
 
 
 def _text(params: Mapping[str, Any], key: str, limit: int = MAX_NOTE) -> str:
