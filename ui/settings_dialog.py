@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.settings import Settings, seat_problems
 from ui.files import in_documents
 from ui.login_dialog import DEFAULT_SERVER
-from ui.messages import say_all
+from ui.messages import say
 
 
 def _title(name: str) -> str:
@@ -98,7 +98,7 @@ class SettingsDialog(QDialog):
         edited = self.edited()
         problems = seat_problems(edited.seat_id, edited.agent_name)
         if problems:  # said beside the fields; nothing typed is lost
-            self.seat_error.setText("\n".join(say_all(list(problems.values()))))
+            self.seat_error.setText("\n".join(say(p) for p in problems.values()))
             self.seat_error.show()
             (self.seat_id if "seat_id" in problems else self.agent_name).setFocus()
             return
