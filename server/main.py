@@ -18,6 +18,7 @@ from server.deps import DatabaseDep
 from server.open311.routes import router as open311_router
 from server.platform.routes import router as platform_router
 from server.reference.service import seed_reference
+from server.safety import install as install_safety
 from server.sync.routes import router as sync_router
 from server.sync.service import allocate_seqs
 from server.tickets.routes import router as tickets_router
@@ -52,6 +53,7 @@ def create_app(settings: ServerSettings, database: Database | None = None) -> Fa
         redoc_url=None,
     )
     app.state.settings = settings
+    install_safety(app, max_body_bytes=settings.max_body_mb * 1024 * 1024)
     app.state.database = database or prepare_database(settings)
 
     api = APIRouter(prefix=API_PREFIX)

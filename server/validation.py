@@ -5,6 +5,7 @@ come from a real keyboard, so they are dropped (NUL) or replaced (U+FFFD) instea
 failing the request with a server error.
 """
 
+import math
 import re
 from typing import Annotated, Any
 
@@ -30,3 +31,14 @@ def clean_json(value: Any) -> Any:
 
 
 SafeStr = Annotated[str, AfterValidator(clean_text)]
+
+
+def finite(value: Any) -> Any:
+    """A JSON value with NaN and infinities replaced by None (JSON has no such numbers)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(item) for item in value]
+    return value

@@ -13,6 +13,7 @@ from server.deps import CurrentUser, DatabaseDep, SettingsDep
 from server.reference.service import current_reference
 from server.sync import service
 from server.sync.schemas import PullResponse, PushRequest, PushResponse
+from server.validation import finite
 
 log = logging.getLogger("server.sync")
 router = APIRouter(prefix="/sync", tags=["sync"])
@@ -20,7 +21,7 @@ ATTEMPTS = 5
 
 
 @router.post("/push", response_model=PushResponse,
-             responses={401: {"model": Message}, 413: {"model": Message}})
+             responses={401: {"model": Message}, 413: {"model": Message}, 503: {"model": Message}})
 def push(body: PushRequest, user: CurrentUser, database: DatabaseDep,
          settings: SettingsDep) -> dict[str, Any]:
     if len(body.mutations) > settings.max_push_batch:
@@ -39,7 +40,11 @@ def push(body: PushRequest, user: CurrentUser, database: DatabaseDep,
             # A concurrent push of the same mutation or ticket won the race (or a deadlock):
             # run the batch again; what the other one applied now answers as replayed.
             if attempt == ATTEMPTS - 1:
-                raise
+                # Still busy after every retry: the seat keeps its outbox and tries again later.
+                log.warning("push gave up attempts=%d error=%s", ATTEMPTS, type(error).__name__)
+                raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE,
+                                    detail="中心服务器正忙，这批变更没有提交；本机会稍后自动重试。",
+                                    headers={"Retry-After": "2"}) from None
             log.info("push retry attempt=%d error=%s", attempt + 1, type(error).__name__)
             time.sleep(0.01 * (attempt + 1))
     return {"answers": answers}  # validated once, by response_model
@@ -63,5 +68,11 @@ def pull(
         ) from None
     # Built in the shape of PullResponse by the service and encoded once here: validating and
     # re-encoding thousands of tickets through the response model cost more than the query.
-    body = json.dumps(page, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    try:
+        body = json.dumps(page, ensure_ascii=False, separators=(",", ":"), check_circular=False,
+                          allow_nan=False)
+    except ValueError:
+        # NaN or infinity stored before payloads were checked: sent as null, never as the
+        # non-standard JSON a seat cannot read.
+        body = json.dumps(finite(page), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return Response(content=body.encode(), media_type="application/json")
