@@ -1,43 +1,90 @@
 """Wire shapes of /api/v1/sync."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from app.sync.protocol import ChangeType, MutationStatus
+from server.sync.wire import check_payload, describe, wire_time
 from server.tickets.schemas import TicketRead
 from server.validation import SafeStr, clean_json
 
 
 class MutationIn(BaseModel):
+    """One pushed mutation. A mutation that does not fit its schema is kept as ``invalid``
+    (with the reason) and answered ``rejected`` alone; the rest of the batch is applied. Only
+    an item without a usable mutation id fails the whole request (422): it cannot be answered."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
     mutation_id: SafeStr = Field(min_length=1, max_length=36)
     ticket_client_id: SafeStr = Field(min_length=1, max_length=36)
     kind: SafeStr = Field(min_length=1, max_length=16, description="create | update | 派单 等流转动作")
     base_version: int = Field(ge=0, le=2**31 - 1)
-    payload: dict[str, Any]
-    at: datetime | None = None
+    payload: dict[str, Any] = Field(description="按 kind 的严格结构（server/sync/wire.py）；不接受多余字段")
+    at: datetime | None = Field(default=None, description="座席上的操作时间；须在中心的时钟窗口内")
     seat: SafeStr = Field(default="", max_length=32)
     actor: SafeStr = Field(default="", max_length=50)
+    _invalid: str = PrivateAttr(default="")
 
-    @field_validator("payload")
-    @classmethod
-    def _payload(cls, value: dict[str, Any]) -> dict[str, Any]:
-        return dict(clean_json(value))
+    @property
+    def invalid(self) -> str:
+        """Why this mutation was refused by its schema ("" when it fits)."""
+        return self._invalid
 
     @field_validator("at")
     @classmethod
     def _at(cls, value: datetime | None) -> datetime | None:
-        """Naive UTC; a time that cannot be converted is dropped (the server's time is used)."""
-        if value is None or value.tzinfo is None:
-            return value
+        return None if value is None else wire_time(value)
+
+    @model_validator(mode="after")
+    def _payload(self) -> "MutationIn":
+        check_payload(self.kind, self.payload)
+        # NUL cannot be stored by PostgreSQL (the strict models above keep everything else out).
+        self.payload = dict(clean_json(self.payload))
+        return self
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _alone(cls, data: Any, handler: ModelWrapValidatorHandler["MutationIn"]) -> "MutationIn":
         try:
-            return value.astimezone(UTC).replace(tzinfo=None)
-        except (OverflowError, ValueError):
-            return None
+            return handler(data)
+        except ValidationError as error:
+            mutation_id = data.get("mutation_id") if isinstance(data, dict) else None
+            if not _usable_id(mutation_id):
+                raise
+            client_id = data.get("ticket_client_id")
+            refused = cls.model_construct(
+                mutation_id=mutation_id, ticket_client_id=client_id if _usable_id(client_id) else "",
+                kind="", base_version=0, payload={}, at=None, seat="", actor="")
+            refused._invalid = "变更格式不对，中心未接受：" + describe(error) + "。请升级客户端或联系管理员。"
+            return refused
+
+
+def _usable_id(value: object) -> bool:
+    """An id the answer can carry back (no lone surrogate: it could not be encoded)."""
+    if not isinstance(value, str) or not 0 < len(value) <= 36:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class PushRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     mutations: list[MutationIn] = Field(max_length=1000)
 
 

@@ -284,11 +284,12 @@ def push(
 ) -> list[dict[str, Any]]:
     """Answer each mutation; the caller commits (and retries the batch on a unique clash)."""
     now = utc_now()
-    ids = list({m.mutation_id for m in mutations})
+    valid = [m for m in mutations if not m.invalid]  # the others never reach the database
+    ids = list({m.mutation_id for m in valid})
     records = {r.mutation_id: r for r in session.scalars(
         select(MutationRecord).where(MutationRecord.mutation_id.in_(ids)))}
-    client_ids = sorted({m.ticket_client_id for m in mutations}
-                        | {str(m.payload.get("ticket", "")) for m in mutations if m.kind == REVEAL_KIND})
+    client_ids = sorted({m.ticket_client_id for m in valid}
+                        | {str(m.payload.get("ticket", "")) for m in valid if m.kind == REVEAL_KIND})
     tickets = {t.client_id: t for t in session.scalars(
         select(Ticket).where(Ticket.client_id.in_(client_ids))
         .order_by(Ticket.client_id).with_for_update())}
@@ -296,6 +297,9 @@ def push(
     answers: list[dict[str, Any]] = []
     fresh: dict[str, tuple[str, dict[str, Any]]] = {}
     for m in mutations:
+        if m.invalid:  # refused by its wire schema: answered alone, never recorded
+            answers.append(_answer(m, MutationStatus.REJECTED, reason=m.invalid))
+            continue
         digest = mutation_body_hash(m.ticket_client_id, m.kind, m.base_version, m.payload)
         first: dict[str, Any] | None = None
         first_digest = ""
