@@ -11,7 +11,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from harden_support import PASSWORD, PHONE, Center, mutation, start_center, ticket_fields
+
+from tests.security.harden_support import (
+    PASSWORD,
+    PHONE,
+    Center,
+    mutation,
+    start_center,
+    ticket_fields,
+)
 
 SECRET = "leak-me-Pa55word"  # a password that must never reach the log
 NEST = "[" * 500 + "]" * 500
