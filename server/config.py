@@ -31,6 +31,8 @@ class ServerSettings(BaseSettings):
     platform_deliver_seconds: float = Field(
         default=5.0, description="向下级平台投递转办的间隔（秒）；0 则不在服务进程中投递")
     max_push_batch: int = 1000
+    clock_skew_seconds: int = Field(default=300, description="座席时钟可比中心快多少秒；更快的时间被拒收")
+    offline_limit_days: int = Field(default=30, description="座席离线提交的期限（天）；更早的时间被拒收")
     max_body_mb: int = Field(default=16, description="一个请求体的上限（MB）；更大的请求答 413")
     max_pull_limit: int = 2000
     # Test hooks are compiled in but only switched on by this variable (never in production).

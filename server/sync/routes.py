@@ -3,6 +3,7 @@
 import json
 import logging
 import time
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
@@ -34,7 +35,10 @@ def push(body: PushRequest, user: CurrentUser, database: DatabaseDep,
                 reference, config = current_reference(session, database.url)
                 answers = service.push(session, user=user, mutations=body.mutations,
                                        reference=reference, config=config,
-                                       city_prefix=settings.city_prefix)
+                                       city_prefix=settings.city_prefix,
+                                       window=service.ClockWindow(
+                                           skew=timedelta(seconds=settings.clock_skew_seconds),
+                                           offline=timedelta(days=settings.offline_limit_days)))
             break
         except (IntegrityError, OperationalError) as error:
             # A concurrent push of the same mutation or ticket won the race (or a deadlock):

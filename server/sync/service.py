@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -58,6 +58,41 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+@dataclass(frozen=True)
+class ClockWindow:
+    """The center's clock rules (issue 11 item 2): a seat's time is kept only when it is not
+    ahead of the center by more than ``skew``, not older than ``offline`` (how long a seat may
+    work offline), and not before the ticket's last accepted event (the seat acted on that
+    state). Official numbers, deadlines and ratings read only times that passed."""
+
+    skew: timedelta = timedelta(minutes=5)
+    offline: timedelta = timedelta(days=30)
+
+    def refusal(self, at: datetime | None, now: datetime, what: str) -> str | None:
+        if at is None:
+            return None
+        if at > now + self.skew:
+            return (f"{what}（{_local(at)}）比中心时间（{_local(now)}）晚了"
+                    f"{_span(at - now)}，超过允许的{_span(self.skew)}：本机时钟可能不准，"
+                    "请校准本机时间后重新提交。")
+        if at < now - self.offline:
+            return (f"{what}（{_local(at)}）早于中心时间{_span(now - at)}，超过离线提交的期限"
+                    f"（{_span(self.offline)}）：请核对本机时间；确需补录旧工单请联系管理员。")
+        return None
+
+
+def _local(moment: datetime) -> str:
+    return (moment + LOCAL_OFFSET).strftime("%Y-%m-%d %H:%M")
+
+
+def _span(delta: timedelta) -> str:
+    if delta >= timedelta(days=2):
+        return f"{delta.days}天"
+    if delta >= timedelta(hours=2):
+        return f"{int(delta.total_seconds() // 3600)}小时"
+    return f"{max(1, int(delta.total_seconds() // 60))}分钟"
+
+
 class ResyncRequired(Exception):
     """The cursor is older than the tombstones kept: the seat must pull everything again."""
 
@@ -98,6 +133,8 @@ class _Batch:
     session: Session | None = None
     audits: list[dict[str, Any]] = field(default_factory=list)
     calls: set[str] = field(default_factory=set)  # call records stored by this batch
+    window: ClockWindow = field(default_factory=ClockWindow)
+    last_at: dict[str, datetime] = field(default_factory=dict)  # latest accepted event per ticket
 
 
 def _answer(m: MutationIn, status: MutationStatus, **extra: Any) -> dict[str, Any]:
@@ -156,8 +193,10 @@ def _create(m: MutationIn, batch: _Batch, now: datetime) -> dict[str, Any]:
 
 
 def _event(m: MutationIn, batch: _Batch, ticket: Ticket, kind: str, detail: Any, now: datetime) -> None:
+    at = m.at or now
+    batch.last_at[ticket.client_id] = max(at, batch.last_at.get(ticket.client_id, at))
     batch.events.append({
-        "event_id": m.mutation_id, "ticket_client_id": ticket.client_id, "at": m.at or now,
+        "event_id": m.mutation_id, "ticket_client_id": ticket.client_id, "at": at,
         "seat": m.seat[:32], "actor": m.actor[:50], "username": batch.user.username,
         "kind": kind, "detail": json.dumps(detail, ensure_ascii=False, default=str),
     })
@@ -177,6 +216,12 @@ def _existing(m: MutationIn, batch: _Batch) -> Ticket | dict[str, Any]:
         return _answer(m, MutationStatus.CONFLICT, ticket=ticket,
                        reason=f"这张工单已被他人修改（中心版本{ticket.version}，本地基于版本"
                               f"{m.base_version}），请对照中心内容决定保留哪一方。")
+    last = batch.last_at.get(ticket.client_id)
+    if m.at is not None and last is not None and m.at < last - batch.window.skew:
+        # Based on the current version, so done after its last event: the seat's clock is slow.
+        return _answer(m, MutationStatus.REJECTED, ticket=ticket,
+                       reason=f"操作时间（{_local(m.at)}）早于这张工单在中心的上一次记录"
+                              f"（{_local(last)}）：本机时钟可能不准，请校准本机时间后重做此操作。")
     return ticket
 
 
@@ -280,7 +325,7 @@ def _call(m: MutationIn, batch: _Batch, now: datetime) -> dict[str, Any]:
 
 def push(
     session: Session, *, user: User, mutations: list[MutationIn], reference: ReferenceData,
-    config: dict[str, Any], city_prefix: str,
+    config: dict[str, Any], city_prefix: str, window: ClockWindow | None = None,
 ) -> list[dict[str, Any]]:
     """Answer each mutation; the caller commits (and retries the batch on a unique clash)."""
     now = utc_now()
@@ -293,7 +338,13 @@ def push(
     tickets = {t.client_id: t for t in session.scalars(
         select(Ticket).where(Ticket.client_id.in_(client_ids))
         .order_by(Ticket.client_id).with_for_update())}
-    batch = _Batch(user, reference, config, city_prefix, tickets, session=session)
+    batch = _Batch(user, reference, config, city_prefix, tickets, session=session,
+                   window=window or ClockWindow())
+    if tickets:
+        batch.last_at.update((client_id, at) for client_id, at in session.execute(
+            select(TicketEvent.ticket_client_id, func.max(TicketEvent.at))
+            .where(TicketEvent.ticket_client_id.in_(list(tickets)))
+            .group_by(TicketEvent.ticket_client_id)).tuples())
     answers: list[dict[str, Any]] = []
     fresh: dict[str, tuple[str, dict[str, Any]]] = {}
     for m in mutations:
@@ -316,7 +367,12 @@ def push(
                 answers.append(_answer(m, MutationStatus.REFUSED,
                                        reason="同一变更编号已用于不同内容，已拒收；请联系管理员检查本机数据。"))
             continue
-        if m.kind == "create":
+        refusal = batch.window.refusal(m.at, now, "操作时间") or (
+            batch.window.refusal(_parse_time(m.payload.get("created_at")), now, "受理时间")
+            if m.kind == "create" else None)
+        if refusal:
+            answer = _answer(m, MutationStatus.REJECTED, reason=refusal)
+        elif m.kind == "create":
             answer = _create(m, batch, now)
         elif m.kind == "update":
             answer = _update(m, batch, now)
