@@ -25,6 +25,8 @@ class ServerSettings(BaseSettings):
     token_absolute_hours: int = Field(default=7 * 24, description="令牌绝对失效（小时）")
     login_max_failures: int = Field(default=5, description="同一账号同一地址连续失败多少次后限流")
     login_block_max_seconds: int = Field(default=15 * 60, description="限流最长等待（秒）")
+    login_unknown_per_address: int = Field(default=20, description="同一地址用不存在的用户名登录失败多少次后限流")
+    login_unknown_overall: int = Field(default=200, description="全中心用不存在的用户名登录失败多少次后限流（窗口内）")
     tombstone_retention_days: int = Field(default=30, description="删除记录保留天数")
     reference_dir: Path = Field(default=REFERENCE_DIR, description="首次启动时导入的参考数据目录")
     open311_rate_per_minute: int = Field(default=60, description="每个 Open311 合作方密钥每分钟最多请求数")
