@@ -51,6 +51,10 @@ class Center:
     def push(self, token: str, *mutations: dict[str, Any]) -> requests.Response:
         return self.post_raw("/sync/push", json.dumps({"mutations": list(mutations)}).encode(), token)
 
+    @property
+    def database_url(self) -> str:
+        return self.server.database_url or f"sqlite:///{self.server.data_dir / 'hotline-server.sqlite3'}"
+
     def log(self) -> str:
         return self.server.log_path.read_text(encoding="utf-8", errors="replace")
 
