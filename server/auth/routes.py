@@ -48,7 +48,7 @@ async def login(body: LoginRequest, request: Request) -> LoginResponse:
     if wait:
         if GATE.claim_refresh():
             await run_in_threadpool(_load_names, database)
-        if body.username not in GATE.names:
+        if GATE.unknown_name(body.username):
             # A tarpit: a flooding connection waits a second per refusal (on the event loop,
             # no thread held) instead of asking again at once hundreds of times a second.
             await asyncio.sleep(TARPIT_SECONDS)

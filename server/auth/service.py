@@ -128,6 +128,11 @@ class FloodGate:
         waits = [until for key in unknown_keys(address) if (until := self._blocked.get(key)) and until > now]
         return int((max(waits) - now).total_seconds()) + 1 if waits else 0
 
+    def unknown_name(self, username: str) -> bool:
+        """Known not to exist by names loaded and not being reloaded (while they load, the
+        database answers: a real user is never refused for the gate's not knowing)."""
+        return self._names_at is not None and not self._loading and username not in self.names
+
     def claim_refresh(self) -> bool:
         """True (once, until the names are loaded) when the names are older than NAMES_FOR;
         called on the event loop, so two floods never both reload."""
