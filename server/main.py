@@ -11,6 +11,7 @@ from server.admin.routes import router as admin_router
 from server.audit.routes import reveal_router
 from server.audit.routes import router as audit_router
 from server.auth.routes import router as auth_router
+from server.auth.schemas import Message
 from server.calls.routes import router as calls_router
 from server.config import ServerSettings
 from server.db import Database, open_database, upgrade
@@ -56,7 +57,9 @@ def create_app(settings: ServerSettings, database: Database | None = None) -> Fa
     install_safety(app, max_body_bytes=settings.max_body_mb * 1024 * 1024)
     app.state.database = database or prepare_database(settings)
 
-    api = APIRouter(prefix=API_PREFIX)
+    # Every route may refuse a missing token (401) or a role (403): documented once for all, so
+    # that a new feature's refusal is never an undocumented status (schemathesis checks it).
+    api = APIRouter(prefix=API_PREFIX, responses={401: {"model": Message}, 403: {"model": Message}})
 
     @api.get("/health", tags=["health"])
     def health(db: DatabaseDep) -> Health:
