@@ -23,7 +23,7 @@ from pydantic import (
 
 from app.domain.lifecycle import Action
 from app.domain.ticket import MAX_LENGTH
-from app.sync.protocol import EXPORT_KIND, REVEAL_KIND
+from app.sync.protocol import AGENT_STATE_KIND, CALL_KIND, CALL_LINK_KIND, EXPORT_KIND, REVEAL_KIND
 from server.safety import error_message
 
 EARLIEST = datetime(2000, 1, 1)
@@ -198,6 +198,50 @@ class RevealPayload(_Strict):
     seat: StrictStr = Field(default="", max_length=32)
 
 
+class CallStepPayload(_Strict):
+    state: StrictStr = Field(default="", max_length=16)
+    at: WireTime | None = None
+    detail: StrictStr = Field(default="", max_length=500)
+
+
+class CallPayload(_Strict):
+    """来电: a call's record when it is over (app.telephony.calls.call_wire)."""
+
+    client_id: StrictStr = Field(default="", max_length=36)
+    call_id: StrictStr = Field(default="", max_length=256)
+    caller_number: StrictStr = Field(default="", max_length=64)
+    line: StrictStr = Field(default="", max_length=32)
+    seat: StrictStr = Field(default="", max_length=32)
+    extension: StrictStr = Field(default="", max_length=64)
+    agent: StrictStr = Field(default="", max_length=50)
+    state: StrictStr = Field(default="", max_length=16)
+    end_reason: StrictStr | None = Field(default=None, max_length=16)
+    transfer_to: StrictStr = Field(default="", max_length=64)
+    offered_at: WireTime | None = None
+    ringing_at: WireTime | None = None
+    answered_at: WireTime | None = None
+    ended_at: WireTime | None = None
+    steps: Annotated[list[CallStepPayload], Field(max_length=200)] = Field(default_factory=list)
+    tickets: Annotated[list[Annotated[StrictStr, Field(max_length=36)]], Field(max_length=100)] = Field(
+        default_factory=list)
+
+
+class CallLinkPayload(_Strict):
+    """来电工单: a ticket linked to a call after the call's record went."""
+
+    call: StrictStr = Field(default="", max_length=36)
+    ticket: StrictStr = Field(default="", max_length=36)
+
+
+class AgentStatePayload(_Strict):
+    """座席状态: the seat's agent state (the supervisor's live view)."""
+
+    seat: StrictStr = Field(default="", max_length=32)
+    agent: StrictStr = Field(default="", max_length=50)
+    state: StrictStr = Field(default="", max_length=16)
+    since: WireTime | None = None
+
+
 PAYLOADS: dict[str, type[_Strict]] = {
     "create": TicketPayload,
     "update": UpdatePayload,
@@ -215,6 +259,9 @@ PAYLOADS: dict[str, type[_Strict]] = {
     Action.MERGE.value: MergePayload,
     EXPORT_KIND: ExportPayload,
     REVEAL_KIND: RevealPayload,
+    CALL_KIND: CallPayload,
+    CALL_LINK_KIND: CallLinkPayload,
+    AGENT_STATE_KIND: AgentStatePayload,
 }
 assert set(PAYLOADS) >= {a.value for a in Action}, "every action needs its payload model"
 
