@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.domain.accounts import MIN_PASSWORD, USERNAME_MAX, USERNAME_PATTERN
+from app.domain.accounts import USERNAME_MAX, USERNAME_PATTERN
 from app.domain.roles import Role
 from app.sync.protocol import ReferenceKind
 from server.config import ServerSettings
@@ -112,8 +112,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"用户名只能用英文字母、数字和 _ . -，最长 {USERNAME_MAX} 个字符。", file=sys.stderr)
             return 2
         password = os.environ.get(args.password_env, "")
-        if len(password) < MIN_PASSWORD:
-            print(f"环境变量 {args.password_env} 中的密码为空或少于{MIN_PASSWORD}位，请设置后重试。", file=sys.stderr)
+        if not password:
+            print(f"环境变量 {args.password_env} 中没有密码，请设置后重试。", file=sys.stderr)
             return 2
         role = Role(args.role)
         try:

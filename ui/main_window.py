@@ -42,6 +42,7 @@ from ui.conflict_dialog import ConflictDialog
 from ui.files import in_documents
 from ui.login_dialog import LoginDialog
 from ui.messages import say, say_error
+from ui.password_dialog import ChangePasswordDialog
 from ui.queue_view import QueueView
 from ui.reports.dashboard import ReportsDashboard
 from ui.role_views import role_title
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self._focused_once = False
         self.import_progress: WorkProgress | None = None
         self.ticket_windows: dict[int, TicketDetail] = {}
+        self.password_dialog: ChangePasswordDialog | None = None
         self.conflict_dialog: ConflictDialog | None = None
         self.sync = sync or SyncController(desk, parent=self)
         self.sync.setParent(self)
@@ -254,11 +256,13 @@ class MainWindow(QMainWindow):
         login_action.triggered.connect(lambda: self.show_login(expired=False))
         logout_action = QAction(self.tr("退出登录"), self)
         logout_action.triggered.connect(self.sync.logout)
+        self.password_action = QAction(self.tr("修改密码…"), self)
+        self.password_action.triggered.connect(self.show_change_password)
         conflicts_action = QAction(self.tr("处理同步冲突…"), self)
         conflicts_action.triggered.connect(self.open_conflicts)
         settings_action = QAction(self.tr("设置…"), self)
         settings_action.triggered.connect(self.open_settings)
-        for action in (self.sync_action, login_action, logout_action, conflicts_action):
+        for action in (self.sync_action, login_action, logout_action, self.password_action, conflicts_action):
             sync_menu.addAction(action)
         sync_menu.addSeparator()
         sync_menu.addAction(settings_action)
@@ -270,6 +274,7 @@ class MainWindow(QMainWindow):
     def show_identity(self, identity: Identity | None) -> None:
         """The signed-in user's work: their role's queues, and only the tabs their role uses."""
         role = identity.role if identity else None
+        self.password_action.setEnabled(identity is not None)
         if identity is None:
             self.identity_label.setText(self.tr("未登录中心：登录后显示您角色的工作视图"))
             self.queue.set_role_views([])
@@ -369,6 +374,25 @@ class MainWindow(QMainWindow):
         self.sync.login_finished.connect(dialog.on_login_finished)
         dialog.finished.connect(lambda _result: self.sync.login_finished.disconnect(dialog.on_login_finished))
         self.login_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_change_password(self) -> ChangePasswordDialog | None:
+        """The user's own password change (signed in only); non-blocking like the login."""
+        identity = self.sync.identity
+        if identity is None:
+            self.show_login(expired=False)
+            return None
+        if self.password_dialog is not None and self.password_dialog.isVisible():
+            return self.password_dialog
+        dialog = ChangePasswordDialog(identity.username, identity.display_name, parent=self)
+        dialog.change_requested.connect(self.sync.change_password)
+        self.sync.password_change_finished.connect(dialog.on_change_finished)
+        dialog.finished.connect(
+            lambda _result: self.sync.password_change_finished.disconnect(dialog.on_change_finished))
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            self.tr("密码已修改；其他电脑上的登录已失效。"), 10000))
+        self.password_dialog = dialog
         dialog.open()
         return dialog
 

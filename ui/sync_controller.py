@@ -66,6 +66,8 @@ class SyncController(QObject):
         login_required(bool): the center wants a login; True when it refused the token (401),
             False when there is none yet.
         login_finished(bool, str): a login attempt ended; on failure, the message for the agent.
+        password_change_finished(bool, str): the user's own password change ended; on failure,
+            the message for the agent (the center's reason when it gave one).
         synced(object): a round ended well; the ``SyncReport``.
         review_changed(): conflicts or rejections may have changed (resolve, dismiss, sync).
         identity_changed(object): who is signed in changed (``Identity`` or None after logout);
@@ -75,6 +77,7 @@ class SyncController(QObject):
     status_changed = Signal(object)
     login_required = Signal(bool)
     login_finished = Signal(bool, str)
+    password_change_finished = Signal(bool, str)
     synced = Signal(object)
     review_changed = Signal()
     identity_changed = Signal(object)
@@ -288,6 +291,23 @@ class SyncController(QObject):
         else:
             message = self.tr("登录失败：%s") % say_error(error)
         self.login_finished.emit(False, message)
+
+    def change_password(self, current: str, new: str) -> None:
+        """Change the signed-in user's password at the center, off the GUI thread. The center
+        signs out every other session of the user; this seat's stays."""
+        def done(_: object) -> None:
+            self.password_change_finished.emit(True, "")
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, AuthRequired):
+                message = self.tr("登录已失效，密码没有修改：请重新登录后再修改。")
+            elif isinstance(error, ApiError | ServerUnavailable):
+                message = str(error)  # the center's reason, or why it could not be reached
+            else:
+                message = self.tr("密码没有修改：%s") % error
+            self.password_change_finished.emit(False, message)
+
+        self.call_center(lambda api: api.change_password(current, new), done, failed)
 
     def logout(self) -> None:
         """Forget the token here and at the center (the center is told when it can be reached)."""

@@ -14,7 +14,8 @@ from urllib.parse import quote
 
 import requests
 
-from app.domain.accounts import MIN_PASSWORD, USERNAME_PATTERN
+from app.domain.accounts import USERNAME_PATTERN
+from app.domain.passwords import password_problem
 from app.domain.roles import Role
 from app.domain.rules import unknown_units_message
 from app.messages import Message, Text, recognize
@@ -27,7 +28,6 @@ NOT_SIGNED_IN = Text("admin.not_signed_in", "尚未登录中心：请通过“�
 BAD_USERNAME = Text("admin.bad_username", "用户名只能用英文字母、数字和 _ . -，最长 64 个字符。")
 CHOOSE_ROLE = Text("admin.choose_role", "请选择角色。")
 UNIT_NEEDED = Text("admin.unit_needed", "承办单位账号必须选择所属单位。")
-SHORT_PASSWORD = Text("admin.short_password", "密码至少 {length} 个字符。")
 PASSWORDS_DIFFER = Text("admin.passwords_differ", "两次输入的密码不一致。")
 YES = Text("admin.yes", "是")
 NO = Text("admin.no", "否")
@@ -170,8 +170,8 @@ def check_user(*, username: str, role: str, unit: str, password: str | None,
     elif Role(role) is Role.UNIT and known_units is not None and unit not in known_units:
         errors.append(unknown_units_message([unit], known_units))
     if password is not None:
-        if len(password) < MIN_PASSWORD:
-            errors.append(SHORT_PASSWORD(length=MIN_PASSWORD))
+        if (problem := password_problem(password, username=username)) is not None:
+            errors.append(problem)
         elif repeated is not None and repeated != password:
             errors.append(PASSWORDS_DIFFER())
     return errors

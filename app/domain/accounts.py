@@ -6,5 +6,6 @@ import re
 USERNAME_CHARS = r"[A-Za-z0-9_.\-]"  # letters, digits, _ . - (typed on any keyboard, safe in URLs)
 USERNAME_MAX = 64
 USERNAME_PATTERN = re.compile(rf"^{USERNAME_CHARS}{{1,{USERNAME_MAX}}}$")
-MIN_PASSWORD = 8
+# The whole password rule (length and not a common password) is app/domain/passwords.py.
+MIN_PASSWORD = 12
 MAX_PASSWORD = 256

@@ -134,6 +134,26 @@ class ApiClient:
         user = body["user"]
         return LoginResult(self.token, user["username"], user["display_name"], user["role"], user["unit"])
 
+    def change_password(self, current: str, new: str) -> None:
+        """The signed-in user's own password. Sent once, never retried: a replay after a lost
+        answer would be refused (the current password changed) and say the opposite of what
+        happened. Errors: AuthRequired (token gone), ApiError (the center's reason), or
+        ServerUnavailable."""
+        url = f"{self.base_url}{API_PREFIX}/auth/password"
+        try:
+            response = self.session.post(
+                url, json={"current_password": current, "new_password": new},
+                headers={"Authorization": f"Bearer {self.token}"} if self.token else {}, timeout=self.timeout)
+        except requests.exceptions.RequestException as error:
+            raise ServerUnavailable("连不上中心服务器，密码没有修改；请检查网络后再试。") from error
+        if response.status_code == 401:
+            raise AuthRequired()
+        if response.status_code >= 500:
+            raise ServerUnavailable(f"中心服务器出错（{response.status_code}），密码没有修改；请稍后再试。",
+                                    response.status_code)
+        if response.status_code >= 400:
+            raise ApiError(self._detail(response), response.status_code)
+
     def logout(self) -> None:
         if self.token:
             self.request("POST", "/auth/logout")

@@ -50,6 +50,7 @@ class AuditAction(StrEnum):
     LOGIN_FAILED = "login_failed"
     REFUSED = "refused"  # an access or action the user's role or unit does not allow
     ADMIN = "admin"  # users, units, categories, holidays changed
+    PASSWORD = "password"  # a user changed their own password
 
 
 class ReferenceKind(StrEnum):

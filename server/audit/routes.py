@@ -82,7 +82,8 @@ def audit_log(
     since: datetime | None = None,
     until: datetime | None = None,
 ) -> AuditPage:
-    """The audit log, newest first (admins): reveal, export, login, login_failed, refused, admin."""
+    """The audit log, newest first (admins): reveal, export, login, login_failed, refused, admin,
+    password (a user changed their own)."""
     require_admin(database, user, request)
     rows, total = service.search(session, page=page, page_size=page_size, action=action,
                                  username=username, ticket=ticket, since=since, until=until)

@@ -1,4 +1,4 @@
-"""/api/v1/auth: login, logout, who am I."""
+"""/api/v1/auth: login, logout, who am I, change my password."""
 
 import asyncio
 import logging
@@ -11,10 +11,10 @@ from starlette.concurrency import run_in_threadpool
 from server.audit import service as audit
 from server.audit.service import AuditAction
 from server.auth import service
-from server.auth.schemas import LoginRequest, LoginResponse, Message, UserRead
+from server.auth.schemas import LoginRequest, LoginResponse, Message, PasswordChange, UserRead
 from server.config import ServerSettings
 from server.db import Database
-from server.deps import UNAUTHORIZED, CurrentUser, DatabaseDep, TokenDep
+from server.deps import UNAUTHORIZED, CurrentUser, DatabaseDep, SettingsDep, TokenDep
 
 log = logging.getLogger("server.auth")
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -100,6 +100,52 @@ def logout(user: CurrentUser, credentials: TokenDep, database: DatabaseDep) -> R
     with database.write_session() as session, session.begin():
         service.revoke(session, service.hash_token(credentials.credentials))
     log.info("logout user_id=%s", user.id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/password", status_code=status.HTTP_204_NO_CONTENT,
+             responses={401: {"model": Message}, 403: {"model": Message}, 409: {"model": Message},
+                        422: {"model": Message}, 429: {"model": Message}})
+def change_password(body: PasswordChange, user: CurrentUser, credentials: TokenDep, request: Request,
+                    database: DatabaseDep, settings: SettingsDep) -> Response:
+    """The signed-in user's own password. A wrong current password counts as a failed login
+    (same throttle): a token left on an open seat cannot be used to guess it."""
+    if credentials is None:
+        raise UNAUTHORIZED
+    address = request.client.host if request.client else "unknown"
+    with database.read_session() as session, session.begin():
+        try:
+            attempt = service.begin_login(session, username=user.username, address=address)
+        except service.LoginThrottled as throttled:
+            raise HTTPException(
+                status.HTTP_429_TOO_MANY_REQUESTS,
+                detail=f"密码输错次数过多，请 {throttled.retry_after} 秒后再试。",
+                headers={"Retry-After": str(throttled.retry_after)}) from None
+    old_hash = attempt.password_hash
+    # argon2 runs outside any write transaction (and within the login's hashing slots).
+    ok, _rehash = service.verify_password(attempt, body.current_password)
+    if not ok:
+        with database.write_session() as session, session.begin():
+            service.record_failure(session, attempt=attempt, settings=settings)
+            audit.record(session, action=AuditAction.LOGIN_FAILED, username=user.username,
+                         role=user.role, address=address, detail={"path": "/auth/password"})
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail="当前密码不正确，密码没有修改。")
+    if body.new_password == body.current_password:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail="新密码不能与当前密码相同。")
+    try:
+        service.check_new_password(body.new_password, username=user.username,
+                                   display_name=user.display_name)
+    except service.WeakPassword as weak:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=str(weak)) from None
+    new_hash = service.hash_password(body.new_password)
+    with database.write_session() as session, session.begin():
+        if not service.replace_password(session, user_id=user.id, old_hash=old_hash, new_hash=new_hash,
+                                        keep_token_hash=service.hash_token(credentials.credentials)):
+            raise HTTPException(status.HTTP_409_CONFLICT,
+                                detail="密码刚被修改过（另一处或管理员），这次没有修改：请重新登录后再试。")
+        audit.record(session, action=AuditAction.PASSWORD, username=user.username, role=user.role,
+                     address=address)
+    log.info("password changed user_id=%s", user.id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

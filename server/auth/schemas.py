@@ -12,6 +12,14 @@ class LoginRequest(BaseModel):
     password: SafeStr = Field(min_length=1, max_length=256)
 
 
+class PasswordChange(BaseModel):
+    """The user's own change: the current password proves it is them, not a left-open seat.
+    The new one's rule (length, not common) is checked by the route, in the user's words."""
+
+    current_password: SafeStr = Field(min_length=1, max_length=256)
+    new_password: SafeStr = Field(min_length=1, max_length=256)
+
+
 class UserRead(BaseModel):
     username: str
     display_name: str

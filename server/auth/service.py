@@ -14,6 +14,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.domain.passwords import password_problem
 from app.domain.roles import Role
 from server.auth.models import AuthToken, LoginThrottle, User
 from server.config import ServerSettings
@@ -48,6 +49,28 @@ class InvalidCredentials(Exception):
     pass
 
 
+class WeakPassword(ValueError):
+    """A new password the rule (app/domain/passwords.py) refuses; the message says why."""
+
+
+def check_new_password(password: str, *, username: str, display_name: str = "") -> None:
+    """Every password the center stores passes here first: CLI, admin, the user's own change."""
+    problem = password_problem(password, username=username, display_name=display_name)
+    if problem is not None:
+        raise WeakPassword(problem)
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def password_matches(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 @dataclass(frozen=True)
 class IssuedToken:
     token: str
@@ -61,6 +84,7 @@ def create_user(
 ) -> User:
     if role is Role.UNIT and not unit:
         raise ValueError("承办单位账号必须指定 --unit（单位名称）。")
+    check_new_password(password, username=username, display_name=display_name)
     user = User(
         username=username, display_name=display_name or username, role=role.value,
         unit=unit, password_hash=_hasher.hash(password),
@@ -282,6 +306,23 @@ def needs_touch(stored: AuthToken) -> bool:
 def touch(session: Session, token_hash: str) -> None:
     session.execute(update(AuthToken).where(AuthToken.token_hash == token_hash)
                     .values(last_used_at=utc_now()))
+
+
+def replace_password(session: Session, *, user_id: int, old_hash: str, new_hash: str,
+                     keep_token_hash: str) -> bool:
+    """Store ``new_hash`` if the password is still ``old_hash`` (a concurrent change wins, not
+    both), and sign the user out everywhere but the session that changed it: someone who
+    knew the old password keeps no token. False when it had changed meanwhile."""
+    now = utc_now()
+    changed = session.execute(
+        update(User).where(User.id == user_id, User.password_hash == old_hash)
+        .values(password_hash=new_hash))
+    if not cast(Any, changed).rowcount:
+        return False
+    session.execute(update(AuthToken).where(
+        AuthToken.user_id == user_id, AuthToken.token_hash != keep_token_hash,
+        AuthToken.revoked_at.is_(None)).values(revoked_at=now))
+    return True
 
 
 def revoke(session: Session, token_hash: str) -> None:

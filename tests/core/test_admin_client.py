@@ -26,15 +26,21 @@ def test_every_failure_says_what_to_do_next_in_chinese() -> None:
     invalid = ApiError("服务器拒绝了请求（422）。", 422,
                        [{"loc": ["body", "password"], "msg": "too short"}, {"loc": ["body", "username"]}])
     assert describe(invalid) == "填写的内容不符合中心的要求（密码、用户名）：请检查后重试。"
+    assert describe(ApiError("这是常见密码，很容易被猜中：请换一个。", 422, "这是常见密码，很容易被猜中：请换一个。")) == (
+        "中心未接受：这是常见密码，很容易被猜中：请换一个。")
 
 
 def test_a_new_account_is_checked_before_it_is_sent() -> None:
-    assert check_user(username="li4", role="dispatcher", unit="", password="long-enough") == []
-    assert check_user(username="李四", role="dispatcher", unit="", password="long-enough") == [
+    assert check_user(username="li4", role="dispatcher", unit="", password="long-enough-now") == []
+    assert check_user(username="李四", role="dispatcher", unit="", password="long-enough-now") == [
         "用户名只能用英文字母、数字和 _ . -，最长 64 个字符。"]
     assert check_user(username="cg01", role="unit", unit=" ", password=None) == ["承办单位账号必须选择所属单位。"]
-    assert check_user(username="a", role="agent", unit="", password="short") == ["密码至少 8 个字符。"]
-    assert check_user(username="a", role="agent", unit="", password="long-enough", repeated="other-one") == [
+    assert check_user(username="a", role="agent", unit="", password="short") == [
+        "密码至少 12 个字符（现在 5 个）：可以用几个词加数字组成一句好记的话。"]
+    # The center's own rule, said before sending: a common password however long.
+    assert check_user(username="zhang3", role="agent", unit="", password="password1234") == [
+        "这是常见密码，很容易被猜中：请换一个。"]
+    assert check_user(username="a", role="agent", unit="", password="long-enough-now", repeated="other-one") == [
         "两次输入的密码不一致。"]
 
 

@@ -29,7 +29,7 @@ def _setup(database: Database, tmp_path: Any) -> tuple[User, ReferenceData, dict
 
     reference = load_reference(write_sample_reference(tmp_path / "ref"))
     with database.write_session() as session, session.begin():
-        user = create_user(session, username=f"w{uuid.uuid4().hex[:6]}", role=Role.AGENT, password="x" * 10)
+        user = create_user(session, username=f"w{uuid.uuid4().hex[:6]}", role=Role.AGENT, password="feed-order-writer-2026")
         session.expunge(user)
     return user, reference, {}
 

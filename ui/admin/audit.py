@@ -24,6 +24,7 @@ class AuditLogPage(AdminPage):
             AuditAction.REVEAL: self.tr("查看完整号码"), AuditAction.EXPORT: self.tr("导出"),
             AuditAction.LOGIN: self.tr("登录"), AuditAction.LOGIN_FAILED: self.tr("登录失败"),
             AuditAction.REFUSED: self.tr("拒绝访问"), AuditAction.ADMIN: self.tr("管理操作"),
+            AuditAction.PASSWORD: self.tr("修改自己的密码"),
         }
         super().__init__(connect, pool, [
             (self.tr("时间"), lambda e: e.at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S")),

@@ -125,7 +125,7 @@ class UserDialog(_AdminForm):
         if record is None:
             for edit in (self.password, self.repeat):
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
-            self.password.setPlaceholderText(self.tr("至少 8 个字符"))
+            self.password.setPlaceholderText(self.tr("至少 12 个字符，不能是常见密码"))
             self.form.addRow(self.tr("初始密码"), self.password)
             self.form.addRow(self.tr("再次输入"), self.repeat)
         else:
@@ -171,7 +171,7 @@ class PasswordDialog(_AdminForm):
         self.repeat = QLineEdit()
         for edit in (self.password, self.repeat):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("至少 8 个字符"))
+        self.password.setPlaceholderText(self.tr("至少 12 个字符，不能是常见密码"))
         self.form.addRow(self.tr("新密码"), self.password)
         self.form.addRow(self.tr("再次输入"), self.repeat)
         note = QLabel(self.tr("重置后该用户的登录全部失效，需用新密码重新登录。"))
