@@ -28,6 +28,9 @@ class Settings:
     server_url: str = field(default="", metadata={"title": term("Settings", "中心服务器地址")})
     server_user: str = field(default="", metadata={"title": term("Settings", "登录用户名")})
     ca_bundle: str = field(default="", metadata={"title": term("Settings", "CA 证书文件（中心使用单位自签证书时）")})
+    # Plain http to a center on another machine is refused unless this is set (a closed test
+    # network); http://127.0.0.1 and https need nothing.
+    allow_plain_http: bool = field(default=False, metadata={"title": term("Settings", "允许未加密连接（http）")})
     sync_interval: int = field(default=60, metadata={"title": term("Settings", "自动同步间隔（秒）")})
     # Calls (app.telephony): "" none, "sip" the seat's SIP user agent, "action_url" a desk phone's events.
     telephony: str = field(default="", metadata={"title": term("Settings", "来电接入方式（sip / action_url，空为不接入）")})

@@ -29,9 +29,37 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
         overrides["port"] = args.port
     if getattr(args, "debug", False):
         overrides["debug"] = True
+    for name in ("ssl_certfile", "ssl_keyfile"):
+        if getattr(args, name, None):
+            overrides[name] = Path(getattr(args, name))
     if getattr(args, "reference_dir", None):
         overrides["reference_dir"] = Path(args.reference_dir)
     return ServerSettings(**overrides)  # type: ignore[arg-type]
+
+
+def is_loopback(host: str) -> bool:
+    from app.sync.transport import is_loopback_host
+
+    return is_loopback_host(host)
+
+
+def tls_problem(settings: ServerSettings) -> str | None:
+    """Why the TLS options cannot start a server, in the operator's words; None when fine."""
+    certfile, keyfile = settings.ssl_certfile, settings.ssl_keyfile
+    if (certfile is None) != (keyfile is None):
+        return "启用 https 需要同时给出 --ssl-certfile（证书）和 --ssl-keyfile（私钥）。"
+    for option, path in (("--ssl-certfile", certfile), ("--ssl-keyfile", keyfile)):
+        if path is not None and not path.is_file():
+            return f"{option} 指定的文件 {path} 不存在或不是文件。"
+    if certfile is not None and keyfile is not None:
+        import ssl
+
+        try:
+            # No prompt for an encrypted key: it fails here, with the message below.
+            ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(certfile, keyfile, password=lambda: b"")
+        except (ssl.SSLError, OSError) as error:
+            return f"证书 {certfile} 和私钥 {keyfile} 无法使用（{error.__class__.__name__}）：请确认二者为 PEM 格式且相互匹配。"
+    return None
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -48,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     serve.add_argument("--debug", action="store_true", help="提供 /api/v1/docs 交互式文档")
+    serve.add_argument("--ssl-certfile", help="TLS 证书文件（PEM）；与 --ssl-keyfile 一起启用 https")
+    serve.add_argument("--ssl-keyfile", help="TLS 私钥文件（PEM）")
     user = sub.add_parser("create-user", help="新建账号")
     _common(user)
     user.add_argument("--username", required=True)
@@ -91,15 +121,25 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         import uvicorn
 
+        if (problem := tls_problem(settings)) is not None:
+            print(problem, file=sys.stderr)
+            return 2
         database = prepare_database(settings)
         app = create_app(settings, database)
         if settings.platform_deliver_seconds > 0:
             from server.platform.worker import start_delivery
 
             start_delivery(database, settings.platform_deliver_seconds)
-        print(f"中心服务运行于 http://{settings.host}:{settings.port}/api/v1", flush=True)
+        tls = settings.ssl_certfile is not None
+        print(f"中心服务运行于 {'https' if tls else 'http'}://{settings.host}:{settings.port}/api/v1", flush=True)
+        if not tls and not is_loopback(settings.host):
+            print(f"注意：{settings.host} 上的服务未加密（http），密码、令牌和市民信息会以明文经过网络。"
+                  "请用 --ssl-certfile/--ssl-keyfile 启用 https，或只监听 127.0.0.1 并由反向代理提供 https。",
+                  file=sys.stderr, flush=True)
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="info",
-                    access_log=settings.debug)
+                    access_log=settings.debug, server_header=False,
+                    ssl_certfile=str(settings.ssl_certfile) if tls else None,
+                    ssl_keyfile=str(settings.ssl_keyfile) if settings.ssl_keyfile else None)
         return 0
 
     database = prepare_database(settings)

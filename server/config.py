@@ -20,6 +20,10 @@ class ServerSettings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8345
     debug: bool = Field(default=False, description="调试模式：提供交互式接口文档")
+    # TLS by uvicorn itself; or leave both empty and put the server behind a reverse proxy
+    # (nginx, Caddy) that terminates TLS and forwards to 127.0.0.1.
+    ssl_certfile: Path | None = Field(default=None, description="TLS 证书文件（PEM，含中间证书）")
+    ssl_keyfile: Path | None = Field(default=None, description="TLS 私钥文件（PEM）")
     city_prefix: str = Field(default="SQ", description="正式工单号的城市前缀")
     token_idle_minutes: int = Field(default=8 * 60, description="令牌闲置失效（分钟）")
     token_absolute_hours: int = Field(default=7 * 24, description="令牌绝对失效（小时）")

@@ -5,6 +5,7 @@ import logging
 from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel
 from sqlalchemy import text
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.sync.protocol import API_PREFIX
 from server.admin.routes import router as admin_router
@@ -26,6 +27,35 @@ from server.tickets.routes import router as tickets_router
 
 log = logging.getLogger("server")
 VERSION = "0.1.0"
+
+
+# Every answer of the API carries tokens, callers' data or the audit: no cache (a proxy's, the
+# browser's) may keep one; no content sniffing. uvicorn's "server" banner is off (__main__).
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"cache-control", b"no-store"),
+    (b"x-content-type-options", b"nosniff"),
+)
+
+
+class SecurityHeaders:
+    """Plain ASGI (no BaseHTTPMiddleware): a push costs nothing extra but two headers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(n, v) for n, v in SECURITY_HEADERS if n not in names]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 class Health(BaseModel):
@@ -77,4 +107,5 @@ def create_app(settings: ServerSettings, database: Database | None = None) -> Fa
     api.include_router(platform_router)
     app.include_router(api)
     app.include_router(open311_router)  # /open311/v2, outside /api/v1: its own specification
+    app.add_middleware(SecurityHeaders)
     return app

@@ -75,18 +75,23 @@ class ServerProcess:
     """``python -m server serve`` on 127.0.0.1 and a free port; waits for /health."""
 
     def __init__(self, data_dir: Path, *, database_url: str | None = None,
-                 reference_dir: Path | None = None, env: dict[str, str] | None = None) -> None:
+                 reference_dir: Path | None = None, env: dict[str, str] | None = None,
+                 serve_args: list[str] | None = None, tls_ca: Path | None = None) -> None:
+        """``serve_args``: more options for ``serve`` (--host, --ssl-certfile …); ``tls_ca``:
+        the CA that signed the server's certificate, when it serves https."""
         self.data_dir = data_dir
         self.database_url = database_url
         self.reference_dir = reference_dir
         self.env = env or {}
+        self.serve_args = serve_args or []
+        self.tls_ca = tls_ca
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
         self.log_path = data_dir / f"server-{self.port}.log"
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls_ca else 'http'}://127.0.0.1:{self.port}"
 
     def _args(self) -> list[str]:
         args = ["--data-dir", str(self.data_dir)]
@@ -100,7 +105,7 @@ class ServerProcess:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "server", "serve", *self._args(), "--port", str(self.port)],
+            [sys.executable, "-m", "server", "serve", *self._args(), "--port", str(self.port), *self.serve_args],
             stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **self.env},
         )
         self.wait_healthy(timeout)
@@ -112,7 +117,8 @@ class ServerProcess:
             if self.process is not None and self.process.poll() is not None:
                 raise RuntimeError(f"server exited: {self.log_path.read_text(errors='replace')[-3000:]}")
             try:
-                if requests.get(f"{self.url}/api/v1/health", timeout=1).ok:
+                if requests.get(f"{self.url}/api/v1/health", timeout=1,
+                                verify=str(self.tls_ca) if self.tls_ca else True).ok:
                     return
             except requests.RequestException:
                 pass

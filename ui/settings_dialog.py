@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -63,6 +64,11 @@ class SettingsDialog(QDialog):
         self.sync_interval.setRange(10, 3600)
         self.sync_interval.setValue(settings.sync_interval)
         self.sync_interval.setSuffix(self.tr(" 秒"))
+        self.allow_plain_http = QCheckBox(_title("allow_plain_http"))
+        self.allow_plain_http.setChecked(settings.allow_plain_http)
+        self.allow_plain_http.setToolTip(self.tr(
+            "只在封闭的内网中使用：http 不加密，密码、令牌和市民电话会以明文经过网络。"
+            "本机地址（127.0.0.1）不需要勾选。"))
         hint = QLabel(self.tr("更换服务器地址后需要重新登录。"))
         hint.setStyleSheet("color: #57606a;")
 
@@ -73,6 +79,7 @@ class SettingsDialog(QDialog):
         form.addRow(_title("server_url"), self.server_url)
         form.addRow(_title("ca_bundle"), ca_row)
         form.addRow(_title("sync_interval"), self.sync_interval)
+        form.addRow("", self.allow_plain_http)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
@@ -92,6 +99,7 @@ class SettingsDialog(QDialog):
                        agent_name=self.agent_name.text().strip(),
                        server_url=self.server_url.text().strip().rstrip("/"),
                        ca_bundle=self.ca_bundle.text().strip(),
+                       allow_plain_http=self.allow_plain_http.isChecked(),
                        sync_interval=self.sync_interval.value())
 
     def _on_accept(self) -> None:

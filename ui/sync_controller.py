@@ -125,7 +125,7 @@ class SyncController(QObject):
         settings = self.settings
         if settings.server_url:
             self._api = ApiClient(settings.server_url, ca_bundle=settings.ca_bundle or None,
-                                  retry=self._retry)
+                                  retry=self._retry, allow_plain_http=settings.allow_plain_http)
             self._engine = self._desk.sync_engine(self._api)
         else:
             self._api = self._engine = None
@@ -136,8 +136,8 @@ class SyncController(QObject):
 
     def apply_settings(self, settings: Settings) -> None:
         """New settings from the dialog: saved in the seat's data directory and put to use."""
-        changed = (settings.server_url, settings.ca_bundle) != (self.settings.server_url,
-                                                                self.settings.ca_bundle)
+        changed = ((settings.server_url, settings.ca_bundle, settings.allow_plain_http)
+                   != (self.settings.server_url, self.settings.ca_bundle, self.settings.allow_plain_http))
         self._desk.save_settings(settings)
         if changed:
             self._configure()
@@ -256,9 +256,10 @@ class SyncController(QObject):
         server_url = server_url.strip().rstrip("/")
         username = username.strip()
         tokens, ca_bundle, retry = self.tokens, self.settings.ca_bundle or None, self._retry
+        allow_plain_http = self.settings.allow_plain_http
 
         def log_in() -> tuple[ApiClient, LoginResult]:
-            api = ApiClient(server_url, ca_bundle=ca_bundle, retry=retry)
+            api = ApiClient(server_url, ca_bundle=ca_bundle, retry=retry, allow_plain_http=allow_plain_http)
             try:
                 result = api.login(username, password)
             except Exception:
@@ -341,7 +342,7 @@ class SyncController(QObject):
         if not self.configured:
             return None
         api = ApiClient(self.settings.server_url, ca_bundle=self.settings.ca_bundle or None,
-                        retry=self._retry)
+                        retry=self._retry, allow_plain_http=self.settings.allow_plain_http)
         api.token = self._api.token if self._api is not None else None
         tokens, account = self.tokens, self.account
         return AdminClient(api, lambda: tokens.get(account))

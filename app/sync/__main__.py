@@ -28,7 +28,8 @@ def _once(args: argparse.Namespace) -> int:
         print(tokens.notice, file=sys.stderr)
     account = TokenStore.account(args.server, args.user)
     api = ApiClient(args.server, token=tokens.get(account), ca_bundle=args.ca_bundle,
-                    connect_timeout=args.connect_timeout, read_timeout=args.read_timeout)
+                    connect_timeout=args.connect_timeout, read_timeout=args.read_timeout,
+                    allow_plain_http=args.allow_http)
     with open_store(data_dir, prompt=terminal_prompt) as store:
         with store.session() as session, session.begin():
             set_state(session, "server_url", args.server)
@@ -82,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     once = sub.add_parser("once", help="推送并拉取一次")
     once.add_argument("--data-dir", required=True)
-    once.add_argument("--server", required=True, help="如 http://127.0.0.1:8345")
+    once.add_argument("--server", required=True, help="如 https://12345.example.gov.cn:8345（本机可用 http://127.0.0.1:8345）")
+    once.add_argument("--allow-http", action="store_true",
+                      help="允许以未加密的 http 连接其他机器上的中心（仅限封闭内网）")
     once.add_argument("--user", required=True)
     once.add_argument("--password-env", default="", help="存放密码的环境变量名")
     once.add_argument("--ca-bundle", default=None, help="自签证书时指定 CA 证书文件")

@@ -17,6 +17,7 @@ import requests
 from app.messages import Message, Text
 from app.sync.errors import ApiError, AuthRequired, ResyncRequired, ServerUnavailable
 from app.sync.protocol import API_PREFIX
+from app.sync.transport import check_transport
 
 CERTIFICATE = Text("sync.certificate",
                    "无法验证中心服务器的证书；请检查服务器地址，或在设置中指定单位的 CA 证书文件。")
@@ -51,19 +52,28 @@ class ApiClient:
         self, base_url: str, *, token: str | None = None, ca_bundle: str | None = None,
         connect_timeout: float = 5.0, read_timeout: float = 30.0,
         retry: RetryPolicy = RetryPolicy(), sleep: Callable[[float], None] = time.sleep,
+        allow_plain_http: bool = False,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.allow_plain_http = allow_plain_http
         self.token = token
         self.timeout = (connect_timeout, read_timeout)
         self.retry = retry
         self._sleep = sleep
         self.session = requests.Session()
         # TLS verification always on; a private CA bundle may be given, never "verify=False".
-        self.session.verify = ca_bundle or True
+        # Passed with every call: requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override a
+        # session's bundle, and the unit's CA was then ignored wherever those are set.
+        self.verify: str | bool = ca_bundle or True
+        self.session.verify = self.verify
         self.session.headers["User-Agent"] = "HotlineDesk/0.1"
 
     def close(self) -> None:
         self.session.close()
+
+    def _check_transport(self) -> None:
+        """Before anything leaves the seat: no plain http to another machine unless allowed."""
+        check_transport(self.base_url, allow_plain_http=self.allow_plain_http)
 
     def _delay(self, attempt: int) -> float:
         base = min(self.retry.max_backoff, self.retry.backoff * 2**attempt)
@@ -71,6 +81,7 @@ class ApiClient:
 
     def request(self, method: str, path: str, *, json: Any = None,
                 params: dict[str, Any] | None = None, auth: bool = True) -> requests.Response:
+        self._check_transport()
         url = f"{self.base_url}{API_PREFIX}{path}"
         headers = {"Authorization": f"Bearer {self.token}"} if auth and self.token else {}
         problem: Message = UNREACHABLE()
@@ -79,8 +90,8 @@ class ApiClient:
             if attempt:
                 self._sleep(self._delay(attempt - 1))
             try:
-                response = self.session.request(method, url, json=json, params=params,
-                                                headers=headers, timeout=self.timeout)
+                response = self.session.request(method, url, json=json, params=params, headers=headers,
+                                                timeout=self.timeout, verify=self.verify)
             except requests.exceptions.SSLError as error:
                 raise ServerUnavailable(CERTIFICATE()) from error
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
@@ -118,10 +129,13 @@ class ApiClient:
         return detail if isinstance(detail, str) else REFUSED(status=response.status_code)
 
     def login(self, username: str, password: str) -> LoginResult:
+        self._check_transport()
         url = f"{self.base_url}{API_PREFIX}/auth/login"
         try:
             response = self.session.post(url, json={"username": username, "password": password},
-                                         timeout=self.timeout)
+                                         timeout=self.timeout, verify=self.verify)
+        except requests.exceptions.SSLError as error:
+            raise ServerUnavailable(CERTIFICATE()) from error
         except requests.exceptions.RequestException as error:
             raise ServerUnavailable(LOGIN_OFFLINE()) from error
         if response.status_code in (401, 429) or response.status_code >= 400:
@@ -139,11 +153,15 @@ class ApiClient:
         answer would be refused (the current password changed) and say the opposite of what
         happened. Errors: AuthRequired (token gone), ApiError (the center's reason), or
         ServerUnavailable."""
+        self._check_transport()
         url = f"{self.base_url}{API_PREFIX}/auth/password"
         try:
             response = self.session.post(
                 url, json={"current_password": current, "new_password": new},
-                headers={"Authorization": f"Bearer {self.token}"} if self.token else {}, timeout=self.timeout)
+                headers={"Authorization": f"Bearer {self.token}"} if self.token else {}, timeout=self.timeout,
+                verify=self.verify)
+        except requests.exceptions.SSLError as error:
+            raise ServerUnavailable(CERTIFICATE()) from error
         except requests.exceptions.RequestException as error:
             raise ServerUnavailable("连不上中心服务器，密码没有修改；请检查网络后再试。") from error
         if response.status_code == 401:
@@ -160,8 +178,10 @@ class ApiClient:
             self.token = None
 
     def health(self) -> bool:
+        self._check_transport()
         try:
-            return self.session.get(f"{self.base_url}{API_PREFIX}/health", timeout=self.timeout).ok
+            return self.session.get(f"{self.base_url}{API_PREFIX}/health", timeout=self.timeout,
+                                    verify=self.verify).ok
         except requests.exceptions.RequestException:
             return False
 

@@ -42,3 +42,9 @@ class ApiError(SyncError):
         super().__init__(message)
         self.status = status
         self.detail = detail
+
+
+class InsecureTransport(SyncError):
+    """The center's address is plain http on another machine and the seat was not told to
+    allow it: nothing is sent (a password, a token or a caller's number would cross the
+    network in clear)."""

@@ -2869,6 +2869,11 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
       <source>工单队列的列宽与显示的列</source>
       <translation>Queue column widths and shown columns</translation>
     </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="33" />
+      <source>允许未加密连接（http）</source>
+      <translation>Allow unencrypted connections (http)</translation>
+    </message>
   </context>
   <context>
     <name>SettingsDialog</name>
@@ -2906,6 +2911,11 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
       <location filename="../../ui/settings_dialog.py" line="86" />
       <source>证书 (*.pem *.crt);;所有文件 (*)</source>
       <translation>Certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="69" />
+      <source>只在封闭的内网中使用：http 不加密，密码、令牌和市民电话会以明文经过网络。本机地址（127.0.0.1）不需要勾选。</source>
+      <translation>Only on a closed internal network: http is not encrypted, so passwords, tokens and callers' numbers cross the network in clear. Not needed for this machine (127.0.0.1).</translation>
     </message>
   </context>
   <context>
