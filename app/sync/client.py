@@ -124,7 +124,7 @@ class ApiClient:
     def _detail(response: requests.Response) -> str:
         try:
             detail = response.json().get("detail")
-        except ValueError:
+        except (ValueError, AttributeError):
             detail = None
         return detail if isinstance(detail, str) else REFUSED(status=response.status_code)
 

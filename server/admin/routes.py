@@ -27,7 +27,7 @@ from server.admin.schemas import (
 from server.audit.routes import address_of, require_admin
 from server.auth.models import User
 from server.auth.schemas import Message
-from server.auth.service import WeakPassword, check_new_password, create_user
+from server.auth.service import WeakPassword, check_new_password, create_user, refused_password
 from server.deps import CurrentUser, DatabaseDep
 from server.reference.models import ReferenceItem
 from server.reference.service import unit_problem
@@ -62,7 +62,7 @@ def add_user(body: UserCreate, admin: CurrentUser, request: Request, database: D
             user = create_user(session, username=body.username, role=Role(body.role), password=body.password,
                                unit=body.unit, display_name=body.display_name)
         except WeakPassword as weak:
-            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=str(weak)) from None
+            raise refused_password(str(weak)) from None
         except ValueError as error:
             raise HTTPException(status.HTTP_409_CONFLICT, detail=str(error)) from None
         service.publish_user(session, user)
@@ -103,7 +103,7 @@ def reset_password(username: NameParam, body: PasswordReset, admin: CurrentUser,
         try:
             check_new_password(body.password, username=user.username, display_name=user.display_name)
         except WeakPassword as weak:
-            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=str(weak)) from None
+            raise refused_password(str(weak)) from None
         service.reset_password(session, user, body.password)
         service.audit(session, admin, "重置密码", username, address_of(request))
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -105,7 +105,7 @@ def logout(user: CurrentUser, credentials: TokenDep, database: DatabaseDep) -> R
 
 @router.post("/password", status_code=status.HTTP_204_NO_CONTENT,
              responses={401: {"model": Message}, 403: {"model": Message}, 409: {"model": Message},
-                        422: {"model": Message}, 429: {"model": Message}})
+                        429: {"model": Message}})
 def change_password(body: PasswordChange, user: CurrentUser, credentials: TokenDep, request: Request,
                     database: DatabaseDep, settings: SettingsDep) -> Response:
     """The signed-in user's own password. A wrong current password counts as a failed login
@@ -131,12 +131,12 @@ def change_password(body: PasswordChange, user: CurrentUser, credentials: TokenD
                          role=user.role, address=address, detail={"path": "/auth/password"})
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail="当前密码不正确，密码没有修改。")
     if body.new_password == body.current_password:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail="新密码不能与当前密码相同。")
+        raise service.refused_password("新密码不能与当前密码相同。")
     try:
         service.check_new_password(body.new_password, username=user.username,
                                    display_name=user.display_name)
     except service.WeakPassword as weak:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=str(weak)) from None
+        raise service.refused_password(str(weak)) from None
     new_hash = service.hash_password(body.new_password)
     with database.write_session() as session, session.begin():
         if not service.replace_password(session, user_id=user.id, old_hash=old_hash, new_hash=new_hash,

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from fastapi import HTTPException, status
 from sqlalchemy import Table, delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -51,6 +52,12 @@ class InvalidCredentials(Exception):
 
 class WeakPassword(ValueError):
     """A new password the rule (app/domain/passwords.py) refuses; the message says why."""
+
+
+def refused_password(message: str) -> HTTPException:
+    """409 with the reason, as every refused admin change: the request had the documented
+    shape (a 422 would say it had not), the rule refused its content."""
+    return HTTPException(status.HTTP_409_CONFLICT, detail=message)
 
 
 def check_new_password(password: str, *, username: str, display_name: str = "") -> None:

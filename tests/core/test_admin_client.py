@@ -26,8 +26,8 @@ def test_every_failure_says_what_to_do_next_in_chinese() -> None:
     invalid = ApiError("服务器拒绝了请求（422）。", 422,
                        [{"loc": ["body", "password"], "msg": "too short"}, {"loc": ["body", "username"]}])
     assert describe(invalid) == "填写的内容不符合中心的要求（密码、用户名）：请检查后重试。"
-    assert describe(ApiError("这是常见密码，很容易被猜中：请换一个。", 422, "这是常见密码，很容易被猜中：请换一个。")) == (
-        "中心未接受：这是常见密码，很容易被猜中：请换一个。")
+    assert describe(ApiError("这是常见密码，很容易被猜中：请换一个。", 409)) == (
+        "中心未接受这个修改：这是常见密码，很容易被猜中：请换一个。")
 
 
 def test_a_new_account_is_checked_before_it_is_sent() -> None:
