@@ -9,6 +9,7 @@ from typing import Any
 from app.domain.calendar import DEFAULT_DEADLINE_DAYS
 from app.domain.enums import RequestType
 from app.messages import Message, Text, term
+from app.paths import write_private_text
 
 SETTINGS_FILENAME = "settings.json"
 
@@ -80,7 +81,4 @@ def load_settings(data_dir: Path) -> Settings:
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:
-    path = data_dir / SETTINGS_FILENAME
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
-    temporary.replace(path)
+    write_private_text(data_dir / SETTINGS_FILENAME, json.dumps(asdict(settings), ensure_ascii=False, indent=2))

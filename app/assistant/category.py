@@ -23,6 +23,7 @@ import numpy.typing as npt
 
 from app.assistant.text import MAX_CHARS, char_ngrams, normalize, whole_words, words
 from app.messages import Text
+from app.paths import make_private
 
 FORMAT = "hotline-desk/category-model"
 FORMAT_VERSION = 1
@@ -176,6 +177,8 @@ class CategoryModel:
             coef=self.coef,
             intercept=self.intercept,
         )
+        # Learned from ticket texts: readable by its owner only (POSIX), like the store beside it.
+        make_private(tmp)
         # Replace atomically so a background retrain never leaves a half-written model.
         tmp.replace(path)
 

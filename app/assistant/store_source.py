@@ -31,6 +31,7 @@ from app.assistant.units import UnitHistory, find_district, keyword_cues
 from app.domain.enums import OPEN_STATUS_VALUES
 from app.domain.phone import PhoneError, normalize_phone
 from app.domain.ticket import TicketInput
+from app.paths import private_dir
 from app.store.db import Connection, Store
 from app.store.search_text import match_query
 from app.tickets.service import utc_now
@@ -374,6 +375,7 @@ class SidebarEngine:
         model = train_default(pairs, self.source.unlabeled_texts())
         model.meta["confirmed_count"] = confirmed
         if self.model_path is not None:
+            private_dir(self.model_path.parent)  # the seat's assistant/ folder
             model.save(self.model_path)
         return model
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from keyring.backend import KeyringBackend
 
+from app.paths import make_private, private_dir
 from app.store.convert import check_copy, check_intact
 from app.store.db import STORE_FILENAME, Store, check_key, connect_file
 from app.store.keys import KEY_FILENAME, KeyLostError, PassphrasePrompt, StoreKeyError
@@ -70,6 +71,7 @@ def write_backup(store: Store, out: Path) -> BackupSummary:
         source.close()
     os.chmod(writing, 0o600)
     shutil.copyfile(store.path.parent / KEY_FILENAME, key_description(out))
+    make_private(key_description(out))
     os.replace(writing, out)
     check = connect_file(out, store.key)
     try:
@@ -93,11 +95,12 @@ def restore_backup(data_dir: Path, backup: Path, *, backend: KeyringBackend | No
                           "请把备份时一同生成的这个文件放回备份旁边。")
     staging = data_dir / STAGING_DIRNAME
     shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    private_dir(staging)
     try:
         shutil.copyfile(backup, staging / STORE_FILENAME)
         shutil.copyfile(described, staging / KEY_FILENAME)
         try:
+            # find_key makes the staging folder and the copies private (secure_data_dir).
             key = find_key(staging, backend=backend, prompt=prompt)
         except KeyLostError as error:
             raise BackupError("本机的系统密钥环中没有这个备份的密钥：用密钥环保管密钥的备份只能在做备份的"
@@ -117,7 +120,7 @@ def restore_backup(data_dir: Path, backup: Path, *, backend: KeyringBackend | No
     current = [data_dir / name for name in (STORE_FILENAME, f"{STORE_FILENAME}-wal",
                                             f"{STORE_FILENAME}-shm", KEY_FILENAME)]
     if any(path.exists() for path in current):
-        replaced.mkdir()
+        private_dir(replaced)
         for path in current:
             if path.exists():
                 os.replace(path, replaced / path.name)

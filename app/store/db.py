@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from app.paths import secure_data_dir
 from app.store.keys import StoreKey, WrongKeyError
 
 if TYPE_CHECKING:
@@ -153,6 +154,9 @@ class Store:
         if migrate:
             upgrade(self.engine)
         self.session = sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite made the file with the process's umask (0644); its -wal and -shm copy the
+        # store's mode, so they are private from here on too.
+        secure_data_dir(data_dir)
 
     @property
     def encrypted(self) -> bool:

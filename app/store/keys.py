@@ -25,6 +25,7 @@ from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError
 
 from app.messages import Text
+from app.paths import write_private_text
 from app.sync.credentials import SERVICE, usable_backend
 
 KEY_FILENAME = "store-key.json"
@@ -155,10 +156,7 @@ class KeyFile:
             stored = {"source": "passphrase", "kdf": "argon2id", "salt": self.argon2.salt.hex(),
                       "time_cost": self.argon2.time_cost, "memory_kib": self.argon2.memory_kib,
                       "parallelism": self.argon2.parallelism}
-        path = data_dir / KEY_FILENAME
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_text(json.dumps(stored, indent=2), encoding="utf-8")
-        temporary.replace(path)
+        write_private_text(data_dir / KEY_FILENAME, json.dumps(stored, indent=2))
 
 
 class KeySource:

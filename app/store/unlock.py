@@ -8,6 +8,7 @@ from pathlib import Path
 
 from keyring.backend import KeyringBackend
 
+from app.paths import secure_data_dir
 from app.store.convert import convert_plain_store, needs_conversion
 from app.store.db import STORE_FILENAME, Store, check_key, connect_file, is_plain
 from app.store.keys import KeySource, PassphrasePrompt, StoreKey
@@ -35,7 +36,7 @@ def find_key(data_dir: Path, *, backend: KeyringBackend | None = None,
     Raises:
         StoreKeyError: no key could be found or asked for; its text says what to do.
     """
-    data_dir.mkdir(parents=True, exist_ok=True)
+    secure_data_dir(data_dir)  # before the first byte of a new store, and every start after
     path = data_dir / STORE_FILENAME
     source = KeySource(data_dir, backend=backend, prompt=prompt)
     return source.key(store_exists=encrypted_store_exists(data_dir), opens=lambda key: key_opens(path, key))
