@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.passwords import MIN_LENGTH, password_problem
+from ui.messages import say
 
 
 class ChangePasswordDialog(QDialog):
@@ -74,7 +75,7 @@ class ChangePasswordDialog(QDialog):
 
     def _on_change(self) -> None:
         if (problem := self.problem()) is not None:
-            self.show_error(problem)
+            self.show_error(say(problem))
             return
         self.set_busy(True)
         self.change_requested.emit(self.current.text(), self.new.text())

@@ -5748,4 +5748,44 @@ The full number is kept only at the center; press "Show full number" again once 
       <translation>Changing…</translation>
     </message>
   </context>
+  <context>
+    <name>passwords.blank</name>
+    <message>
+      <location filename="../../app/domain/passwords.py" line="21" />
+      <source>密码不能全是空格。</source>
+      <translation>A password cannot be only spaces.</translation>
+    </message>
+  </context>
+  <context>
+    <name>passwords.common</name>
+    <message>
+      <location filename="../../app/domain/passwords.py" line="22" />
+      <source>这是常见密码，很容易被猜中：请换一个。</source>
+      <translation>This is a common password and easy to guess: please choose another.</translation>
+    </message>
+  </context>
+  <context>
+    <name>passwords.guessable</name>
+    <message>
+      <location filename="../../app/domain/passwords.py" line="23" />
+      <source>这个密码很容易被猜中（常见密码、键盘上连着的键、重复的字符或用户名）：请换一个。</source>
+      <translation>This password is easy to guess (a common password, a row of keys, repeated characters or the user name): please choose another.</translation>
+    </message>
+  </context>
+  <context>
+    <name>passwords.too_long</name>
+    <message>
+      <location filename="../../app/domain/passwords.py" line="20" />
+      <source>密码最多 {maximum} 个字符。</source>
+      <translation>A password has at most {maximum} characters.</translation>
+    </message>
+  </context>
+  <context>
+    <name>passwords.too_short</name>
+    <message>
+      <location filename="../../app/domain/passwords.py" line="18" />
+      <source>密码至少 {minimum} 个字符（现在 {length} 个）：可以用几个词加数字组成一句好记的话。</source>
+      <translation>A password needs at least {minimum} characters (this one has {length}): a few words and digits make a sentence you can remember.</translation>
+    </message>
+  </context>
 </TS>
