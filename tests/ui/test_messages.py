@@ -199,7 +199,9 @@ def test_sync_and_admin_errors_are_said_in_english(english: None) -> None:
     assert not CJK.search(said)
     problems = check_user(username="李 四", role="", unit="", password="short", repeated="x")
     assert [say(p) for p in problems] == ["A user name uses only letters, digits and _ . -, at most 64 characters.",
-                                          "Choose a role.", "A password has at least 8 characters."]
+                                          "Choose a role.",
+                                          "A password needs at least 12 characters (this one has 5): a few words "
+                                          "and digits make a sentence you can remember."]
     detail = summarize_detail({"role": "unit", "active": True}, say, ("; ", ", "))
     assert detail == "Role: unit; Status: Yes"
 
