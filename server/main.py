@@ -5,7 +5,8 @@ import logging
 from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel
 from sqlalchemy import text
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Message as AsgiMessage
 
 from app.sync.protocol import API_PREFIX
 from server.admin.routes import router as admin_router
@@ -48,7 +49,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
-        async def send_with_headers(message: Message) -> None:
+        async def send_with_headers(message: AsgiMessage) -> None:
             if message["type"] == "http.response.start":
                 names = {name.lower() for name, _ in message.get("headers", [])}
                 extra = [(n, v) for n, v in SECURITY_HEADERS if n not in names]
