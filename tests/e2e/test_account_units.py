@@ -52,10 +52,10 @@ def _admin(server: ServerProcess, method: str, path: str, body: dict[str, Any]) 
 def test_the_center_refuses_an_account_bound_to_an_unknown_unit(server: ServerProcess) -> None:
     # The e2e center's directory: 市城管局, 梁园区政府, 市人社局.
     refused = _admin(server, "POST", "/admin/users", {
-        "username": "cg_near", "display_name": "城管", "role": "unit", "unit": "市城管", "password": "x" * 10})
+        "username": "cg_near", "display_name": "城管", "role": "unit", "unit": "市城管", "password": "cg-near-长城-2026"})
     assert refused.status_code == 409 and "市城管局" in refused.json()["detail"]
     made = _admin(server, "POST", "/admin/users", {
-        "username": "cg_ok", "display_name": "城管", "role": "unit", "unit": "市城管局", "password": "x" * 10})
+        "username": "cg_ok", "display_name": "城管", "role": "unit", "unit": "市城管局", "password": "cg-ok-长城-2026"})
     assert made.status_code == 201, made.text
     moved = _admin(server, "PATCH", "/admin/users/cg_ok", {"unit": "梁园区"})
     assert moved.status_code == 409 and "梁园区政府" in moved.json()["detail"]
