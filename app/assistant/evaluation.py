@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -42,21 +43,41 @@ class Report:
         return out
 
 
-def score(y_true: Sequence[str], y_pred: Sequence[str]) -> Report:
-    """Per-class precision/recall/F1 over the true labels; macro-F1 averages those classes."""
+def score(y_true: Sequence[str], y_pred: Sequence[str],
+          weights: Sequence[float] | None = None) -> Report:
+    """Per-class precision/recall/F1 over the true labels; macro-F1 averages those classes.
+
+    ``weights`` count each row that much (rows reweighted to another class mix); support stays
+    the number of rows.
+    """
     if len(y_true) != len(y_pred) or not y_true:
         raise ValueError("need equally long, non-empty label lists")
+    w = [1.0] * len(y_true) if weights is None else list(weights)
+    if len(w) != len(y_true):
+        raise ValueError("need one weight per row")
+    rows = list(zip(y_true, y_pred, w, strict=True))
     per: list[ClassScore] = []
     for lab in sorted(set(y_true)):
-        tp = sum(t == lab and p == lab for t, p in zip(y_true, y_pred, strict=True))
-        n_pred = sum(p == lab for p in y_pred)
-        n_true = sum(t == lab for t in y_true)
+        tp = sum(wt for t, p, wt in rows if t == lab and p == lab)
+        n_pred = sum(wt for _, p, wt in rows if p == lab)
+        n_true = sum(wt for t, _, wt in rows if t == lab)
         prec = tp / n_pred if n_pred else 0.0
-        rec = tp / n_true
+        rec = tp / n_true if n_true else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        per.append(ClassScore(lab, prec, rec, f1, n_true))
-    acc = sum(t == p for t, p in zip(y_true, y_pred, strict=True)) / len(y_true)
+        per.append(ClassScore(lab, prec, rec, f1, sum(t == lab for t in y_true)))
+    acc = sum(wt for t, p, wt in rows if t == p) / sum(w)
     return Report(tuple(per), acc, float(np.mean([c.f1 for c in per])))
+
+
+def shift_weights(model: CategoryModel, labels: Sequence[str]) -> dict[str, float]:
+    """Per class, its share among the texts served (the model's EM estimate, meta
+    ``target_prior``) over its share of ``labels``: a row of class c then counts as the class
+    mix of the served texts would count it. Without an estimate every row counts once."""
+    target = model.meta.get("target_prior") or {}
+    counts = Counter(labels)
+    n = len(labels)
+    return {lab: float(target[lab]) * n / k if lab in target else 1.0
+            for lab, k in counts.items()}
 
 
 def stratified_folds(labels: Sequence[str], k: int, seed: int) -> list[list[int]]:
@@ -154,69 +175,102 @@ def unit_agreement(
 
 @dataclass(frozen=True)
 class NestedResult:
-    report: Report
+    report: Report  # rows counted by the class mix of the served texts (when ``target`` given)
     chosen: tuple[TrainConfig, ...]  # the configuration each outer fold's inner CV picked
+    plain: Report  # every row counted once (the labeled rows' own class mix)
+
+
+Weights = Mapping[str, float]
 
 
 def _fold_model(pairs: Sequence[tuple[str, str]], unl: DocFrequencies, config: TrainConfig, *,
                 prior: Mapping[str, Sequence[str]] | None, weak: Sequence[tuple[str, str]],
-                cache: dict[str, list[str]]) -> CategoryModel:
+                cache: dict[str, list[str]], target: Sequence[str] = ()) -> CategoryModel:
     return train(pairs, prior=prior, config=config, feature_cache=cache, unlabeled_df=unl,
-                 weak=weak)
+                 weak=weak, target=target)
 
 
 def _inner_f1(pairs: Sequence[tuple[str, str]], unl: DocFrequencies, config: TrainConfig, *,
               prior: Mapping[str, Sequence[str]] | None, weak: Sequence[tuple[str, str]],
-              cache: dict[str, list[str]], k: int, seed: int) -> float:
+              cache: dict[str, list[str]], k: int, seed: int, target: Sequence[str],
+              weights: Weights | None) -> float:
     labels = [lab for _, lab in pairs]
     y_true: list[str] = []
     y_pred: list[str] = []
     for fold in stratified_folds(labels, k, seed):
         test = set(fold)
         model = _fold_model([p for i, p in enumerate(pairs) if i not in test], unl, config,
-                            prior=prior, weak=weak, cache=cache)
+                            prior=prior, weak=weak, cache=cache, target=target)
         y_true.extend(labels[i] for i in fold)
         y_pred.extend(model.predict_label(pairs[i][0]) for i in fold)
-    return score(y_true, y_pred).macro_f1
+    w = None if weights is None else [weights.get(t, 1.0) for t in y_true]
+    return score(y_true, y_pred, w).macro_f1
 
 
 def choose_config(pairs: Sequence[tuple[str, str]], unl: DocFrequencies,
                   grid: Sequence[TrainConfig], *, prior: Mapping[str, Sequence[str]] | None,
                   weak: Sequence[tuple[str, str]], cache: dict[str, list[str]] | None = None,
-                  k: int = 3, seed: int = 0) -> TrainConfig:
-    """The configuration with the best k-fold macro-F1 on ``pairs`` alone."""
+                  k: int = 3, seed: int = 0, target: Sequence[str] = (),
+                  weights: Weights | None = None) -> TrainConfig:
+    """The configuration with the best k-fold macro-F1 on ``pairs`` alone (rows counted by
+    ``weights`` per class, when given)."""
     cache = {} if cache is None else cache
-    scored = [(_inner_f1(pairs, unl, c, prior=prior, weak=weak, cache=cache, k=k, seed=seed), i)
+    scored = [(_inner_f1(pairs, unl, c, prior=prior, weak=weak, cache=cache, k=k, seed=seed,
+                         target=target, weights=weights), i)
               for i, c in enumerate(grid)]
     return grid[max(scored)[1]]
 
 
+def served_mix(pairs: Sequence[tuple[str, str]], unl: DocFrequencies, config: TrainConfig, *,
+               prior: Mapping[str, Sequence[str]] | None, target: Sequence[str],
+               cache: dict[str, list[str]] | None = None) -> dict[str, float]:
+    """Row weights that make ``pairs`` count as the class mix of ``target`` (EM estimate of a
+    model trained on ``pairs`` alone), or every row once when there is no target."""
+    if not target:
+        return {lab: 1.0 for _, lab in pairs}
+    model = _fold_model(pairs, unl, replace(config, target_prior=True), prior=prior, weak=(),
+                        cache={} if cache is None else cache, target=target)
+    return shift_weights(model, [lab for _, lab in pairs])
+
+
 def nested_cv(pairs: Sequence[tuple[str, str]], unl: DocFrequencies, grid: Sequence[TrainConfig],
               *, prior: Mapping[str, Sequence[str]] | None, weak: Sequence[tuple[str, str]] = (),
-              unl_texts: frozenset[str] = frozenset(), k_outer: int = 5, k_inner: int = 3,
-              seed: int = 0) -> NestedResult:
+              unl_texts: frozenset[str] = frozenset(), target: Sequence[str] = (),
+              k_outer: int = 5, k_inner: int = 3, seed: int = 0) -> NestedResult:
     """Outer k-fold estimate of the whole procedure: each outer fold picks its configuration by
     an inner CV on its own training part. Unlabeled (and weakly labeled) texts equal to an outer
-    test text are left out of that fold, as the tested text would not be known in advance."""
+    test text are left out of that fold, as the tested text would not be known in advance.
+
+    With ``target`` (normalised texts of the population served), each outer fold estimates that
+    population's class mix from its own training part and the target texts, and both its inner
+    choice and its test rows count each class by that mix (label shift: the labels are near
+    balanced, the messages served are not)."""
     config0 = grid[0]
     labels = [lab for _, lab in pairs]
     cache: dict[str, list[str]] = {}
     y_true: list[str] = []
     y_pred: list[str] = []
+    weights: list[float] = []
     chosen: list[TrainConfig] = []
     for fold in stratified_folds(labels, k_outer, seed):
         test = set(fold)
         keys = {normalize(pairs[i][0]) for i in fold}
         fold_unl = unl.without([t for t in keys if t in unl_texts], config0)
         fold_weak = [(t, lab) for t, lab in weak if normalize(t) not in keys]
+        fold_target = [t for t in target if t not in keys]
         train_pairs = [p for i, p in enumerate(pairs) if i not in test]
+        mix = served_mix(train_pairs, fold_unl, config0, prior=prior, target=fold_target,
+                         cache=cache)
         best = choose_config(train_pairs, fold_unl, grid, prior=prior, weak=fold_weak,
-                             cache=cache, k=k_inner, seed=seed)
+                             cache=cache, k=k_inner, seed=seed, target=fold_target,
+                             weights=mix if target else None)
         chosen.append(best)
-        model = _fold_model(train_pairs, fold_unl, best, prior=prior, weak=fold_weak, cache=cache)
+        model = _fold_model(train_pairs, fold_unl, best, prior=prior, weak=fold_weak, cache=cache,
+                            target=fold_target)
         y_true.extend(labels[i] for i in fold)
         y_pred.extend(model.predict_label(pairs[i][0]) for i in fold)
-    return NestedResult(score(y_true, y_pred), tuple(chosen))
+        weights.extend(mix[labels[i]] for i in fold)
+    return NestedResult(score(y_true, y_pred, weights), tuple(chosen), score(y_true, y_pred))
 
 
 def _stratified_cut(rows: Sequence[int], labels: Sequence[str], n: int, seed: int) -> list[int]:
@@ -234,9 +288,11 @@ def _stratified_cut(rows: Sequence[int], labels: Sequence[str], n: int, seed: in
 def learning_curve(pairs: Sequence[tuple[str, str]], unl: DocFrequencies, config: TrainConfig,
                    sizes: Sequence[int], *, prior: Mapping[str, Sequence[str]] | None,
                    weak: Sequence[tuple[str, str]] = (), unl_texts: frozenset[str] = frozenset(),
+                   target: Sequence[str] = (), weights: Weights | None = None,
                    k: int = 5, seed: int = 0) -> list[tuple[int, Report]]:
     """Macro-F1 when a seat has only ``n`` confirmed tickets: k-fold CV, each fold's training
-    part cut to ``n`` rows (stratified, at most the whole part)."""
+    part cut to ``n`` rows (stratified, at most the whole part); rows counted by ``weights``
+    per class when given."""
     labels = [lab for _, lab in pairs]
     cache: dict[str, list[str]] = {}
     out: list[tuple[int, Report]] = []
@@ -252,8 +308,9 @@ def learning_curve(pairs: Sequence[tuple[str, str]], unl: DocFrequencies, config
             model = _fold_model(
                 train_pairs, unl.without([t for t in keys if t in unl_texts], config), config,
                 prior=prior, weak=[(t, lab) for t, lab in weak if normalize(t) not in keys],
-                cache=cache)
+                cache=cache, target=[t for t in target if t not in keys])
             y_true.extend(labels[i] for i in fold)
             y_pred.extend(model.predict_label(pairs[i][0]) for i in fold)
-        out.append((n, score(y_true, y_pred)))
+        w = None if weights is None else [weights.get(t, 1.0) for t in y_true]
+        out.append((n, score(y_true, y_pred, w)))
     return out

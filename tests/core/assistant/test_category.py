@@ -152,13 +152,54 @@ def test_weak_labels_come_from_an_agency_serving_one_category() -> None:
 
 def test_nested_cv_chooses_inside_the_training_folds() -> None:
     from app.assistant.category import document_frequencies
-    from app.assistant.evaluation import learning_curve, nested_cv
+    from app.assistant.evaluation import learning_curve, nested_cv, served_mix
 
     pairs = PAIRS * 3
     grid = (TrainConfig(min_df=1, c=1.0), TrainConfig(min_df=1, c=1.0, balanced=True))
     unl = document_frequencies([], grid[0])
     r = nested_cv(pairs, unl, grid, prior=None, k_outer=3, k_inner=2)
     assert len(r.chosen) == 3 and set(r.chosen) <= set(grid)
-    assert r.report.macro_f1 > 0.5
+    assert r.report.macro_f1 > 0.5 and r.report == r.plain  # no target: every row counts once
+    # With served texts mostly about wages, a wage row counts more than a school or bus row.
+    served = [f"{who}拖欠工资{n}个月了" for who in ("公司", "老板", "工地", "单位") for n in range(30)]
+    served += [f"{n}路公交车晚点" for n in range(10)]
+    mix = served_mix(pairs, unl, grid[0], prior=None, target=served)
+    assert mix["劳动和社会保障"] > 1.5 > 1.0 > mix["教育文体"]
+    shifted = nested_cv(pairs, unl, grid, prior=None, target=served, k_outer=3, k_inner=2)
+    assert len(shifted.chosen) == 3 and shifted.plain == r.plain
     curve = learning_curve(pairs, unl, grid[0], [9, 18], prior=None, k=3)
     assert [n for n, _ in curve] == [9, 18]
+
+
+def test_served_class_mix_moves_the_priors() -> None:
+    """Labels near balanced, but the texts a seat serves are mostly wage complaints: with
+    target_prior the model estimates that mix and an unclear text leans to the common class."""
+    labels = [*PAIRS, ("工厂不签劳动合同还拖欠工资", "劳动和社会保障"), ("工伤认定没人管", "劳动和社会保障"),
+              ("学校食堂饭菜差学生吃不饱", "教育文体"), ("中学老师体罚学生", "教育文体"),
+              ("公交站台被占用公交车不停", "交通运输"), ("出租车不打表乱收费", "交通运输")]
+    served = [f"{who}拖欠{what}{n}个月了" for who in ("公司", "老板", "工地", "单位")
+              for what in ("工资", "社保") for n in range(2, 14)]
+    served += [f"{n}路公交车晚点" for n in range(10)] + [f"学校收费{n}元" for n in range(10)]
+    plain = train(labels, unlabeled=served, config=TrainConfig(min_df=1))
+    shifted = train(labels, unlabeled=served, config=TrainConfig(min_df=1, target_prior=True))
+    mix = shifted.meta["target_prior"]
+    assert max(mix, key=mix.get) == "劳动和社会保障" and mix["劳动和社会保障"] > 0.6
+    assert plain.meta["target_prior"] == {}
+    # Too few served texts to estimate a mix: the priors stay as trained.
+    few = train(labels, unlabeled=served[:20], config=TrainConfig(min_df=1, target_prior=True))
+    assert few.meta["target_prior"] == {}
+
+    def p_labour(model: CategoryModel) -> float:
+        return {s.label: s.probability for s in model.predict("反映一个问题")}["劳动和社会保障"]
+
+    assert p_labour(shifted) > p_labour(plain) + 0.1
+
+
+def test_weighted_score_counts_a_row_by_its_class_weight() -> None:
+    truth, pred = ["a", "a", "b", "b"], ["a", "b", "b", "b"]
+    plain = score(truth, pred)
+    heavy_a = score(truth, pred, [3.0, 3.0, 1.0, 1.0])
+    assert plain.accuracy == 0.75 and heavy_a.accuracy == pytest.approx(5 / 8)
+    assert [c.support for c in heavy_a.per_class] == [2, 2]
+    # b's precision: 2 true b among 3 + 1 = 4 weighted predictions of b.
+    assert heavy_a.per_class[1].precision == pytest.approx(2 / 5)
