@@ -322,7 +322,15 @@ def train(
     if config.target_prior and held_out is not None:
         pool = spread_sample([normalize(t) for t in target if t.strip()] or unl, TARGET_SAMPLE)
         if len(pool) >= TARGET_MIN:
-            predicted = np.asarray(clf.decision_function(transform(pool)))
+            # In slices, and cached only when the caller keeps a cache across trainings (CV):
+            # 2,000 texts' rows at once took training's peak RSS from 315 to 396 MB.
+            def margins(docs: Sequence[str]) -> Any:
+                feats = [analyzer(d) if feature_cache is not None else extract(
+                    d, ngram_max=config.ngram_max, use_words=config.use_words) for d in docs]
+                return clf.decision_function(_tfidf_rows(feats, index, idf))
+
+            predicted = np.concatenate([np.asarray(margins(pool[i : i + 200]))
+                                        for i in range(0, len(pool), 200)])
             if predicted.ndim == 1:  # two classes: one signed margin
                 predicted = np.column_stack([-predicted, predicted])
             estimate = estimate_prior(held_out, predicted.argmax(axis=1), len(clf.classes_))
