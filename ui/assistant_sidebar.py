@@ -45,6 +45,7 @@ from app.assistant.store_source import (
     draft_from_input,
 )
 from app.assistant.units import UnitSuggestion
+from app.domain.handoff import Handoff, HandoffWay
 from app.domain.phone import mask_phone
 from app.domain.ticket import FIELD_LABELS, TicketInput
 from app.reference import ReferenceData
@@ -137,7 +138,8 @@ class AssistantSidebar(QWidget):
         field_accepted(str, str): the agent accepted a suggestion for a form field (name, value).
         open_ticket_requested(int): the agent wants to see an earlier ticket (store id).
         link_requested(int, str): link the draft to an earlier ticket (store id, why).
-        handoff_confirmed(str): the agent confirmed the call was handed off (110/119/120/122).
+        handoff_requested(str): the agent hands the caller to this line (110/119/120/122 or a
+            department line): the window transfers the call or records the agent's hand-off.
         result_shown(object): a SidebarResult has just been displayed.
         model_ready(): the category model is loaded (or trained) and in use.
         history_ready(): the recent-ticket duplicate index is built and in use.
@@ -146,7 +148,7 @@ class AssistantSidebar(QWidget):
     field_accepted = Signal(str, str)
     open_ticket_requested = Signal(int)
     link_requested = Signal(int, str)
-    handoff_confirmed = Signal(str)
+    handoff_requested = Signal(str)
     result_shown = Signal(object)
     model_ready = Signal()
     history_ready = Signal()
@@ -165,6 +167,9 @@ class AssistantSidebar(QWidget):
         # The emergency the last result showed: 紧急程度 is raised once when one appears, so an
         # agent who lowers it is not overruled on the next keystroke.
         self._emergency: str | None = None
+        self._hotline: str | None = None
+        # The window says whether the seat's call adapter can transfer the call in progress.
+        self._can_transfer = False
         self._build()
         self._retrain_timer = QTimer(self)
         self._retrain_timer.setInterval(RETRAIN_CHECK_MS)
@@ -193,7 +198,7 @@ class AssistantSidebar(QWidget):
             "#handoffButton { background: white; color: #922b21; font-weight: bold;"
             " padding: 4px 8px; border-radius: 3px; }")
         self.handoff_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the form
-        self.handoff_button.clicked.connect(self.confirm_handoff)
+        self.handoff_button.clicked.connect(self.hand_off)
         self.handoff_done = _label()
         box = QVBoxLayout(self.emergency)
         for w in (self.emergency_title, self.emergency_reason, self.emergency_script,
@@ -209,9 +214,15 @@ class AssistantSidebar(QWidget):
         self.hotline_title = _label(style="font-weight: bold;")
         self.hotline_reason = _label(style="color: #5d6d7e;")
         self.hotline_script = _label(rich=True)
+        self.hotline_button = QPushButton()
+        self.hotline_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the form
+        self.hotline_button.clicked.connect(self.hand_off)
+        self.hotline_done = _label()
         box = QVBoxLayout(self.hotline)
-        for w in (self.hotline_title, self.hotline_reason, self.hotline_script):
+        for w in (self.hotline_title, self.hotline_reason, self.hotline_script, self.hotline_button,
+                  self.hotline_done):
             box.addWidget(w)
+        self.hotline_done.hide()
         self.hotline.hide()
 
         # Category: three accept buttons, each with its reason below.
@@ -299,7 +310,7 @@ class AssistantSidebar(QWidget):
             ("Alt+H", lambda: self._focus_list(self.caller_list)),
             ("Alt+D", lambda: self._focus_list(self.similar_list)),
             ("Alt+L", self.link_selected),
-            ("Alt+Z", self.confirm_handoff),
+            ("Alt+Z", self.hand_off),
         ]
         self.shortcuts: dict[str, QShortcut] = {}
         for keys, slot in shortcuts:
@@ -422,16 +433,32 @@ class AssistantSidebar(QWidget):
             for name, value in zip(("category2", "category3"), c.path, strict=False):
                 self.field_accepted.emit(name, value)
 
-    def confirm_handoff(self) -> None:
-        """The agent transferred the call: the ticket's timeline gets "已转119" at this time."""
-        service = self._emergency
-        if service is None or not self.emergency.isVisible():
-            return
-        self.handoff_confirmed.emit(service)
-        self.handoff_done.setText(self.tr("已记录：已转%1（%2），保存工单时写入时间线。")
-                                  .replace("%1", service)
-                                  .replace("%2", local_date(utc_now()).strftime("%H:%M")))
-        self.handoff_done.show()
+    def hand_off(self) -> None:
+        """Hand the caller to the emergency service shown, else to the department line shown."""
+        if self._emergency and self.emergency.isVisible():
+            self.handoff_requested.emit(self._emergency)
+        elif self._hotline and self.hotline.isVisible():
+            self.handoff_requested.emit(self._hotline)
+
+    def show_handoff(self, handoff: Handoff) -> None:
+        """Say what was done: "已转119" goes on the ticket's timeline when it is saved."""
+        text = (self.tr("已转接：已转%1（%2），保存工单时写入时间线。")
+                if handoff.way is HandoffWay.TRANSFERRED else
+                self.tr("已记录：已转%1（%2），保存工单时写入时间线。"))
+        text = text.replace("%1", handoff.service).replace("%2", local_date(handoff.at).strftime("%H:%M"))
+        done = self.handoff_done if handoff.service == self._emergency else self.hotline_done
+        done.setText(text)
+        done.show()
+
+    def set_can_transfer(self, can: bool) -> None:
+        """Whether the buttons transfer the call (the adapter holds it up) or confirm the agent's."""
+        self._can_transfer = can
+        self._label_handoff_buttons()
+
+    def _label_handoff_buttons(self) -> None:
+        text = self.tr("转接 %1 (Alt+Z)") if self._can_transfer else self.tr("确认已转接 %1 (Alt+Z)")
+        self.handoff_button.setText(text.replace("%1", self._emergency or ""))
+        self.hotline_button.setText(text.replace("%1", self._hotline or ""))
 
     def accept_unit(self) -> None:
         if self._unit:
@@ -488,8 +515,12 @@ class AssistantSidebar(QWidget):
             if t.emergency:  # a new emergency: 特急 at once; the agent may lower it
                 self.field_accepted.emit("urgency", "特急")
         self._emergency = t.emergency
+        hotline = t.hotline if t.hotline and not t.emergency else None
+        if hotline != self._hotline:
+            self.hotline_done.hide()
+        self._hotline = hotline
+        self._label_handoff_buttons()
         if t.emergency:
-            self.handoff_button.setText(self.tr("确认已转接 %1 (Alt+Z)").replace("%1", t.emergency))
             name = self._hotline_name(t.emergency) or t.emergency_kind or ""
             self.emergency_title.setText(
                 self.tr("⚠ 紧急：请立即转接 %1 %2").replace("%1", t.emergency).replace("%2", name))

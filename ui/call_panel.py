@@ -10,12 +10,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.desk.calls import AgentStatus, CallDesk, CallView
+from app.domain.handoff import HANDOFF_SERVICES
 from app.telephony.adapter import CallEvent
 from app.telephony.agent import AgentState
 from app.telephony.model import CallState
-
-# The lines a caller can be handed to from the screen pop (the emergency and department lines).
-HAND_OFF_LINES = ("110", "119", "120", "12333", "12315", "12328", "12348")
 
 
 def _elapsed(since: datetime) -> str:
@@ -118,7 +116,7 @@ class ScreenPop(QFrame):
         layout.addWidget(self.timer_label, 1)
         layout.addWidget(self.answer_button)
         self.hand_off: dict[str, QPushButton] = {}
-        for line in HAND_OFF_LINES:
+        for line in HANDOFF_SERVICES:
             button = QPushButton(self.tr("转%1").replace("%1", line))
             button.clicked.connect(lambda _checked=False, target=line: self.call and self.hand_off_clicked.emit(
                 self.call.call_id, target))

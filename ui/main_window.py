@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.sidebar.field_accepted.connect(self.form.set_field)
         self.sidebar.open_ticket_requested.connect(self.open_ticket)
         self.sidebar.link_requested.connect(self.form.add_link)
-        self.sidebar.handoff_confirmed.connect(self.form.add_handoff)
+        self.sidebar.handoff_requested.connect(self._on_handoff_requested)
         self.form.assist_changed.connect(self.sidebar.set_draft)
         self.form.quality_gate = self._quality_gate
         capture = QWidget()
@@ -625,7 +625,7 @@ class MainWindow(QMainWindow):
         self.call_bridge = CallBridge(self)
         self.call_bridge.call_event.connect(self._on_call_event)
         self.call_pop.answer_clicked.connect(self.desk.calls.answer)
-        self.call_pop.hand_off_clicked.connect(self.desk.calls.transfer)
+        self.call_pop.hand_off_clicked.connect(self._hand_off)
         self.agent_state = AgentStateBar(self.desk.calls, self.desk.settings.acw_limit_s)
         self.statusBar().insertPermanentWidget(0, self.agent_state)
         self.form.ticket_saved.connect(self._link_to_call)
@@ -652,6 +652,18 @@ class MainWindow(QMainWindow):
             self.agent_state.set_state(AgentState.AFTER_CALL)
         elif event.state is CallState.ABANDONED and self.callbacks is not None:
             self.callbacks.refresh()
+        # The banners' buttons transfer while the adapter holds the call up, else confirm.
+        self.sidebar.set_can_transfer(self.desk.calls.can_transfer(self._call_id))
+
+    def _hand_off(self, call_id: str, service: str) -> None:
+        """Transfer the caller through the adapter (or record the agent's own hand-off) and put
+        "已转119" with its time on the ticket being captured."""
+        handoff = self.desk.calls.hand_off(call_id, service)
+        self.form.add_handoff(handoff)
+        self.sidebar.show_handoff(handoff)
+
+    def _on_handoff_requested(self, service: str) -> None:
+        self._hand_off(self._call_id, service)
 
     def _on_callback_ticket(self, call_id: str, number: str) -> None:
         """A ticket for a caller called back: the number filled in, linked to the lost call."""

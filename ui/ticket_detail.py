@@ -29,11 +29,13 @@ from app.assistant.callback import callback_script
 from app.desk import Desk, MergeTargetMissing, NumberAtCenter, TicketMissing
 from app.desk.views import TicketView, TimelineEntry
 from app.domain.enums import OPEN_STATUSES, Status
+from app.domain.handoff import HandoffWay
 from app.domain.lifecycle import Action
 from app.domain.ticket import FIELD_LABELS
 from app.sync.center_calls import Revealed
 from app.sync.client import ApiClient
 from app.sync.errors import AuthRequired
+from app.sync.protocol import HANDOFF_KIND
 from app.sync.review import RejectionView
 from app.tickets.service import LOCAL_TZ
 from ui.lifecycle_dialogs import ActionDialog, RevealDialog
@@ -430,7 +432,7 @@ class TicketDetail(QDialog):
 
     def _kind_text(self, kind: str) -> str:
         names = {"create": self.tr("受理"), "update": self.tr("修改"), "import": self.tr("导入"),
-                 "link": self.tr("关联"), "handoff": self.tr("转接"), "demo": self.tr("生成演示工单")}
+                 "link": self.tr("关联"), HANDOFF_KIND: self.tr("转接"), "demo": self.tr("生成演示工单")}
         if kind in names:
             return names[kind]
         return action_name(Action(kind)) if kind in Action._value2member_map_ else display(kind)
@@ -443,9 +445,10 @@ class TicketDetail(QDialog):
                      self._short(new))
                 for name, (old, new) in detail["changes"].items()
                 if name not in ("caller_phone", "caller_name"))  # identity stays out of the timeline
-        if event.kind == "handoff":
-            return self.tr("已转%1（%2 确认转接）").replace("%1", str(detail.get("service", ""))) \
-                .replace("%2", local_time(event.at))
+        if event.kind == HANDOFF_KIND:
+            text = (self.tr("已转%1（%2 经话务系统转接）") if detail.get("way") == HandoffWay.TRANSFERRED
+                    else self.tr("已转%1（%2 座席确认转接）"))
+            return text.replace("%1", str(detail.get("service", ""))).replace("%2", local_time(event.at))
         if "links" in detail:
             return self.tr("关联已有工单：") + self.tr("；").join(
                 str(link.get("reason", "")).split("\n")[0] for link in detail["links"])

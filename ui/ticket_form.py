@@ -32,7 +32,7 @@ from app.desk.views import EditableTicket, SavedTicket
 from app.domain.handoff import Handoff, handoff_text
 from app.domain.ticket import MAX_LENGTH, TicketInput, always_confidential
 from app.reference import ReferenceData
-from app.tickets.service import TicketValidationError, local_date, utc_now
+from app.tickets.service import TicketValidationError, local_date
 from ui.messages import say
 from ui.style import FOCUS_VISIBLE
 from ui.tasks import run_task
@@ -563,9 +563,9 @@ class TicketForm(QWidget):
     def links(self) -> dict[int, str]:
         return dict(self._links)
 
-    def add_handoff(self, service: str) -> None:
-        """The call was handed off to ``service`` now: "已转119" goes on the timeline at save."""
-        self._handoffs.append(Handoff(service, utc_now()))
+    def add_handoff(self, handoff: Handoff) -> None:
+        """The caller was handed off: "已转119" with its time goes on the timeline at save."""
+        self._handoffs.append(handoff)
         self.status_line.setText(self.tr("保存时将在时间线记录：%s。") % "、".join(
             f"{handoff_text(h.service)} {local_date(h.at).strftime('%H:%M')}"
             for h in self._handoffs))

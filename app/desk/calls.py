@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from app.domain.handoff import Handoff, HandoffWay
 from app.domain.phone import mask_phone
 from app.seat import Seat
 from app.store.models import Call, Ticket
@@ -106,9 +107,22 @@ class CallDesk:
         if self.adapter is not None:
             self.adapter.answer(call_id)
 
-    def transfer(self, call_id: str, target: str) -> None:
-        if self.adapter is not None:
-            self.adapter.transfer(call_id, target)
+    def can_transfer(self, call_id: str) -> bool:
+        """Whether the adapter can transfer call ``call_id`` now (it is up: answered or held)."""
+        adapter = self.adapter
+        if adapter is None or not adapter.transfers or not call_id:
+            return False
+        view = self.call(call_id)
+        return view is not None and view.state in (CallState.ANSWERED, CallState.HELD)
+
+    def hand_off(self, call_id: str, service: str) -> Handoff:
+        """Hand the caller of ``call_id`` to ``service`` (110/119/120/122 or a department line):
+        transferred through the adapter when it can (SIP REFER), else the agent's own hand-off,
+        which this records as confirmed now. The ticket's timeline gets it when the ticket is saved."""
+        if self.adapter is not None and self.can_transfer(call_id):
+            self.adapter.transfer(call_id, service)
+            return Handoff(service, utc_now(), HandoffWay.TRANSFERRED)
+        return Handoff(service, utc_now(), HandoffWay.MANUAL)
 
     def hang_up(self, call_id: str) -> None:
         if self.adapter is not None:

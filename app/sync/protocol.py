@@ -24,6 +24,9 @@ CALL_LINK_KIND = "来电工单"
 # The agent's state at a seat changed (app.telephony.agent): payload {"seat", "agent", "state", "since"};
 # the center keeps each seat's latest for the supervisor's live view.
 AGENT_STATE_KIND = "座席状态"
+# A caller handed off to 110/119/120/122 or a department line (app.tickets.handoff): a line of the
+# ticket's timeline, payload {"service", "text", "way"}; it changes no field, so no version.
+HANDOFF_KIND = "handoff"
 
 
 class MutationStatus(StrEnum):

@@ -65,6 +65,7 @@ class ActionUrlAdapter:
 
     def __init__(self, address: tuple[str, int], sink: CallSink, *, token: str = "") -> None:
         self.available = True
+        self.transfers = False
         self._sink = sink
         self._token = token
         self._answered: dict[str, bool] = {}

@@ -40,9 +40,12 @@ CallSink = Callable[[CallEvent], None]
 
 class CallAdapter(Protocol):
     """A source of calls. ``available`` False (示忙, 小休, 话后整理) refuses new calls where the
-    protocol can (SIP answers 486 Busy Here); the refused call is recorded as missed."""
+    protocol can (SIP answers 486 Busy Here); the refused call is recorded as missed.
+    ``transfers`` False: the adapter only hears about calls (a desk phone transfers on its own
+    keys), so a hand-off is the agent's, confirmed on the screen."""
 
     available: bool
+    transfers: bool
 
     def start(self) -> None: ...
 

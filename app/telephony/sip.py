@@ -93,6 +93,7 @@ class SipAdapter:
                  user_agent: str = "HotlineDesk") -> None:
         self.address = address
         self.available = True
+        self.transfers = True
         self._sink = sink
         self._answer_after = answer_after
         self._user_agent = user_agent

@@ -246,27 +246,27 @@
 <context>
     <name>AgentStateBar</name>
     <message>
-        <location filename="../../ui/call_panel.py" line="56"/>
+        <location filename="../../ui/call_panel.py" line="54"/>
         <source>示闲</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="56"/>
+        <location filename="../../ui/call_panel.py" line="54"/>
         <source>示忙</source>
         <translation>Not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="57"/>
+        <location filename="../../ui/call_panel.py" line="55"/>
         <source>小休</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="57"/>
+        <location filename="../../ui/call_panel.py" line="55"/>
         <source>话后整理</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="91"/>
+        <location filename="../../ui/call_panel.py" line="89"/>
         <source>（%1 秒后示闲）</source>
         <translation> (ready in %1 s)</translation>
     </message>
@@ -274,210 +274,220 @@
 <context>
     <name>AssistantSidebar</name>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="177"/>
+        <location filename="../../ui/assistant_sidebar.py" line="182"/>
         <source>智能助手</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="179"/>
-        <location filename="../../ui/assistant_sidebar.py" line="474"/>
+        <location filename="../../ui/assistant_sidebar.py" line="184"/>
+        <location filename="../../ui/assistant_sidebar.py" line="501"/>
         <source>分类模型加载中…（紧急识别、来电历史照常可用）</source>
         <translation>Loading category model… (emergency checks and caller history work meanwhile)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="218"/>
+        <location filename="../../ui/assistant_sidebar.py" line="229"/>
         <source>分类建议</source>
         <translation>Category suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="220"/>
-        <location filename="../../ui/assistant_sidebar.py" line="533"/>
+        <location filename="../../ui/assistant_sidebar.py" line="231"/>
+        <location filename="../../ui/assistant_sidebar.py" line="564"/>
         <source>输入标题或诉求内容后显示</source>
         <translation>Appears once a subject or details are typed</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="237"/>
+        <location filename="../../ui/assistant_sidebar.py" line="248"/>
         <source>承办单位建议</source>
         <translation>Handling unit suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="249"/>
+        <location filename="../../ui/assistant_sidebar.py" line="260"/>
         <source>来电历史 (Alt+H)</source>
         <translation>Caller history (Alt+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="258"/>
+        <location filename="../../ui/assistant_sidebar.py" line="269"/>
         <source>相似/重复工单 (Alt+D)</source>
         <translation>Similar/duplicate tickets (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="262"/>
+        <location filename="../../ui/assistant_sidebar.py" line="273"/>
         <source>关联所选工单 (Alt+L)</source>
         <translation>Link selected ticket (Alt+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="269"/>
+        <location filename="../../ui/assistant_sidebar.py" line="280"/>
         <source>知识库与历史答复</source>
         <translation>Knowledge base and past answers</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="273"/>
+        <location filename="../../ui/assistant_sidebar.py" line="284"/>
         <source>智能质检</source>
         <translation>Quality checks</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="318"/>
+        <location filename="../../ui/assistant_sidebar.py" line="329"/>
         <source>双击或按回车打开工单</source>
         <translation>Double-click or press Enter to open</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="341"/>
+        <location filename="../../ui/assistant_sidebar.py" line="352"/>
         <source>分类模型：已用 %s 条已确认工单训练</source>
         <translation>Category model: trained on %s confirmed tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="342"/>
+        <location filename="../../ui/assistant_sidebar.py" line="353"/>
         <source>分类模型：内置关键词（本机已确认工单尚少）</source>
         <translation>Category model: built-in keywords (few confirmed tickets yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="348"/>
+        <location filename="../../ui/assistant_sidebar.py" line="359"/>
         <source>分类模型不可用（%s）；其余提示照常。</source>
         <translation>Category model unavailable (%s); other hints still work.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="365"/>
+        <location filename="../../ui/assistant_sidebar.py" line="376"/>
         <source>相似工单索引未建立（%s）。</source>
         <translation>Similar-ticket index not built (%s).</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="413"/>
+        <location filename="../../ui/assistant_sidebar.py" line="424"/>
         <source>智能提示出错（%s），请继续填写工单。</source>
         <translation>Assistant error (%s); carry on with the ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="495"/>
+        <location filename="../../ui/assistant_sidebar.py" line="445"/>
+        <source>已转接：已转%1（%2），保存工单时写入时间线。</source>
+        <translation>Transferred to %1 (%2); the timeline records it when the ticket is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="459"/>
+        <source>转接 %1 (Alt+Z)</source>
+        <translation>Transfer to %1 (Alt+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assistant_sidebar.py" line="526"/>
         <source>⚠ 紧急：请立即转接 %1 %2</source>
         <translation>⚠ Emergency: transfer to %1 %2 now</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="496"/>
+        <location filename="../../ui/assistant_sidebar.py" line="527"/>
         <source>；同时涉及 </source>
         <translation>; also involves </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="497"/>
-        <location filename="../../ui/assistant_sidebar.py" line="507"/>
+        <location filename="../../ui/assistant_sidebar.py" line="528"/>
+        <location filename="../../ui/assistant_sidebar.py" line="538"/>
         <source>依据：</source>
         <translation>Because: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="505"/>
+        <location filename="../../ui/assistant_sidebar.py" line="536"/>
         <source>部门热线：可转 %1 %2</source>
         <translation>Department line: transfer to %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="517"/>
+        <location filename="../../ui/assistant_sidebar.py" line="548"/>
         <source>话术：</source>
         <translation>Say: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="519"/>
+        <location filename="../../ui/assistant_sidebar.py" line="550"/>
         <source>操作：</source>
         <translation>Do: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="534"/>
+        <location filename="../../ui/assistant_sidebar.py" line="565"/>
         <source>模型加载中</source>
         <translation>Model loading</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="544"/>
+        <location filename="../../ui/assistant_sidebar.py" line="575"/>
         <source>按 Alt+%s 填入一级分类</source>
         <translation>Press Alt+%s to fill category 1</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="554"/>
+        <location filename="../../ui/assistant_sidebar.py" line="585"/>
         <source>按 Alt+U 填入承办单位</source>
         <translation>Press Alt+U to fill the handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="558"/>
+        <location filename="../../ui/assistant_sidebar.py" line="589"/>
         <source>其他：</source>
         <translation>Others: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="571"/>
+        <location filename="../../ui/assistant_sidebar.py" line="602"/>
         <source>来电 %1 此前有 %2 件工单，其中 %3 件未办结（未办结在前）</source>
         <translation>Caller %1 has %2 earlier tickets, %3 still open (open first)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="574"/>
+        <location filename="../../ui/assistant_sidebar.py" line="605"/>
         <source>来电 %s 此前没有工单（新来电人）</source>
         <translation>Caller %s has no earlier tickets (new caller)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="585"/>
+        <location filename="../../ui/assistant_sidebar.py" line="616"/>
         <source>（保密工单）</source>
         <translation>(confidential)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="586"/>
+        <location filename="../../ui/assistant_sidebar.py" line="617"/>
         <source>保密工单，内容不显示</source>
         <translation>Confidential ticket, content hidden</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="590"/>
+        <location filename="../../ui/assistant_sidebar.py" line="621"/>
         <source>办理结果：</source>
         <translation>Result: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="597"/>
+        <location filename="../../ui/assistant_sidebar.py" line="628"/>
         <source>疑似重复</source>
         <translation>Likely duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="597"/>
+        <location filename="../../ui/assistant_sidebar.py" line="628"/>
         <source>相似</source>
         <translation>Similar</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="598"/>
+        <location filename="../../ui/assistant_sidebar.py" line="629"/>
         <source>同地址同类</source>
         <translation>Same address and category</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="616"/>
+        <location filename="../../ui/assistant_sidebar.py" line="647"/>
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="431"/>
+        <location filename="../../ui/assistant_sidebar.py" line="447"/>
         <source>已记录：已转%1（%2），保存工单时写入时间线。</source>
         <translation>Noted: handed off to %1 (%2); written to the timeline when the ticket is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="492"/>
+        <location filename="../../ui/assistant_sidebar.py" line="459"/>
         <source>确认已转接 %1 (Alt+Z)</source>
         <translation>Confirm hand-off to %1 (Alt+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="542"/>
+        <location filename="../../ui/assistant_sidebar.py" line="573"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="556"/>
+        <location filename="../../ui/assistant_sidebar.py" line="587"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="556"/>
+        <location filename="../../ui/assistant_sidebar.py" line="587"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/assistant_sidebar.py" line="625"/>
+        <location filename="../../ui/assistant_sidebar.py" line="656"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
@@ -2772,32 +2782,32 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../ui/call_panel.py" line="114"/>
+        <location filename="../../ui/call_panel.py" line="112"/>
         <source>接听</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="122"/>
+        <location filename="../../ui/call_panel.py" line="120"/>
         <source>转%1</source>
         <translation>To %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="136"/>
+        <location filename="../../ui/call_panel.py" line="134"/>
         <source>来电 %1 → %2</source>
         <translation>Call %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="136"/>
+        <location filename="../../ui/call_panel.py" line="134"/>
         <source>未显示号码</source>
         <translation>Number withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="153"/>
+        <location filename="../../ui/call_panel.py" line="151"/>
         <source>已等待 %1</source>
         <translation>Waiting %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_panel.py" line="155"/>
+        <location filename="../../ui/call_panel.py" line="153"/>
         <source>通话 %1</source>
         <translation>Talking %1</translation>
     </message>
@@ -3130,97 +3140,97 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="107"/>
+        <location filename="../../ui/ticket_detail.py" line="109"/>
         <source>工单 %s</source>
         <translation>Ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="111"/>
+        <location filename="../../ui/ticket_detail.py" line="113"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="112"/>
+        <location filename="../../ui/ticket_detail.py" line="114"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="113"/>
+        <location filename="../../ui/ticket_detail.py" line="115"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="114"/>
+        <location filename="../../ui/ticket_detail.py" line="116"/>
         <source>渠道 / 类型 / 紧急程度</source>
         <translation>Channel / Type / Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="119"/>
+        <location filename="../../ui/ticket_detail.py" line="121"/>
         <source>查看完整号码…</source>
         <translation>Show full number…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="123"/>
+        <location filename="../../ui/ticket_detail.py" line="125"/>
         <source>您的角色不能查看这张工单来电人的完整号码。</source>
         <translation>Your role may not see this caller&apos;s full number.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="126"/>
+        <location filename="../../ui/ticket_detail.py" line="128"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="127"/>
+        <location filename="../../ui/ticket_detail.py" line="129"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="129"/>
+        <location filename="../../ui/ticket_detail.py" line="131"/>
         <source>地点</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="131"/>
+        <location filename="../../ui/ticket_detail.py" line="133"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="132"/>
+        <location filename="../../ui/ticket_detail.py" line="134"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="135"/>
+        <location filename="../../ui/ticket_detail.py" line="137"/>
         <source>（协办：%s）</source>
         <translation> (co-handling: %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="136"/>
+        <location filename="../../ui/ticket_detail.py" line="138"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="138"/>
+        <location filename="../../ui/ticket_detail.py" line="140"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="140"/>
+        <location filename="../../ui/ticket_detail.py" line="142"/>
         <source>延期申请</source>
         <translation>Extension request</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="140"/>
+        <location filename="../../ui/ticket_detail.py" line="142"/>
         <source>申请延期到 %1，待审批：%2</source>
         <translation>Extension to %1 requested, awaiting a decision: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="143"/>
+        <location filename="../../ui/ticket_detail.py" line="145"/>
         <source>重办</source>
         <translation>Redo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="143"/>
+        <location filename="../../ui/ticket_detail.py" line="145"/>
         <source>已重办 %n 次</source>
         <translation>
             <numerusform>Redone %n time</numerusform>
@@ -3228,246 +3238,246 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="145"/>
+        <location filename="../../ui/ticket_detail.py" line="147"/>
         <source>合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="145"/>
+        <location filename="../../ui/ticket_detail.py" line="147"/>
         <source>已合并到另一张工单（%s）</source>
         <translation>Merged into another ticket (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="148"/>
+        <location filename="../../ui/ticket_detail.py" line="150"/>
         <source>办理结果</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="152"/>
+        <location filename="../../ui/ticket_detail.py" line="154"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="152"/>
+        <location filename="../../ui/ticket_detail.py" line="154"/>
         <source>座席</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="152"/>
+        <location filename="../../ui/ticket_detail.py" line="154"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="152"/>
+        <location filename="../../ui/ticket_detail.py" line="154"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="169"/>
-        <location filename="../../ui/ticket_detail.py" line="432"/>
+        <location filename="../../ui/ticket_detail.py" line="171"/>
+        <location filename="../../ui/ticket_detail.py" line="434"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="187"/>
+        <location filename="../../ui/ticket_detail.py" line="189"/>
         <source>督办（%s）：请优先办理，按督办意见的时限回复。</source>
         <translation>Escalated (%s): handle it first and answer within the escalation&apos;s time limit.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="200"/>
+        <location filename="../../ui/ticket_detail.py" line="202"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="220"/>
+        <location filename="../../ui/ticket_detail.py" line="222"/>
         <source>回访话术（智能回访）</source>
         <translation>Callback script</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="226"/>
+        <location filename="../../ui/ticket_detail.py" line="228"/>
         <source>记入“满意度”栏</source>
         <translation>Goes into &quot;Satisfaction&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="227"/>
+        <location filename="../../ui/ticket_detail.py" line="229"/>
         <source>记入回访记录：是否联系上本人</source>
         <translation>Callback record: reached the caller?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="228"/>
+        <location filename="../../ui/ticket_detail.py" line="230"/>
         <source>记入回访记录：承办单位是否联系</source>
         <translation>Callback record: did the unit get in touch?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="229"/>
+        <location filename="../../ui/ticket_detail.py" line="231"/>
         <source>记入回访记录：是否解决</source>
         <translation>Callback record: solved?</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="230"/>
+        <location filename="../../ui/ticket_detail.py" line="232"/>
         <source>记入回访记录：备注</source>
         <translation>Callback record: notes</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="236"/>
+        <location filename="../../ui/ticket_detail.py" line="238"/>
         <source>可选答复：</source>
         <translation>Answers: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="260"/>
+        <location filename="../../ui/ticket_detail.py" line="262"/>
         <source>&lt;b&gt;这张工单在本机和中心都被修改过（同步冲突）。&lt;/b&gt;请选择保留哪一边的内容，之后才能继续同步它的修改。</source>
         <translation>&lt;b&gt;This ticket was changed both on this seat and at the center (sync conflict).&lt;/b&gt; Choose which side to keep; its changes sync again after that.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="263"/>
+        <location filename="../../ui/ticket_detail.py" line="265"/>
         <source>&lt;b&gt;中心退回了这张工单的一项修改：&lt;/b&gt;%s</source>
         <translation>&lt;b&gt;The center sent back a change to this ticket:&lt;/b&gt; %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="267"/>
+        <location filename="../../ui/ticket_detail.py" line="269"/>
         <source>被退回的修改涉及：%s</source>
         <translation>The change sent back concerned: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="271"/>
+        <location filename="../../ui/ticket_detail.py" line="273"/>
         <source>处理办法：工单已恢复为中心的内容。如仍需修改，点“修改”按上面的提示改正后保存，修改会重新提交到中心。</source>
         <translation>What to do: the ticket is back to the center&apos;s content. If the change is still needed, click “Edit”, correct it as noted above and save; the change is sent to the center again.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="274"/>
+        <location filename="../../ui/ticket_detail.py" line="276"/>
         <source>处理办法：点“修改”按上面的提示改正并保存，再打开本工单点“重新提交”，工单会作为新工单发往中心。</source>
         <translation>What to do: click “Edit”, correct the ticket as noted above and save, then open it again and click “Resubmit”; it is sent to the center as a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="282"/>
+        <location filename="../../ui/ticket_detail.py" line="284"/>
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="286"/>
+        <location filename="../../ui/ticket_detail.py" line="288"/>
         <source>重新提交</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="290"/>
+        <location filename="../../ui/ticket_detail.py" line="292"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="310"/>
+        <location filename="../../ui/ticket_detail.py" line="312"/>
         <source>（保密工单，来电人信息不显示）</source>
         <translation>(Confidential ticket: caller details hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="312"/>
+        <location filename="../../ui/ticket_detail.py" line="314"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="357"/>
+        <location filename="../../ui/ticket_detail.py" line="359"/>
         <source>这张工单还没有同步到中心。</source>
         <translation>This ticket has not reached the center yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="358"/>
+        <location filename="../../ui/ticket_detail.py" line="360"/>
         <source>暂时无法查看号码</source>
         <translation>Number not available now</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="359"/>
+        <location filename="../../ui/ticket_detail.py" line="361"/>
         <source>%1
 完整号码只在中心保存；连上中心后再点“查看完整号码”。</source>
         <translation>%1
 The full number is kept only at the center; press &quot;Show full number&quot; again once connected.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="361"/>
         <location filename="../../ui/ticket_detail.py" line="363"/>
+        <location filename="../../ui/ticket_detail.py" line="365"/>
         <source>不能查看号码</source>
         <translation>Number not shown</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="372"/>
+        <location filename="../../ui/ticket_detail.py" line="374"/>
         <source>派单(&amp;P)…</source>
         <translation>Dispatch (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="372"/>
+        <location filename="../../ui/ticket_detail.py" line="374"/>
         <source>签收(&amp;Q)</source>
         <translation>Sign for (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="373"/>
+        <location filename="../../ui/ticket_detail.py" line="375"/>
         <source>开始办理(&amp;B)</source>
         <translation>&amp;Begin work</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="373"/>
+        <location filename="../../ui/ticket_detail.py" line="375"/>
         <source>退单(&amp;T)…</source>
         <translation>Return (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="374"/>
+        <location filename="../../ui/ticket_detail.py" line="376"/>
         <source>申请延期(&amp;Y)…</source>
         <translation>Request extension (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="375"/>
+        <location filename="../../ui/ticket_detail.py" line="377"/>
         <source>审批延期(&amp;Y)…</source>
         <translation>Decide extension (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="375"/>
+        <location filename="../../ui/ticket_detail.py" line="377"/>
         <source>办结(&amp;J)…</source>
         <translation>Complete (&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="376"/>
+        <location filename="../../ui/ticket_detail.py" line="378"/>
         <source>回访(&amp;H)…</source>
         <translation>Call back (&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="376"/>
+        <location filename="../../ui/ticket_detail.py" line="378"/>
         <source>重办(&amp;R)…</source>
         <translation>&amp;Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="377"/>
+        <location filename="../../ui/ticket_detail.py" line="379"/>
         <source>督办(&amp;D)…</source>
         <translation>Escalate (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="377"/>
+        <location filename="../../ui/ticket_detail.py" line="379"/>
         <source>合并(&amp;M)…</source>
         <translation>&amp;Merge…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="378"/>
+        <location filename="../../ui/ticket_detail.py" line="380"/>
         <source>归档(&amp;G)…</source>
         <translation>Archive (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="385"/>
+        <location filename="../../ui/ticket_detail.py" line="387"/>
         <source>登录中心后，可以在这里派单、签收、办结、回访……</source>
         <translation>Sign in to the center to dispatch, sign for, complete, call back… from here.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="366"/>
+        <location filename="../../ui/ticket_detail.py" line="368"/>
         <source>这张工单已不在本机（可能已被中心删除）。</source>
         <translation>This ticket is no longer on this seat (the center may have deleted it).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="410"/>
+        <location filename="../../ui/ticket_detail.py" line="412"/>
         <source>找不到编号为“%s”的另一张工单；请核对编号（本地编号或正式编号）。</source>
         <translation>No other ticket numbered &quot;%s&quot;; check the number (local or official).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="424"/>
+        <location filename="../../ui/ticket_detail.py" line="426"/>
         <source>（延期审批中，计时暂停）</source>
         <translation> (extension pending: clock paused)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="426"/>
+        <location filename="../../ui/ticket_detail.py" line="428"/>
         <source>剩 %n 个工作日</source>
         <translation>
             <numerusform>%n working day left</numerusform>
@@ -3475,7 +3485,7 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_detail.py" line="427"/>
+        <location filename="../../ui/ticket_detail.py" line="429"/>
         <source>超期 %n 个工作日</source>
         <translation>
             <numerusform>%n working day late</numerusform>
@@ -3483,64 +3493,69 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="432"/>
+        <location filename="../../ui/ticket_detail.py" line="434"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="432"/>
+        <location filename="../../ui/ticket_detail.py" line="434"/>
         <source>导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="433"/>
+        <location filename="../../ui/ticket_detail.py" line="435"/>
         <source>关联</source>
         <translation>Link</translation>
     </message>
     <message>
+        <location filename="../../ui/ticket_detail.py" line="449"/>
+        <source>已转%1（%2 经话务系统转接）</source>
+        <translation>Transferred to %1 (%2, through the phone system)</translation>
+    </message>
+    <message>
         <location filename="../../ui/ticket_detail.py" line="450"/>
+        <source>已转%1（%2 座席确认转接）</source>
+        <translation>Handed off to %1 (%2, confirmed by the agent)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_detail.py" line="453"/>
         <source>关联已有工单：</source>
         <translation>Linked to earlier tickets: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="433"/>
+        <location filename="../../ui/ticket_detail.py" line="435"/>
         <source>转接</source>
         <translation>Hand-off</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="447"/>
-        <source>已转%1（%2 确认转接）</source>
-        <translation>Handed off to %1 (confirmed at %2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_detail.py" line="458"/>
+        <location filename="../../ui/ticket_detail.py" line="461"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="463"/>
+        <location filename="../../ui/ticket_detail.py" line="466"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="441"/>
-        <location filename="../../ui/ticket_detail.py" line="450"/>
-        <location filename="../../ui/ticket_detail.py" line="459"/>
+        <location filename="../../ui/ticket_detail.py" line="443"/>
+        <location filename="../../ui/ticket_detail.py" line="453"/>
+        <location filename="../../ui/ticket_detail.py" line="462"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="442"/>
+        <location filename="../../ui/ticket_detail.py" line="444"/>
         <source>%1：%2 → %3</source>
         <translation>%1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="176"/>
+        <location filename="../../ui/ticket_detail.py" line="178"/>
         <source>演示工单：只保存在本机，不会同步到中心。</source>
         <translation>Demo ticket: kept on this computer only, never sent to the center.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_detail.py" line="433"/>
+        <location filename="../../ui/ticket_detail.py" line="435"/>
         <source>生成演示工单</source>
         <translation>Demo ticket generated</translation>
     </message>

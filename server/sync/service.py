@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.calendar import LOCAL_TZ, deadline_for
 from app.domain.enums import RequestType, Status
+from app.domain.handoff import HandoffWay, handoff_text
 from app.domain.lifecycle import Action
 from app.domain.roles import CREATE_ROLES, Role, can_edit_field
 from app.domain.ticket import FIELD_LABELS, TicketInput, validate_ticket
@@ -32,6 +33,7 @@ from app.sync.protocol import (
     CALLER_FIELDS,
     EDITABLE_FIELDS,
     EXPORT_KIND,
+    HANDOFF_KIND,
     REVEAL_KIND,
     ChangeType,
     MutationStatus,
@@ -202,7 +204,8 @@ def _event(m: MutationIn, batch: _Batch, ticket: Ticket, kind: str, detail: Any,
     })
 
 
-def _existing(m: MutationIn, batch: _Batch) -> Ticket | dict[str, Any]:
+def _visible(m: MutationIn, batch: _Batch) -> Ticket | dict[str, Any]:
+    """The mutation's ticket if this user may see it, else the answer refusing it."""
     ticket = batch.tickets.get(m.ticket_client_id)
     if ticket is None or not visible(batch.user, ticket):
         if ticket is not None:  # another unit's ticket: a refused access
@@ -212,6 +215,14 @@ def _existing(m: MutationIn, batch: _Batch) -> Ticket | dict[str, Any]:
         # Another unit's ticket answers as unknown: its existence is not disclosed.
         return _answer(m, MutationStatus.REJECTED,
                        reason="中心没有这张工单，或您无权处理它；请先同步，或联系派单员。")
+    return ticket
+
+
+def _existing(m: MutationIn, batch: _Batch) -> Ticket | dict[str, Any]:
+    found = _visible(m, batch)
+    if isinstance(found, dict):
+        return found
+    ticket = found
     if m.base_version != ticket.version:
         return _answer(m, MutationStatus.CONFLICT, ticket=ticket,
                        reason=f"这张工单已被他人修改（中心版本{ticket.version}，本地基于版本"
@@ -286,6 +297,21 @@ def _action(m: MutationIn, batch: _Batch, action: Action, now: datetime) -> dict
     batch.touched[ticket.client_id] = ticket
     _event(m, batch, ticket, action.value, plan.detail, now)
     return _answer(m, MutationStatus.APPLIED, _ticket=ticket)
+
+
+def _handoff(m: MutationIn, batch: _Batch, now: datetime) -> dict[str, Any]:
+    """The caller of a ticket was handed off (已转119): a timeline line, no field changed, so
+    it is not checked against the ticket's version (an edit elsewhere does not undo a transfer)."""
+    found = _visible(m, batch)
+    if isinstance(found, dict):
+        return found
+    if Role(batch.user.role) not in CREATE_ROLES:
+        return _answer(m, MutationStatus.REJECTED, reason="只有受理来电的座席能记录转接。")
+    service = str(m.payload["service"])
+    batch.touched[found.client_id] = found  # a new change number: seats pull the line
+    _event(m, batch, found, HANDOFF_KIND, {"service": service, "text": handoff_text(service),
+                                           "way": m.payload.get("way", HandoffWay.MANUAL.value)}, now)
+    return _answer(m, MutationStatus.APPLIED, _ticket=found)
 
 
 def _export(m: MutationIn, batch: _Batch, now: datetime) -> dict[str, Any]:
@@ -378,6 +404,8 @@ def push(
             answer = _update(m, batch, now)
         elif m.kind in Action._value2member_map_:
             answer = _action(m, batch, Action(m.kind), now)
+        elif m.kind == HANDOFF_KIND:
+            answer = _handoff(m, batch, now)
         elif m.kind == EXPORT_KIND:
             answer = _export(m, batch, now)
         elif m.kind == REVEAL_KIND:

@@ -8,7 +8,7 @@ inside years that make sense. Anything else is refused for that one mutation, wi
 """
 
 from datetime import UTC, date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -21,9 +21,17 @@ from pydantic import (
     ValidationError,
 )
 
+from app.domain.handoff import HANDOFF_SERVICES, HandoffWay
 from app.domain.lifecycle import Action
 from app.domain.ticket import MAX_LENGTH
-from app.sync.protocol import AGENT_STATE_KIND, CALL_KIND, CALL_LINK_KIND, EXPORT_KIND, REVEAL_KIND
+from app.sync.protocol import (
+    AGENT_STATE_KIND,
+    CALL_KIND,
+    CALL_LINK_KIND,
+    EXPORT_KIND,
+    HANDOFF_KIND,
+    REVEAL_KIND,
+)
 from server.safety import error_message
 
 EARLIEST = datetime(2000, 1, 1)
@@ -242,6 +250,20 @@ class AgentStatePayload(_Strict):
     since: WireTime | None = None
 
 
+def _check_service(value: str) -> str:
+    if value not in HANDOFF_SERVICES:
+        raise ValueError("只能转接 " + "、".join(HANDOFF_SERVICES))
+    return value
+
+
+class HandoffPayload(_Strict):
+    """handoff: the caller handed off to an emergency service or a department line."""
+
+    service: Annotated[StrictStr, Field(max_length=8), AfterValidator(_check_service)]
+    text: StrictStr = Field(default="", max_length=16)
+    way: Literal[HandoffWay.TRANSFERRED, HandoffWay.MANUAL] = HandoffWay.MANUAL
+
+
 PAYLOADS: dict[str, type[_Strict]] = {
     "create": TicketPayload,
     "update": UpdatePayload,
@@ -262,6 +284,7 @@ PAYLOADS: dict[str, type[_Strict]] = {
     CALL_KIND: CallPayload,
     CALL_LINK_KIND: CallLinkPayload,
     AGENT_STATE_KIND: AgentStatePayload,
+    HANDOFF_KIND: HandoffPayload,
 }
 assert set(PAYLOADS) >= {a.value for a in Action}, "every action needs its payload model"
 

@@ -1,16 +1,21 @@
 """A seat's calls reach the real center exactly once, numbers masked on the way out, with the
 tickets taken during them (SQLite and PostgreSQL servers, each a subprocess)."""
 
+import json
+import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
 from e2e_support import PASSWORD
+from sqlalchemy import select
 
-from app.store.models import OutboxEntry
-from app.sync.protocol import CALL_KIND
+from app.domain.handoff import Handoff, HandoffWay
+from app.store.models import OutboxEntry, Ticket, TicketEvent
+from app.sync.protocol import CALL_KIND, HANDOFF_KIND
 from app.telephony.agent import AgentState, set_state
 from app.telephony.calls import link_ticket, record_step
 from app.telephony.model import CallState
+from app.tickets.handoff import record_handoffs
 from server.testing import ServerProcess
 
 T0 = datetime(2026, 12, 5, 1, 0, 0)
@@ -90,3 +95,37 @@ def test_the_supervisor_sees_each_seats_latest_state(make_seat: Any, server: Ser
     assert (seats[seat.seat_id]["state"], seats[seat.seat_id]["agent"]) == ("示闲", "李娜")
     assert seats[seat.seat_id]["since"].startswith("2026-12-05T01:06")
     assert server.get("/calls/seats", server.login("agent1", PASSWORD)).status_code == 403
+
+
+def handoffs(seat: Any, client_id: str) -> list[tuple[str, str, str, datetime]]:
+    with seat.store.session() as session:
+        return [(e.kind, json.loads(e.detail)["text"], json.loads(e.detail)["way"], e.at)
+                for e in session.scalars(select(TicketEvent).join(Ticket).where(
+                    Ticket.client_id == client_id, TicketEvent.kind == HANDOFF_KIND).order_by(TicketEvent.id))]
+
+
+def test_已转119_reaches_the_center_and_the_dispatchers_seat(make_seat: Any, server: ServerProcess) -> None:
+    """Issue 15, item 5: the hand-off is a line of the ticket's timeline at the center too, once,
+    with its time and how it was done; a line the center does not take is refused alone."""
+    seat = make_seat("agent1")
+    ticket = seat.create(title="楼道着火", description="楼道里着火了，有人被困")
+    with seat.store.session() as session, session.begin():
+        saved = session.scalars(select(Ticket).where(Ticket.client_id == ticket)).one()
+        assert record_handoffs(session, ticket=saved, actor=seat.context.actor, handoffs=[
+            Handoff("119", T0, HandoffWay.TRANSFERRED), Handoff("12333", T0 + timedelta(seconds=40))]) == 2
+    report = seat.sync()
+    assert (report.pending, report.rejected) == (0, 0)
+    assert seat.sync().pushed == 0  # each line went once
+    expected = [(HANDOFF_KIND, "已转119", "transferred", T0),
+                (HANDOFF_KIND, "已转12333", "manual", T0 + timedelta(seconds=40))]
+    assert handoffs(seat, ticket) == expected  # the center's copies are recognised, not doubled
+
+    dispatcher = make_seat("dispatcher")
+    dispatcher.sync()
+    assert handoffs(dispatcher, ticket) == expected
+
+    bad = {"mutation_id": str(uuid.uuid4()), "ticket_client_id": ticket, "kind": HANDOFF_KIND, "base_version": 1,
+           "payload": {"service": "999", "text": "已转999", "way": "manual"}, "at": "2026-12-05T01:00:00Z",
+           "seat": seat.seat_id, "actor": "agent1"}
+    (answer,) = seat.api.push([bad])
+    assert answer["status"] == "rejected" and "12333" in answer["reason"]

@@ -7,9 +7,10 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from app.desk import Desk
+from app.domain.handoff import Handoff, HandoffWay
 from app.domain.ticket import TicketInput
 from app.seat import Seat
-from app.store.models import AgentStateSpan, CallTicket
+from app.store.models import AgentStateSpan, Call, CallTicket
 from app.telephony.adapter import CallEvent
 from app.telephony.agent import AgentState
 from app.telephony.model import CallState
@@ -56,3 +57,53 @@ def test_calls_reach_the_agent_only_when_available_and_link_the_tickets(seat: Se
         assert len(session.scalars(select(CallTicket)).all()) == 1
     refused = [e for e in events if e.state is CallState.ABANDONED]
     assert len(refused) == 1 and refused[0].end_reason is not None and refused[0].end_reason.value == "refused_busy"
+
+
+def test_the_hand_off_transfers_the_caller_and_puts_已转119_on_the_ticket(seat: Seat, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15, item 5: the banner's button sends REFER to 119 through the seat's SIP user agent
+    (SIPp accepts it and leaves); the call is recorded transferred to 119 and the ticket taken in
+    it says 已转119 at the time of the transfer, transferred (not only confirmed)."""
+    need_sipp()
+    seat.settings = replace(seat.settings, telephony="sip", sip_address="127.0.0.1:0")
+    desk = Desk(seat)
+    handoffs: list[Handoff] = []
+
+    def on_event(event: CallEvent) -> None:  # the agent presses 转接 119 once the call is up
+        if event.state is CallState.ANSWERED:
+            handoffs.append(desk.calls.hand_off(event.call_id, "119"))
+
+    assert desk.calls.start(on_event, answer_after=0.05)
+    try:
+        desk.calls.set_agent_state(AgentState.AVAILABLE)
+        adapter = desk.calls.adapter
+        assert adapter is not None
+        done = run_sipp("transferred", adapter.address[1], callers_csv(tmp_path, ["13912345678"]),  # type: ignore[attr-defined]
+                        calls=1)
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+        with seat.store.session() as session:
+            assert wait_for(lambda: session.scalar(select(Call.state)) == "transferred")
+            call = session.scalars(select(Call)).one()
+            assert (call.transfer_to, call.answered_at is not None) == ("119", True)
+            call_id = call.call_id
+        assert not desk.calls.can_transfer(call_id)  # over: a second press is the agent's own
+    finally:
+        desk.calls.stop()
+    (handoff,) = handoffs
+    assert (handoff.service, handoff.way) == ("119", HandoffWay.TRANSFERRED)
+    fire = TicketInput(request_type="求助", caller_phone="13912345678", title="楼道着火", district="梁园区",
+                       address="幸福小区3号楼", description="楼道里着火了，有人被困", category1="城乡建设")
+    saved = desk.save_ticket(fire, form_key="f1", handoffs=handoffs)
+    assert desk.calls.link_ticket(call_id, saved.id)
+    (line,) = [e for e in desk.ticket(saved.id).timeline if e.kind == "handoff"]
+    assert (line.detail["text"], line.detail["way"], line.at) == ("已转119", "transferred", handoff.at)
+
+
+def test_without_an_adapter_the_hand_off_is_the_agents_own(seat: Seat) -> None:
+    desk = Desk(seat)  # the settings choose no adapter: the agent transfers on the phone
+    handoff = desk.calls.hand_off("", "12315")
+    assert (handoff.service, handoff.way) == ("12315", HandoffWay.MANUAL)
+    saved = desk.save_ticket(TicketInput(request_type="投诉", caller_phone="13912345678", title="买到坏冰箱",
+                                         district="梁园区", address="凯旋路100号", description="商家不退货",
+                                         category1="城乡建设"), form_key="f2", handoffs=[handoff])
+    (line,) = [e for e in desk.ticket(saved.id).timeline if e.kind == "handoff"]
+    assert (line.detail["text"], line.detail["way"]) == ("已转12315", "manual")

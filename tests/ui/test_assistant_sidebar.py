@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 
 from app.assistant.store_source import SidebarEngine, SidebarResult
 from app.desk import Desk
+from app.domain.handoff import HandoffWay
 from app.domain.ticket import TicketInput
 from app.seat import Seat
 from app.store.models import Ticket, TicketLink
@@ -91,6 +92,11 @@ def test_a_wage_complaint_offers_the_12333_line(make_window: Callable[[], MainWi
     shown(window, qtbot, lambda r: r.suggestions.triage.hotline == "12333")
     assert window.sidebar.hotline.isVisible()
     assert "12333" in window.sidebar.hotline_title.text()
+    # No call adapter: the hint's button records the agent's own hand-off (issue 15, item 5).
+    assert window.sidebar.hotline_button.text() == "确认已转接 12333 (Alt+Z)"
+    qtbot.keyClick(window.form.description, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)
+    assert [(h.service, h.way) for h in window.form.handoffs] == [("12333", HandoffWay.MANUAL)]
+    assert "已转12333" in window.sidebar.hotline_done.text() and window.sidebar.hotline_done.isVisible()
 
 
 def test_typing_a_number_shows_its_earlier_tickets_open_first(seat: Seat, qtbot: QtBot,

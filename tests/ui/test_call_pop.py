@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.desk import Desk
+from app.domain.handoff import HandoffWay
 from app.domain.ticket import TicketInput
 from app.seat import Seat
 from app.store.models import CallTicket
@@ -65,6 +66,11 @@ def test_ringing_pops_the_caller_and_a_filled_form(window: MainWindow, seat: Sea
     phone(window, "established")
     qtbot.waitUntil(lambda: window.call_pop.hand_off["119"].isVisible(), timeout=10000)
     assert "通话" in window.call_pop.timer_label.text()
+    # A desk phone transfers on its own keys: 转119 records the agent's hand-off for the ticket.
+    assert window.sidebar.handoff_button.text().startswith("确认已转接")
+    window.call_pop.hand_off["119"].click()
+    assert [(h.service, h.way) for h in window.form.handoffs] == [("119", HandoffWay.MANUAL)]
+    window.grab().save(str(SHOTS / "calls-talking.png"))
     phone(window, "terminated")
     qtbot.waitUntil(lambda: window.desk.calls.status.state is AgentState.AFTER_CALL, timeout=10000)
     assert not window.call_pop.isVisible()
@@ -75,10 +81,12 @@ def test_ringing_pops_the_caller_and_a_filled_form(window: MainWindow, seat: Sea
     for name, value in (("category1", "城乡建设"), ("district", "梁园区"), ("address", "凯旋路100号"),
                         ("title", "路灯修好了吗"), ("description", "询问凯旋路路灯维修进度")):
         window.form.set_field(name, value)
-    with qtbot.waitSignal(window.form.ticket_saved, timeout=10000):
+    with qtbot.waitSignal(window.form.ticket_saved, timeout=10000) as saved:
         window.form.save()
     with seat.store.session() as session:
         assert len(session.scalars(select(CallTicket)).all()) == 1
+    (line,) = [e for e in window.desk.ticket(saved.args[0]).timeline if e.kind == "handoff"]
+    assert (line.detail["text"], line.detail["way"]) == ("已转119", "manual")
 
 
 def test_lost_calls_are_called_back_from_their_tab(window: MainWindow, qtbot: QtBot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
