@@ -31,7 +31,7 @@ from app.sync.engine import SyncReport
 from app.sync.identity import Identity
 from app.telephony.adapter import CallEvent
 from app.telephony.agent import AgentState
-from app.telephony.model import CallState
+from app.telephony.model import FINAL_STATES, CallState
 from app.tickets.drafts import SavedDraft
 from app.tickets.importer import ImportReport
 from ui.admin.panel import AdminPanel
@@ -161,7 +161,6 @@ class MainWindow(QMainWindow):
         self.sidebar.start()
         self.agent_state: AgentStateBar | None = None
         self.callbacks: CallbackPanel | None = None
-        self._call_id = ""  # the call tickets saved now belong to (through its after-call work)
         self._start_calls()
         self.sync.start()
 
@@ -628,7 +627,7 @@ class MainWindow(QMainWindow):
         self.call_pop.hand_off_clicked.connect(self._hand_off)
         self.agent_state = AgentStateBar(self.desk.calls, self.desk.settings.acw_limit_s)
         self.statusBar().insertPermanentWidget(0, self.agent_state)
-        self.form.ticket_saved.connect(self._link_to_call)
+        self.agent_state.state_changed.connect(self._on_agent_state_changed)
         self.callbacks = CallbackPanel(self.desk.calls)
         self.callbacks.ticket_requested.connect(self._on_callback_ticket)
         self.tabs.addTab(self.callbacks, self.tr("漏接回拨"))  # after 统计报表: its index is fixed
@@ -644,7 +643,7 @@ class MainWindow(QMainWindow):
             return
         self.call_pop.show_call(call)
         if event.state is CallState.RINGING:
-            self._call_id = call.call_id
+            self.form.call_id = call.call_id
             self.tabs.setCurrentIndex(0)
             self.form.new_ticket()
             self.form.set_values(TicketInput(caller_phone=call.caller_number))
@@ -653,7 +652,7 @@ class MainWindow(QMainWindow):
         elif event.state is CallState.ABANDONED and self.callbacks is not None:
             self.callbacks.refresh()
         # The banners' buttons transfer while the adapter holds the call up, else confirm.
-        self.sidebar.set_can_transfer(self.desk.calls.can_transfer(self._call_id))
+        self.sidebar.set_can_transfer(self.desk.calls.can_transfer(self.form.call_id))
 
     def _hand_off(self, call_id: str, service: str) -> None:
         """Transfer the caller through the adapter (or record the agent's own hand-off) and put
@@ -663,18 +662,20 @@ class MainWindow(QMainWindow):
         self.sidebar.show_handoff(handoff)
 
     def _on_handoff_requested(self, service: str) -> None:
-        self._hand_off(self._call_id, service)
+        self._hand_off(self.form.call_id, service)
 
     def _on_callback_ticket(self, call_id: str, number: str) -> None:
         """A ticket for a caller called back: the number filled in, linked to the lost call."""
-        self._call_id = call_id
+        self.form.call_id = call_id
         self.tabs.setCurrentIndex(0)
         self.form.new_ticket()
         self.form.set_values(TicketInput(caller_phone=number))
 
-    def _link_to_call(self, ticket_id: int, _local_no: str) -> None:
-        if self._call_id:
-            self.desk.calls.link_ticket(self._call_id, ticket_id)
+    def _on_agent_state_changed(self, state: str) -> None:
+        """Back from 话后整理 (or any state) after the call is over: the next ticket is not its."""
+        call = self.desk.calls.call(self.form.call_id) if self.form.call_id else None
+        if state != AgentState.AFTER_CALL.value and call is not None and call.state in FINAL_STATES:
+            self.form.call_id = ""
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._focused_once:

@@ -154,6 +154,9 @@ class TicketForm(QWidget):
         self._confirmed: TicketInput | None = None
         self._links: dict[int, str] = {}
         self._handoffs: list[Handoff] = []
+        # The call the tickets saved now are taken in (set by the window; kept across new
+        # tickets so that several tickets of one call are linked to it).
+        self.call_id = ""
         self._build()
         self._connect_changes()
         self.save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self, self.save)
@@ -520,10 +523,10 @@ class TicketForm(QWidget):
         self._saving = True
         self.save_button.setEnabled(False)
         values, key, editing = self.values(), self._form_key, self._editing_client_id
-        desk, links, handoffs = self._desk, dict(self._links), list(self._handoffs)
+        desk, links, handoffs, call_id = self._desk, dict(self._links), list(self._handoffs), self.call_id
         # The draft goes in the ticket's transaction: either the ticket or the draft survives.
         self._run_write(lambda: desk.save_ticket(values, form_key=key, client_id=editing, links=links,
-                                                 handoffs=handoffs),
+                                                 handoffs=handoffs, call_id=call_id),
                         self._on_saved, self._on_save_failed)
 
     def _passes_quality(self, values: TicketInput) -> bool:

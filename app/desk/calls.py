@@ -12,12 +12,12 @@ from sqlalchemy import select
 from app.domain.handoff import Handoff, HandoffWay
 from app.domain.phone import mask_phone
 from app.seat import Seat
-from app.store.models import Call, Ticket
+from app.store.models import Call
 from app.telephony import agent, callbacks
 from app.telephony.adapter import CallAdapter, CallEvent, CallRecorder
 from app.telephony.agent import AgentState
 from app.telephony.callbacks import CallbackItem
-from app.telephony.calls import close_interrupted, find_call, link_ticket
+from app.telephony.calls import close_interrupted, find_call
 from app.telephony.choose import adapter_for
 from app.telephony.model import CallState
 from app.tickets.service import utc_now
@@ -127,14 +127,6 @@ class CallDesk:
     def hang_up(self, call_id: str) -> None:
         if self.adapter is not None:
             self.adapter.hang_up(call_id)
-
-    def link_ticket(self, call_id: str, ticket_id: int) -> bool:
-        """Link the ticket just saved (store id) to the call it was taken in."""
-        with self._seat.store.session() as session, session.begin():
-            client_id = session.scalar(select(Ticket.client_id).where(Ticket.id == ticket_id))
-            if client_id is None:
-                return False
-            return link_ticket(session, call_id=call_id, ticket_client_id=client_id, at=utc_now())
 
     def recent_calls(self, limit: int = 50) -> list[CallView]:
         with self._seat.store.session() as session:

@@ -56,6 +56,8 @@ from app.sync.engine import SyncCounts, SyncEngine, counts, get_state
 from app.sync.errors import ApiError, SyncError
 from app.sync.identity import Identity, remember_identity, restore_identity
 from app.sync.review import ConflictView, conflicts, dismiss_rejections, marked_tickets, rejections
+from app.telephony.calls import find_call
+from app.telephony.calls import link_ticket as link_call
 from app.tickets import lifecycle
 from app.tickets.demo import DEMO_COUNT, insert_demo_tickets
 from app.tickets.drafts import SavedDraft, discard_draft, pending_drafts, save_draft
@@ -77,6 +79,7 @@ from app.tickets.service import (
     ticket_to_input,
     timeline,
     update_ticket,
+    utc_now,
 )
 
 # The lifecycle function of each action, called with the dialog's parameters as keywords.
@@ -173,22 +176,29 @@ class Desk:
 
     def save_ticket(self, values: TicketInput, *, form_key: str, client_id: str = "",
                     links: Mapping[int, str] | None = None,
-                    handoffs: Sequence[Handoff] = ()) -> SavedTicket:
+                    handoffs: Sequence[Handoff] = (), call_id: str = "") -> SavedTicket:
         """Capture a new ticket (or save the edits of ``client_id``), link it to earlier tickets
-        (store id → why), record the confirmed hand-offs to 110/119/120/122 on its timeline and
-        discard the form's draft, all in one transaction: afterwards either the ticket or the
-        draft exists, never neither. Raises ``TicketValidationError``."""
+        (store id → why), record the hand-offs on its timeline, link it to the call ``call_id``
+        it was taken in and discard the form's draft, all in one transaction: afterwards either
+        the ticket or the draft exists, never neither. A new ticket taken in an answered call is
+        accepted when the call was answered (its clock, day and number start then), however long
+        the agent took to save it; any number of tickets may be taken in one call.
+        Raises ``TicketValidationError``."""
         context = self.seat.context
         with self._store.session() as session, session.begin():
             ticket = get_by_client_id(session, client_id) if client_id else None
+            call = find_call(session, call_id) if call_id else None
             if ticket is None:
-                ticket = create_ticket(session, data=values, context=context)
+                ticket = create_ticket(session, data=values, context=context,
+                                       created_at=call.answered_at if call is not None else None)
             else:
                 update_ticket(session, ticket=ticket, data=values, context=context)
             if links:
                 link_tickets(session, ticket=ticket, related=links, actor=context.actor)
             if handoffs:
                 record_handoffs(session, ticket=ticket, handoffs=handoffs, actor=context.actor)
+            if call is not None:
+                link_call(session, call_id=call.call_id, ticket_client_id=ticket.client_id, at=utc_now())
             discard_draft(session, form_key=form_key)
             return SavedTicket(ticket.id, ticket.local_no, mask_phone(ticket.caller_phone))
 

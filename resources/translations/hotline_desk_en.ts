@@ -1456,13 +1456,13 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="118"/>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>工单队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="120"/>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
@@ -1472,102 +1472,102 @@
         <translation>Local data: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>受理新工单</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>导入工单…</source>
         <translation>Import tickets…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>导出当前队列…</source>
         <translation>Export current queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>搜索工单</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>登录中心…</source>
         <translation>Log in to the center…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>处理同步冲突…</source>
         <translation>Resolve sync conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>未登录中心：登录后显示您角色的工作视图</source>
         <translation>Not signed in: sign in to see your role&apos;s work queues</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>%1（%2%3）</source>
         <translation>%1 (%2%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>没有待处理的同步冲突。</source>
         <translation>No sync conflicts to resolve.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>工单 %n 条</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -1575,116 +1575,116 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>已保存，正在发送到中心</source>
         <translation>Saved; sending to the center</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>正在生成演示数据…</source>
         <translation>Generating demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>操作未完成</source>
         <translation>Operation incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>操作未完成：%s
 已保存的工单不受影响，请稍后重试。</source>
         <translation>The operation did not complete: %s
 Saved tickets are not affected. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>导入工单</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>正在导入 %s …</source>
         <translation>Importing %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>未识别的列（已忽略）：</source>
         <translation>Unrecognized columns (ignored): </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>第%1行：</source>
         <translation>Row %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>……另有 %s 行出错</source>
         <translation>…and %s more rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>导出当前队列</source>
         <translation>Export current queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 tickets to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="605"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>发现上次未保存的工单草稿：“%1”。要恢复吗？</source>
         <translation>An unsaved ticket draft was found from last time: “%1”. Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="637"/>
         <source>来电接入未启动：%s</source>
         <translation>Calls not connected: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="634"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>漏接回拨</source>
         <translation>Missed calls</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>工单</source>
         <translation>tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&lt;h2&gt;欢迎使用热线座席工作台&lt;/h2&gt;&lt;p&gt;本机还没有工单。所有工单先保存在本机，断网也不会丢失。&lt;/p&gt;&lt;p&gt;直接在下面的表单里受理第一张工单（&lt;b&gt;Ctrl+S&lt;/b&gt; 保存，&lt;b&gt;Ctrl+N&lt;/b&gt; 新建），或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试（演示工单只留在本机，不会同步到中心）。&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Hotline Desk&lt;/h2&gt;&lt;p&gt;There are no tickets on this computer yet. Every ticket is saved on this computer first, so nothing is lost if the network goes down.&lt;/p&gt;&lt;p&gt;Take your first ticket in the form below (&lt;b&gt;Ctrl+S&lt;/b&gt; saves, &lt;b&gt;Ctrl+N&lt;/b&gt; starts a new one), import an Excel/CSV spreadsheet with “File → Import tickets”, or generate demo data to try it out (demo tickets stay on this computer and are never sent to the center).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>生成演示数据…</source>
         <translation>Generate demo data…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>将在本机生成 %n 条演示工单，用来熟悉受理、队列和报表。
 演示工单只保存在本机，不会同步到中心，登录中心后也不会发送。</source>
         <translation>
@@ -1695,34 +1695,34 @@ Demo tickets stay on this computer: they are never sent to the center, not even 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>生成</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>不生成</source>
         <translation>Don&apos;t generate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>已生成 %s 条演示工单（只在本机）</source>
         <translation>Generated %s demo tickets (on this computer only)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>正在导入 %1 …
 已处理 %2 行</source>
         <translation>Importing %1 …
 %2 rows done</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>已取消导入</source>
         <translation>Import cancelled</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>已停止导入：已处理的 %n 行已保存。再次导入同一文件只会补上其余各行，不会重复。</source>
         <translation>
             <numerusform>Import stopped: the %n row done is saved. Importing the same file again adds only the other rows, nothing twice.</numerusform>
@@ -1730,69 +1730,69 @@ Demo tickets stay on this computer: they are never sent to the center, not even 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>新建工单</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>表单里有还没保存的内容。
 要放下它、新建一张工单吗？放下的内容留作草稿，下次启动时可以恢复。</source>
         <translation>The form holds typing that is not saved.
 Leave it and start a new ticket? What you leave stays as a draft and can be restored at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>继续填写</source>
         <translation>Keep typing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>座席 %1 · %2</source>
         <translation>Seat %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>座席 %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>您的姓名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>保存座席信息</source>
         <translation>Save seat details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>本座席编号</source>
         <translation>This seat&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>已保存：座席 %1，%2</source>
         <translation>Saved: seat %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>密码已修改；其他电脑上的登录已失效。</source>
         <translation>Password changed; sign-ins on other computers have ended.</translation>
     </message>
@@ -3563,135 +3563,135 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>TicketForm</name>
     <message>
-        <location filename="../../ui/ticket_form.py" line="174"/>
-        <location filename="../../ui/ticket_form.py" line="632"/>
+        <location filename="../../ui/ticket_form.py" line="177"/>
+        <location filename="../../ui/ticket_form.py" line="635"/>
         <source>13812345678 或 0370-3221234</source>
         <translation>13812345678 or 0370-3221234</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="175"/>
-        <location filename="../../ui/ticket_form.py" line="580"/>
+        <location filename="../../ui/ticket_form.py" line="178"/>
+        <location filename="../../ui/ticket_form.py" line="583"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="176"/>
+        <location filename="../../ui/ticket_form.py" line="179"/>
         <source>保密</source>
         <translation>Confidential</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="180"/>
+        <location filename="../../ui/ticket_form.py" line="183"/>
         <source>路名、小区、楼栋门牌或参照物</source>
         <translation>Street, residential compound, building/unit no. or landmark</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="182"/>
+        <location filename="../../ui/ticket_form.py" line="185"/>
         <source>一句话概括诉求</source>
         <translation>The request in one sentence</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="185"/>
+        <location filename="../../ui/ticket_form.py" line="188"/>
         <source>发生了什么、在哪里、持续多久、希望怎么解决</source>
         <translation>What happened, where, for how long, and what the caller wants done</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="193"/>
+        <location filename="../../ui/ticket_form.py" line="196"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="230"/>
+        <location filename="../../ui/ticket_form.py" line="233"/>
         <source>受理渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="231"/>
+        <location filename="../../ui/ticket_form.py" line="234"/>
         <source>诉求类型</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="232"/>
+        <location filename="../../ui/ticket_form.py" line="235"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="233"/>
+        <location filename="../../ui/ticket_form.py" line="236"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="234"/>
+        <location filename="../../ui/ticket_form.py" line="237"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="240"/>
+        <location filename="../../ui/ticket_form.py" line="243"/>
         <source>一级分类</source>
         <translation>Category 1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="241"/>
+        <location filename="../../ui/ticket_form.py" line="244"/>
         <source>二级分类</source>
         <translation>Category 2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="242"/>
+        <location filename="../../ui/ticket_form.py" line="245"/>
         <source>三级分类</source>
         <translation>Category 3</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="243"/>
+        <location filename="../../ui/ticket_form.py" line="246"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="244"/>
+        <location filename="../../ui/ticket_form.py" line="247"/>
         <source>乡镇/街道</source>
         <translation>Town/subdistrict</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="245"/>
+        <location filename="../../ui/ticket_form.py" line="248"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="246"/>
+        <location filename="../../ui/ticket_form.py" line="249"/>
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="247"/>
+        <location filename="../../ui/ticket_form.py" line="250"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="248"/>
+        <location filename="../../ui/ticket_form.py" line="251"/>
         <source>诉求内容</source>
         <translation>Request details</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="254"/>
+        <location filename="../../ui/ticket_form.py" line="257"/>
         <source>新建 (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="255"/>
+        <location filename="../../ui/ticket_form.py" line="258"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="402"/>
+        <location filename="../../ui/ticket_form.py" line="405"/>
         <source>举报件一律保密，保护举报人</source>
         <translation>Reports are always confidential, to protect the whistleblower</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="496"/>
+        <location filename="../../ui/ticket_form.py" line="499"/>
         <source>草稿未能保存到本机（%s）。请检查磁盘空间；已输入的内容仍在表单中。</source>
         <translation>Could not save the draft on this computer (%s). Check the disk space; what you typed is still in the form.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_form.py" line="454"/>
-        <location filename="../../ui/ticket_form.py" line="513"/>
+        <location filename="../../ui/ticket_form.py" line="457"/>
+        <location filename="../../ui/ticket_form.py" line="516"/>
         <source>还有 %n 处需要修改，见红字提示。</source>
         <translation>
             <numerusform>%n field needs fixing; see the notes in red.</numerusform>
@@ -3699,22 +3699,22 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="536"/>
+        <location filename="../../ui/ticket_form.py" line="539"/>
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="542"/>
+        <location filename="../../ui/ticket_form.py" line="545"/>
         <source>智能质检：</source>
         <translation>Quality check: </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="543"/>
+        <location filename="../../ui/ticket_form.py" line="546"/>
         <source> 确认无误请再按一次 Ctrl+S 保存。</source>
         <translation> If this is right, press Ctrl+S again to save.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_form.py" line="559"/>
+        <location filename="../../ui/ticket_form.py" line="562"/>
         <source>保存时将与 %n 张已有工单关联。</source>
         <translation>
             <numerusform>Will be linked to %n earlier ticket when saved.</numerusform>
@@ -3722,47 +3722,47 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="583"/>
+        <location filename="../../ui/ticket_form.py" line="586"/>
         <source>已保存工单 %1，来电 %2。</source>
         <translation>Saved ticket %1 (caller %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="591"/>
+        <location filename="../../ui/ticket_form.py" line="594"/>
         <source>未保存：请按红字提示修改。</source>
         <translation>Not saved: fix the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="594"/>
+        <location filename="../../ui/ticket_form.py" line="597"/>
         <source>未保存：写入本机数据库失败（%s）。内容仍在表单和草稿中，请检查磁盘空间后再按 Ctrl+S。</source>
         <translation>Not saved: writing to the local database failed (%s). Your input is still in the form and the draft; check the disk space, then press Ctrl+S again.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="624"/>
+        <location filename="../../ui/ticket_form.py" line="627"/>
         <source>正在修改工单 %s</source>
         <translation>Editing ticket %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="642"/>
+        <location filename="../../ui/ticket_form.py" line="645"/>
         <source>已恢复上次未保存的草稿。</source>
         <translation>Restored the unsaved draft from last time.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="569"/>
+        <location filename="../../ui/ticket_form.py" line="572"/>
         <source>保存时将在时间线记录：%s。</source>
         <translation>On saving, the timeline will record: %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="542"/>
+        <location filename="../../ui/ticket_form.py" line="545"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="631"/>
+        <location filename="../../ui/ticket_form.py" line="634"/>
         <source>不变（%s）；要更换请输入新号码</source>
         <translation>Unchanged (%s); type a new number to replace it</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_form.py" line="455"/>
+        <location filename="../../ui/ticket_form.py" line="458"/>
         <source>已全部改好，按 Ctrl+S 保存。</source>
         <translation>All fixed; press Ctrl+S to save.</translation>
     </message>

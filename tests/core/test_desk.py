@@ -212,3 +212,39 @@ def test_a_confirmed_handoff_is_on_the_timeline_at_its_time(desk: Desk) -> None:
                              handoffs=[Handoff("119", confirmed), Handoff("999", confirmed)])
     lines = [e for e in desk.ticket(saved.id).timeline if e.kind == "handoff"]
     assert [(e.detail["text"], e.at) for e in lines] == [("已转119", confirmed)]
+
+
+def test_tickets_taken_in_a_call_start_their_clock_when_it_was_answered(desk: Desk, seat: Seat) -> None:
+    """Issue 15, item 3: taking the call starts the ticket's clock (its acceptance time is the
+    answer, not the save minutes later), and each ticket taken in the call is linked to it; a
+    ticket for a lost call called back, or typed with no call, starts when it is saved."""
+    from datetime import timedelta
+
+    from app.store.models import Call, CallTicket, Ticket
+    from app.telephony.calls import record_step
+    from app.telephony.model import CallState
+    from app.tickets.service import utc_now
+
+    answered = (utc_now() - timedelta(minutes=4)).replace(microsecond=0)
+    with seat.store.session() as session, session.begin():
+        for state, at in ((CallState.RINGING, answered - timedelta(seconds=6)), (CallState.ANSWERED, answered)):
+            record_step(session, call_id="sip-7", state=state, at=at, caller="13912345678", line="12345")
+        for state in (CallState.RINGING, CallState.ABANDONED):
+            record_step(session, call_id="sip-8", state=state, at=answered, caller="13800001111", line="12345")
+    first = desk.save_ticket(LAMP, form_key="a", call_id="sip-7")
+    second = desk.save_ticket(replace(LAMP, title="井盖缺失", description="凯旋路井盖缺失"), form_key="b",
+                              call_id="sip-7")
+    before = utc_now()
+    called_back = desk.save_ticket(replace(LAMP, title="回拨补录"), form_key="c", call_id="sip-8")
+    typed = desk.save_ticket(replace(LAMP, title="手工录入"), form_key="d")
+    with seat.store.session() as session:
+        created = {t.id: t.created_at for t in session.scalars(select(Ticket))}
+        assert created[first.id] == created[second.id] == answered
+        assert created[called_back.id] >= before and created[typed.id] >= before
+        links = {(c.call_id, t.ticket_client_id) for c in session.scalars(select(Call)) for t in c.tickets}
+        ids = {t.id: t.client_id for t in session.scalars(select(Ticket))}
+        assert links == {("sip-7", ids[first.id]), ("sip-7", ids[second.id]), ("sip-8", ids[called_back.id])}
+        assert len(session.scalars(select(CallTicket)).all()) == 3
+        (payload,) = [json.loads(p) for p in session.scalars(select(OutboxEntry.payload).where(
+            OutboxEntry.kind == "create", OutboxEntry.ticket_client_id == ids[first.id]))]
+    assert payload["created_at"].startswith(answered.strftime("%Y-%m-%dT%H:%M:%S"))  # the center gets it too

@@ -43,10 +43,9 @@ def test_calls_reach_the_agent_only_when_available_and_link_the_tickets(seat: Se
         answered = next(e for e in events if e.state is CallState.ANSWERED)
         view = desk.calls.call(answered.call_id)
         assert view is not None and (view.caller_masked, view.line) == ("139****5678", "12345")
-        saved = desk.save_ticket(TicketInput(request_type="投诉", caller_phone=view.caller_number, title="路灯不亮", district="梁园区", address="凯旋路100号",
-                                             description="凯旋路路灯连续三晚不亮", category1="城乡建设"),
-                                 form_key="f1")
-        assert desk.calls.link_ticket(answered.call_id, saved.id)
+        desk.save_ticket(TicketInput(request_type="投诉", caller_phone=view.caller_number, title="路灯不亮", district="梁园区", address="凯旋路100号",
+                                     description="凯旋路路灯连续三晚不亮", category1="城乡建设"),
+                         form_key="f1", call_id=answered.call_id)
         desk.calls.set_agent_state(AgentState.AFTER_CALL)
         desk.calls.set_agent_state(AgentState.AVAILABLE)
     finally:
@@ -92,8 +91,7 @@ def test_the_hand_off_transfers_the_caller_and_puts_已转119_on_the_ticket(seat
     assert (handoff.service, handoff.way) == ("119", HandoffWay.TRANSFERRED)
     fire = TicketInput(request_type="求助", caller_phone="13912345678", title="楼道着火", district="梁园区",
                        address="幸福小区3号楼", description="楼道里着火了，有人被困", category1="城乡建设")
-    saved = desk.save_ticket(fire, form_key="f1", handoffs=handoffs)
-    assert desk.calls.link_ticket(call_id, saved.id)
+    saved = desk.save_ticket(fire, form_key="f1", handoffs=handoffs, call_id=call_id)
     (line,) = [e for e in desk.ticket(saved.id).timeline if e.kind == "handoff"]
     assert (line.detail["text"], line.detail["way"], line.at) == ("已转119", "transferred", handoff.at)
 

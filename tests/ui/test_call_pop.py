@@ -88,6 +88,21 @@ def test_ringing_pops_the_caller_and_a_filled_form(window: MainWindow, seat: Sea
     (line,) = [e for e in window.desk.ticket(saved.args[0]).timeline if e.kind == "handoff"]
     assert (line.detail["text"], line.detail["way"]) == ("已转119", "manual")
 
+    def another(title: str) -> None:
+        window.form.new_ticket()
+        for name, value in (("request_type", "咨询"), ("caller_phone", "13912345678"), ("category1", "城乡建设"),
+                            ("district", "梁园区"),
+                            ("address", "凯旋路100号"), ("title", title), ("description", title + "，来电询问")):
+            window.form.set_field(name, value)
+        with qtbot.waitSignal(window.form.ticket_saved, timeout=10000):
+            window.form.save()
+
+    another("井盖缺失")  # the caller's second matter, still in 话后整理: linked to the same call
+    window.agent_state.set_state(AgentState.AVAILABLE)  # done with that call
+    another("下一位的事")
+    with seat.store.session() as session:
+        assert len(session.scalars(select(CallTicket)).all()) == 2
+
 
 def test_lost_calls_are_called_back_from_their_tab(window: MainWindow, qtbot: QtBot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     phone(window, "incoming", remote="13800001111", local="12345")
