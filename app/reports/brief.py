@@ -95,15 +95,17 @@ def render_brief(
     """The brief's text: a title line, then one paragraph per line."""
     word = period.previous_word()
     lines = [TITLES[period.kind]]
+    # As the center's own briefs give it: calls taken, 接通率 (said even when no ticket was valid).
+    call_line = (f"{word}热线呼入{calls.offered}通，接通{calls.answered}通，接通率{calls.answer_rate:.2%}，"
+                 f"15秒接通率{calls.answer15_rate:.2%}。") if calls is not None else ""
     if total.valid == 0:
-        lines.append(f"{period.label()}，全市未受理有效事件。")
+        lines += [f"{period.label()}，全市未受理有效事件。", *filter(None, [call_line])]
         return "\n".join(lines)
     head = f"{period.label()}，全市共受理有效事件{total.valid}件"
     channel_text = "，".join(_channel_phrase(r) for r in ordered_channels(channels))
     lines.append(f"{head}，其中{channel_text}。" if channel_text else f"{head}。")
-    if calls is not None:  # as the center's own briefs give it: calls taken, 接通率
-        lines.append(f"{word}热线呼入{calls.offered}通，接通{calls.answered}通，接通率{calls.answer_rate:.2%}，"
-                     f"15秒接通率{calls.answer15_rate:.2%}。")
+    if call_line:
+        lines.append(call_line)
     named = [c for c in categories if c.count and c.label]
     if named:
         parts = "；".join(f"{c.label}{c.count}件，占比{c.share}%" for c in named)

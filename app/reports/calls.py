@@ -52,8 +52,13 @@ class CallFigures:
         return self.talk_s / self.talked if self.talked else 0.0
 
     @property
+    def avg_acw_s(self) -> float:
+        """After-call work per answered call."""
+        return self.acw_s / self.answered if self.answered else 0.0
+
+    @property
     def aht_s(self) -> float:
-        return self.avg_talk_s + (self.acw_s / self.answered if self.answered else 0.0)
+        return self.avg_talk_s + self.avg_acw_s
 
     def line(self) -> str:
         """The machine-readable summary (the command's last line)."""

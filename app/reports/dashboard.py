@@ -8,7 +8,7 @@ from sqlalchemy import Connection
 
 from app.analysis.model import HotspotReport
 from app.reports.brief import StepClock, compose_brief
-from app.reports.calls import period_calls
+from app.reports.calls import call_report
 from app.reports.data import CountRow, Dashboard, Dimension, ReportOptions
 from app.reports.period import Period, local_today
 from app.reports.queries import (
@@ -52,10 +52,11 @@ def build_dashboard(
     escalated_total = clock.run("escalated_total", lambda: escalated_count(conn, period))
     examples = clock.run("examples", lambda: satisfied_examples(conn, period, options.examples))
     ratings = clock.run("ratings", lambda: unit_ratings(conn, period, as_of=as_of, options=options))
-    calls = clock.run("calls", lambda: period_calls(conn, period))
+    report = clock.run("calls", lambda: call_report(conn, period))
+    calls = report if report.total.offered else None
     brief = compose_brief(
         period, total, counts[Dimension.CHANNEL], counts[Dimension.CATEGORY], examples, ratings, options,
-        calls=calls,
+        calls=calls.total if calls is not None else None,
     )
     return Dashboard(
         period=period,
@@ -70,6 +71,7 @@ def build_dashboard(
         overdue_total=overdue_total,
         escalated_total=escalated_total,
         timings_ms=timings,
+        calls=calls,
     )
 
 

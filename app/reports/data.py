@@ -11,7 +11,7 @@ from app.reports.period import Period
 
 if TYPE_CHECKING:
     from app.analysis.model import HotspotReport
-    from app.reports.calls import CallFigures
+    from app.reports.calls import CallFigures, CallReport
 
 # Event kinds (ticket_events.kind) that make a ticket not count as a valid event (有效事件):
 # 合并 = merged into another ticket as its duplicate, 作废 = voided (test call, prank, wrong entry).
@@ -200,3 +200,4 @@ class Dashboard:
     overdue_total: int = 0
     escalated_total: int = 0
     timings_ms: dict[str, float] = field(default_factory=dict)
+    calls: "CallReport | None" = None  # the period's call figures, when the seat recorded calls

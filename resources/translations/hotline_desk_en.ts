@@ -735,6 +735,79 @@
     </message>
 </context>
 <context>
+    <name>CallsModel</name>
+    <message>
+        <location filename="../../ui/reports/models.py" line="207"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="208"/>
+        <source>座席 %1</source>
+        <translation>Seat %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="208"/>
+        <source>（未设）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="210"/>
+        <source>线路 %1</source>
+        <translation>Line %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="210"/>
+        <source>（未知）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="223"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="223"/>
+        <source>呼入</source>
+        <translation>Offered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="223"/>
+        <source>接通</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="223"/>
+        <source>接通率</source>
+        <translation>Answer rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="223"/>
+        <source>15秒接通率</source>
+        <translation>Answered in 15 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="224"/>
+        <source>呼损</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="224"/>
+        <source>平均等待（秒）</source>
+        <translation>Avg wait (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="224"/>
+        <source>平均通话（秒）</source>
+        <translation>Avg talk (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/models.py" line="225"/>
+        <source>话后整理（秒/通）</source>
+        <translation>After-call work (s/call)</translation>
+    </message>
+</context>
+<context>
     <name>CategoriesPage</name>
     <message>
         <location filename="../../ui/admin/reference_pages.py" line="145"/>
@@ -1046,12 +1119,12 @@
 <context>
     <name>CountsModel</name>
     <message>
-        <location filename="../../ui/reports/models.py" line="46"/>
+        <location filename="../../ui/reports/models.py" line="47"/>
         <source>件数</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="46"/>
+        <location filename="../../ui/reports/models.py" line="47"/>
         <source>占比</source>
         <translation>Share</translation>
     </message>
@@ -2134,82 +2207,82 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
 <context>
     <name>RatingsModel</name>
     <message>
-        <location filename="../../ui/reports/models.py" line="136"/>
+        <location filename="../../ui/reports/models.py" line="137"/>
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="136"/>
+        <location filename="../../ui/reports/models.py" line="137"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="136"/>
+        <location filename="../../ui/reports/models.py" line="137"/>
         <source>工单数</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="136"/>
+        <location filename="../../ui/reports/models.py" line="137"/>
         <source>综合得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="137"/>
+        <location filename="../../ui/reports/models.py" line="138"/>
         <source>响应率</source>
         <translation>Response rate</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="137"/>
+        <location filename="../../ui/reports/models.py" line="138"/>
         <source>解决率</source>
         <translation>Resolution rate</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="137"/>
+        <location filename="../../ui/reports/models.py" line="138"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="137"/>
+        <location filename="../../ui/reports/models.py" line="138"/>
         <source>按时办结率</source>
         <translation>On-time completion</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="138"/>
+        <location filename="../../ui/reports/models.py" line="139"/>
         <source>退单率</source>
         <translation>Return rate</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="141"/>
+        <location filename="../../ui/reports/models.py" line="142"/>
         <source>工单数不足最低要求的单位不参加排名</source>
         <translation>Units with fewer tickets than the minimum are not ranked</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="141"/>
+        <location filename="../../ui/reports/models.py" line="142"/>
         <source>各项比率按权重加权，满分100</source>
         <translation>Weighted sum of the rates, out of 100</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="142"/>
+        <location filename="../../ui/reports/models.py" line="143"/>
         <source>派单后在时限内签收的工单 / 已派单工单</source>
         <translation>Tickets signed for within the limit after dispatch / dispatched tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="143"/>
+        <location filename="../../ui/reports/models.py" line="144"/>
         <source>（解决 + 部分解决×0.5）/ 办结时说明解决情况的工单</source>
         <translation>(Resolved + partly resolved × 0.5) / tickets completed with a resolution status</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="144"/>
+        <location filename="../../ui/reports/models.py" line="145"/>
         <source>（满意 + 基本满意）/ 回访有评价的工单（未联系上不计）</source>
         <translation>(Satisfied + fairly satisfied) / callbacks with a rating (Unreachable not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="145"/>
+        <location filename="../../ui/reports/models.py" line="146"/>
         <source>在办理时限内办结的工单 /（已办结 + 逾期未办结）</source>
         <translation>Tickets completed by the due date / (completed + overdue and open)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="146"/>
+        <location filename="../../ui/reports/models.py" line="147"/>
         <source>本单位退回的工单 / 派至本单位的工单；计分时按（1 − 退单率）</source>
         <translation>Tickets returned by the unit / tickets dispatched to it; scored as (1 − return rate)</translation>
     </message>
@@ -2321,8 +2394,8 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
     </message>
     <message>
         <location filename="../../ui/reports/dashboard.py" line="164"/>
-        <location filename="../../ui/reports/dashboard.py" line="407"/>
-        <location filename="../../ui/reports/dashboard.py" line="485"/>
+        <location filename="../../ui/reports/dashboard.py" line="426"/>
+        <location filename="../../ui/reports/dashboard.py" line="504"/>
         <source>受理渠道</source>
         <translation>Channel</translation>
     </message>
@@ -2412,37 +2485,42 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
         <translation>Restore generated brief</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="240"/>
+        <location filename="../../ui/reports/dashboard.py" line="250"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="242"/>
+        <location filename="../../ui/reports/dashboard.py" line="252"/>
         <source>分项统计</source>
         <translation>Breakdown</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="243"/>
+        <location filename="../../ui/reports/dashboard.py" line="253"/>
         <source>逾期与督办</source>
         <translation>Overdue and escalated</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="244"/>
+        <location filename="../../ui/reports/dashboard.py" line="254"/>
         <source>单位考核</source>
         <translation>Unit ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="245"/>
+        <location filename="../../ui/reports/dashboard.py" line="255"/>
+        <source>来电统计</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="256"/>
         <source>简报</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="328"/>
+        <location filename="../../ui/reports/dashboard.py" line="339"/>
         <source>正在统计…</source>
         <translation>Computing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reports/dashboard.py" line="339"/>
+        <location filename="../../ui/reports/dashboard.py" line="350"/>
         <source>统计用时 %n 毫秒</source>
         <translation>
             <numerusform>Computed in %n ms</numerusform>
@@ -2450,118 +2528,128 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="373"/>
+        <location filename="../../ui/reports/dashboard.py" line="384"/>
         <source>统计失败：%1</source>
         <translation>Computing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="381"/>
+        <location filename="../../ui/reports/dashboard.py" line="392"/>
         <source>%1，有效事件 %2 件（受理 %3 件，其中合并/作废 %4 件）；逾期未办结 %5 件，督办 %6 件。</source>
         <translation>%1, %2 valid tickets (%3 received, of which %4 merged/voided); %5 overdue and open, %6 escalated.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="391"/>
+        <location filename="../../ui/reports/dashboard.py" line="402"/>
         <source>逾期未办结工单（截至 %1，共 %2 件，列出 %3 件）</source>
         <translation>Overdue open tickets (as of %1, %2 in all, %3 listed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="394"/>
+        <location filename="../../ui/reports/dashboard.py" line="405"/>
         <source>督办工单（共 %1 件，列出 %2 件）</source>
         <translation>Escalated tickets (%1 in all, %2 listed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="410"/>
+        <location filename="../../ui/reports/dashboard.py" line="411"/>
+        <source>%1：呼入 %2 通，接通 %3 通，接通率 %4，15秒接通率 %5，呼损 %6 通。</source>
+        <translation>%1: %2 calls offered, %3 answered, answer rate %4, answered in 15 s %5, %6 abandoned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="415"/>
+        <source>本期本座席没有来电记录（来电接入见“设置”）。</source>
+        <translation>This seat recorded no calls in the period (call intake: see Settings).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/dashboard.py" line="429"/>
         <source>问题分类（前%1项）</source>
         <translation>Categories (top %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="413"/>
-        <location filename="../../ui/reports/dashboard.py" line="486"/>
+        <location filename="../../ui/reports/dashboard.py" line="432"/>
+        <location filename="../../ui/reports/dashboard.py" line="505"/>
         <source>每日有效事件</source>
         <translation>Valid tickets per day</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="452"/>
+        <location filename="../../ui/reports/dashboard.py" line="471"/>
         <source>自动生成，可直接修改；导出时使用此处的文字。</source>
         <translation>Generated automatically, edit freely; exports use this text.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="456"/>
+        <location filename="../../ui/reports/dashboard.py" line="475"/>
         <source>已修改：刷新或更换期间会重新生成。</source>
         <translation>Edited: refreshing or changing the period regenerates it.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="485"/>
+        <location filename="../../ui/reports/dashboard.py" line="504"/>
         <source>问题分类（前10）</source>
         <translation>Categories (top 10)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="486"/>
+        <location filename="../../ui/reports/dashboard.py" line="505"/>
         <source>承办单位考核排名</source>
         <translation>Handling unit ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="487"/>
+        <location filename="../../ui/reports/dashboard.py" line="506"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="487"/>
+        <location filename="../../ui/reports/dashboard.py" line="506"/>
         <source>有效事件</source>
         <translation>Valid tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="488"/>
+        <location filename="../../ui/reports/dashboard.py" line="507"/>
         <source>逾期未办结</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="488"/>
+        <location filename="../../ui/reports/dashboard.py" line="507"/>
         <source>督办</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="489"/>
+        <location filename="../../ui/reports/dashboard.py" line="508"/>
         <source>排名,承办单位,工单数,得分,响应率,解决率,满意率,按时办结率,退单率</source>
         <translation>Rank,Handling unit,Tickets,Score,Response,Resolution,Satisfied,On-time,Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="497"/>
+        <location filename="../../ui/reports/dashboard.py" line="516"/>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="507"/>
+        <location filename="../../ui/reports/dashboard.py" line="526"/>
         <source>导出XLSX</source>
         <translation>Export XLSX</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="508"/>
+        <location filename="../../ui/reports/dashboard.py" line="527"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="513"/>
+        <location filename="../../ui/reports/dashboard.py" line="532"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="514"/>
+        <location filename="../../ui/reports/dashboard.py" line="533"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="241"/>
+        <location filename="../../ui/reports/dashboard.py" line="251"/>
         <source>热点与预警</source>
         <translation>Hot issues and warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="354"/>
+        <location filename="../../ui/reports/dashboard.py" line="365"/>
         <source>%1 %2 来电%3人（平常约%4件）</source>
         <translation>%1 %2: %3 callers (usually about %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="359"/>
+        <location filename="../../ui/reports/dashboard.py" line="370"/>
         <source>预警 %1 条：%2。详见“热点与预警”。</source>
         <translation>%1 warnings: %2. See “Hot issues and warnings”.</translation>
     </message>
@@ -2571,12 +2659,12 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
         <translation>The brief is written wholly in Chinese, in the form the hotline publishes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="503"/>
+        <location filename="../../ui/reports/dashboard.py" line="522"/>
         <source>12345报表</source>
         <translation>12345-report</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/dashboard.py" line="494"/>
+        <location filename="../../ui/reports/dashboard.py" line="513"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -3770,47 +3858,47 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>TicketsModel</name>
     <message>
-        <location filename="../../ui/reports/models.py" line="86"/>
+        <location filename="../../ui/reports/models.py" line="87"/>
         <source>工单编号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="86"/>
+        <location filename="../../ui/reports/models.py" line="87"/>
         <source>标题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="86"/>
+        <location filename="../../ui/reports/models.py" line="87"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="86"/>
+        <location filename="../../ui/reports/models.py" line="87"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="87"/>
+        <location filename="../../ui/reports/models.py" line="88"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="87"/>
+        <location filename="../../ui/reports/models.py" line="88"/>
         <source>办理时限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="88"/>
+        <location filename="../../ui/reports/models.py" line="89"/>
         <source>督办次数</source>
         <translation>Escalations</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="88"/>
+        <location filename="../../ui/reports/models.py" line="89"/>
         <source>逾期天数</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/models.py" line="88"/>
+        <location filename="../../ui/reports/models.py" line="89"/>
         <source>督办说明</source>
         <translation>Escalation note</translation>
     </message>

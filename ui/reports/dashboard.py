@@ -40,7 +40,7 @@ from ui.dates import period_label, pydate, qdate
 from ui.files import in_documents
 from ui.reports.charts import ChartWidget, Series
 from ui.reports.hotspots import HotspotsPanel, Progress
-from ui.reports.models import CountsModel, RatingsModel, SortRole, TicketsModel
+from ui.reports.models import CallsModel, CountsModel, RatingsModel, SortRole, TicketsModel
 from ui.reports.pdf import write_pdf
 from ui.tasks import Newest, run_task
 from ui.vocabulary import display
@@ -48,7 +48,7 @@ from ui.vocabulary import display
 _KINDS = (PeriodKind.DAILY, PeriodKind.WEEKLY, PeriodKind.MONTHLY, PeriodKind.CUSTOM)
 
 
-def _table(model: CountsModel | TicketsModel | RatingsModel, *, stretch: int | None = None) -> QTableView:
+def _table(model: CountsModel | TicketsModel | RatingsModel | CallsModel, *, stretch: int | None = None) -> QTableView:
     """``stretch``: the column that takes the spare width (default: the last one)."""
     proxy = QSortFilterProxyModel(model)
     proxy.setSourceModel(model)
@@ -229,6 +229,16 @@ class ReportsDashboard(QWidget):
         brief_row.addWidget(self.reset_brief_button)
         brief_layout.addLayout(brief_row)
 
+        # The calls the seat recorded in the period (offered to 话后整理), total, by seat and line.
+        self.calls_model = CallsModel(self)
+        self.calls_label = QLabel()
+        self.calls_label.setWordWrap(True)
+        calls = QWidget()
+        calls_layout = QVBoxLayout(calls)
+        calls_layout.addWidget(self.calls_label)
+        self.calls_view = _table(self.calls_model, stretch=0)
+        calls_layout.addWidget(self.calls_view, 1)
+
         desk, today = self.desk, self.today
 
         def analyse(period: Period, progress: Progress) -> HotspotReport:
@@ -242,6 +252,7 @@ class ReportsDashboard(QWidget):
         self.tabs.addTab(counts_tabs, self.tr("分项统计"))
         self.tabs.addTab(lists, self.tr("逾期与督办"))
         self.tabs.addTab(ratings, self.tr("单位考核"))
+        self.tabs.addTab(calls, self.tr("来电统计"))
         self.tabs.addTab(brief, self.tr("简报"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -394,6 +405,14 @@ class ReportsDashboard(QWidget):
             self.tr("督办工单（共 %1 件，列出 %2 件）").replace("%1", str(dashboard.escalated_total))
             .replace("%2", str(len(dashboard.escalated))))
         self.ratings_model.set_ratings(dashboard.ratings)
+        self.calls_model.set_report(dashboard.calls)
+        calls = dashboard.calls.total if dashboard.calls is not None else None
+        self.calls_label.setText(
+            self.tr("%1：呼入 %2 通，接通 %3 通，接通率 %4，15秒接通率 %5，呼损 %6 通。")
+            .replace("%1", period_label(dashboard.period)).replace("%2", str(calls.offered))
+            .replace("%3", str(calls.answered)).replace("%4", f"{calls.answer_rate:.2%}")
+            .replace("%5", f"{calls.answer15_rate:.2%}").replace("%6", str(calls.abandoned))
+            if calls is not None else self.tr("本期本座席没有来电记录（来电接入见“设置”）。"))
         self._show_charts()
         if reset_brief or not self._brief_edited:
             self._set_brief_text(dashboard.brief.text)

@@ -5,6 +5,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from app.reports.calls import CallFigures, CallReport
 from app.reports.data import CountRow, Rate, TicketLine, UnitRating
 from ui.vocabulary import display
 
@@ -184,5 +185,58 @@ class RatingsModel(QAbstractTableModel):
             value = self._rate(r, col).value
             return value if value is not None else -1.0
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_UNIT:
+            return _RIGHT
+        return None
+
+
+class CallsModel(QAbstractTableModel):
+    """The period's call figures: the total, then each seat, then each line (app.reports.calls)."""
+
+    (COL_SCOPE, COL_OFFERED, COL_ANSWERED, COL_RATE, COL_RATE15, COL_ABANDONED, COL_WAIT, COL_TALK,
+     COL_ACW) = range(9)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # (scope shown, figures, whether after-call work applies: a span belongs to a seat, not a line)
+        self._rows: list[tuple[str, CallFigures, bool]] = []
+
+    def set_report(self, report: CallReport | None) -> None:
+        self.beginResetModel()
+        self._rows = []
+        if report is not None:
+            self._rows.append((self.tr("合计"), report.total, True))
+            self._rows += [(self.tr("座席 %1").replace("%1", seat or self.tr("（未设）")), f, True)
+                           for seat, f in sorted(report.by_seat.items())]
+            self._rows += [(self.tr("线路 %1").replace("%1", line or self.tr("（未知）")), f, False)
+                           for line, f in sorted(report.by_line.items())]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 9
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < 9:
+            return None
+        return (self.tr("范围"), self.tr("呼入"), self.tr("接通"), self.tr("接通率"), self.tr("15秒接通率"),
+                self.tr("呼损"), self.tr("平均等待（秒）"), self.tr("平均通话（秒）"),
+                self.tr("话后整理（秒/通）"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        scope, f, acw = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (scope, str(f.offered), str(f.answered), f"{f.answer_rate:.2%}", f"{f.answer15_rate:.2%}",
+                    str(f.abandoned), f"{f.avg_wait_s:.1f}", f"{f.avg_talk_s:.1f}",
+                    f"{f.avg_acw_s:.1f}" if acw else "—")[col]
+        if role == SortRole:
+            # The total stays first whichever way a figure is sorted: it is not a seat.
+            return (index.row(), f.offered, f.answered, f.answer_rate, f.answer15_rate, f.abandoned,
+                    f.avg_wait_s, f.avg_talk_s, f.avg_acw_s if acw else -1.0)[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_SCOPE:
             return _RIGHT
         return None
