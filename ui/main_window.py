@@ -40,6 +40,7 @@ from ui.call_panel import AgentStateBar, CallBridge, ScreenPop
 from ui.callbacks import CallbackPanel
 from ui.conflict_dialog import ConflictDialog
 from ui.files import in_documents
+from ui.live_view import LiveView
 from ui.login_dialog import LoginDialog
 from ui.messages import say, say_error
 from ui.password_dialog import ChangePasswordDialog
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self.ticket_windows: dict[int, TicketDetail] = {}
         self.password_dialog: ChangePasswordDialog | None = None
         self.conflict_dialog: ConflictDialog | None = None
+        self.live_view: LiveView | None = None
         self.sync = sync or SyncController(desk, parent=self)
         self.sync.setParent(self)
         self.sync.status_changed.connect(self.sync_status.show_status)
@@ -247,6 +249,11 @@ class MainWindow(QMainWindow):
         find_action.triggered.connect(self._on_find)
         view_menu.addAction(queue_action)
         view_menu.addAction(find_action)
+        # The supervisor's live view of the seats (the center's; shown to whom it answers).
+        self.live_action = QAction(self.tr("座席实时状态…"), self)
+        self.live_action.triggered.connect(self.open_live_view)
+        self.live_action.setVisible(False)
+        view_menu.addAction(self.live_action)
         sync_menu = self.menuBar().addMenu(self.tr("同步(&S)"))
         self.sync_action = QAction(self.tr("立即同步"), self)
         self.sync_action.setShortcut(QKeySequence("F5"))
@@ -274,6 +281,7 @@ class MainWindow(QMainWindow):
         """The signed-in user's work: their role's queues, and only the tabs their role uses."""
         role = identity.role if identity else None
         self.password_action.setEnabled(identity is not None)
+        self.live_action.setVisible(role in (Role.SUPERVISOR, Role.ADMIN))
         if identity is None:
             self.identity_label.setText(self.tr("未登录中心：登录后显示您角色的工作视图"))
             self.queue.set_role_views([])
@@ -299,6 +307,12 @@ class MainWindow(QMainWindow):
             self.admin.select("users")
         elif not captures or (role is not None and role is not Role.AGENT):
             self.tabs.setCurrentIndex(1)  # their work is in the queues
+
+    def open_live_view(self) -> None:
+        if self.live_view is None:
+            self.live_view = LiveView(self.sync, self)
+        self.live_view.show()
+        self.live_view.raise_()
 
     def show_seat_in_title(self) -> None:
         settings = self.desk.settings

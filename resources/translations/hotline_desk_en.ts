@@ -1132,12 +1132,12 @@
 <context>
     <name>DraftBanner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
@@ -1467,6 +1467,39 @@
     </message>
 </context>
 <context>
+    <name>LiveView</name>
+    <message>
+        <location filename="../../ui/live_view.py" line="112"/>
+        <source>座席实时状态</source>
+        <translation>Seats live</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="166"/>
+        <source>座席 %1 个：示闲 %2，示忙 %3，小休 %4，话后整理 %5</source>
+        <translation>%1 seats: %2 ready, %3 not ready, %4 on break, %5 in wrap-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="169"/>
+        <source>更新于 %1，每 5 秒刷新</source>
+        <translation>Updated %1, refreshed every 5 seconds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="176"/>
+        <source>未登录中心：请先登录（同步 → 登录中心…），再查看座席状态。</source>
+        <translation>Not signed in to the center: log in (Sync → Log in to the center…) to see the seats.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="178"/>
+        <source>只有班长和管理员能查看座席实时状态。</source>
+        <translation>Only supervisors and administrators can see the seats live.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="180"/>
+        <source>暂时连不上中心，稍后自动重试：%1</source>
+        <translation>Cannot reach the center now; retrying shortly: %1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login_dialog.py" line="30"/>
@@ -1523,124 +1556,129 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>受理工单</source>
         <translation>Ticket intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>工单队列</source>
         <translation>Ticket queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>本机数据：%s</source>
         <translation>Local data: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>受理新工单</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>导入工单…</source>
         <translation>Import tickets…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>导出当前队列…</source>
         <translation>Export current queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>搜索工单</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="253"/>
+        <source>座席实时状态…</source>
+        <translation>Seats live…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>登录中心…</source>
         <translation>Log in to the center…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>处理同步冲突…</source>
         <translation>Resolve sync conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>未登录中心：登录后显示您角色的工作视图</source>
         <translation>Not signed in: sign in to see your role&apos;s work queues</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>%1（%2%3）</source>
         <translation>%1 (%2%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>已保存 %s</source>
         <translation>Saved %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>没有待处理的同步冲突。</source>
         <translation>No sync conflicts to resolve.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>工单 %n 条</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -1648,116 +1686,116 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>已保存，正在发送到中心</source>
         <translation>Saved; sending to the center</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>正在生成演示数据…</source>
         <translation>Generating demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>操作未完成</source>
         <translation>Operation incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>操作未完成：%s
 已保存的工单不受影响，请稍后重试。</source>
         <translation>The operation did not complete: %s
 Saved tickets are not affected. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>导入工单</source>
         <translation>Import tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>正在导入 %s …</source>
         <translation>Importing %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>未识别的列（已忽略）：</source>
         <translation>Unrecognized columns (ignored): </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>第%1行：</source>
         <translation>Row %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>……另有 %s 行出错</source>
         <translation>…and %s more rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>导出当前队列</source>
         <translation>Export current queue</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="590"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 tickets to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="616"/>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>发现上次未保存的工单草稿：“%1”。要恢复吗？</source>
         <translation>An unsaved ticket draft was found from last time: “%1”. Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>来电接入未启动：%s</source>
         <translation>Calls not connected: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>漏接回拨</source>
         <translation>Missed calls</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>工单</source>
         <translation>tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&lt;h2&gt;欢迎使用热线座席工作台&lt;/h2&gt;&lt;p&gt;本机还没有工单。所有工单先保存在本机，断网也不会丢失。&lt;/p&gt;&lt;p&gt;直接在下面的表单里受理第一张工单（&lt;b&gt;Ctrl+S&lt;/b&gt; 保存，&lt;b&gt;Ctrl+N&lt;/b&gt; 新建），或从“文件 → 导入工单”导入 Excel/CSV 表格，或先生成演示数据试一试（演示工单只留在本机，不会同步到中心）。&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Hotline Desk&lt;/h2&gt;&lt;p&gt;There are no tickets on this computer yet. Every ticket is saved on this computer first, so nothing is lost if the network goes down.&lt;/p&gt;&lt;p&gt;Take your first ticket in the form below (&lt;b&gt;Ctrl+S&lt;/b&gt; saves, &lt;b&gt;Ctrl+N&lt;/b&gt; starts a new one), import an Excel/CSV spreadsheet with “File → Import tickets”, or generate demo data to try it out (demo tickets stay on this computer and are never sent to the center).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>生成演示数据…</source>
         <translation>Generate demo data…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>将在本机生成 %n 条演示工单，用来熟悉受理、队列和报表。
 演示工单只保存在本机，不会同步到中心，登录中心后也不会发送。</source>
         <translation>
@@ -1768,34 +1806,34 @@ Demo tickets stay on this computer: they are never sent to the center, not even 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>生成</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>不生成</source>
         <translation>Don&apos;t generate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>已生成 %s 条演示工单（只在本机）</source>
         <translation>Generated %s demo tickets (on this computer only)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>正在导入 %1 …
 已处理 %2 行</source>
         <translation>Importing %1 …
 %2 rows done</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>已取消导入</source>
         <translation>Import cancelled</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>已停止导入：已处理的 %n 行已保存。再次导入同一文件只会补上其余各行，不会重复。</source>
         <translation>
             <numerusform>Import stopped: the %n row done is saved. Importing the same file again adds only the other rows, nothing twice.</numerusform>
@@ -1803,69 +1841,69 @@ Demo tickets stay on this computer: they are never sent to the center, not even 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>新建工单</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>表单里有还没保存的内容。
 要放下它、新建一张工单吗？放下的内容留作草稿，下次启动时可以恢复。</source>
         <translation>The form holds typing that is not saved.
 Leave it and start a new ticket? What you leave stays as a draft and can be restored at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>继续填写</source>
         <translation>Keep typing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>座席 %1 · %2</source>
         <translation>Seat %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>座席 %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>您的姓名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>保存座席信息</source>
         <translation>Save seat details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>本座席编号</source>
         <translation>This seat&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>已保存：座席 %1，%2</source>
         <translation>Saved: seat %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>密码已修改；其他电脑上的登录已失效。</source>
         <translation>Password changed; sign-ins on other computers have ended.</translation>
     </message>
@@ -2898,6 +2936,64 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
         <location filename="../../ui/call_panel.py" line="153"/>
         <source>通话 %1</source>
         <translation>Talking %1</translation>
+    </message>
+</context>
+<context>
+    <name>SeatsModel</name>
+    <message>
+        <location filename="../../ui/live_view.py" line="78"/>
+        <source>座席</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="78"/>
+        <source>座席员</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="78"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="78"/>
+        <source>开始于</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="78"/>
+        <source>持续</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="79"/>
+        <source>今日呼入</source>
+        <translation>Offered today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="79"/>
+        <source>今日接通</source>
+        <translation>Answered today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="96"/>
+        <source>示闲</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="96"/>
+        <source>示忙</source>
+        <translation>Not ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="97"/>
+        <source>小休</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_view.py" line="97"/>
+        <source>话后整理</source>
+        <translation>Wrap-up</translation>
     </message>
 </context>
 <context>
@@ -5683,7 +5779,7 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>sync.not_at_center</name>
     <message>
-        <location filename="../../app/sync/center_calls.py" line="11"/>
+        <location filename="../../app/sync/center_calls.py" line="13"/>
         <source>中心没有这张工单，或您无权查看；请先同步再试。</source>
         <translation>The center has no such ticket, or you may not see it; sync first and try again.</translation>
     </message>
