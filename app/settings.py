@@ -39,6 +39,10 @@ class Settings:
     extension: str = field(default="", metadata={"title": term("Settings", "本座席分机号")})
     action_url_address: str = field(default="127.0.0.1:8790", metadata={"title": term("Settings", "话机事件（Action URL）监听地址")})
     action_url_token: str = field(default="", metadata={"title": term("Settings", "话机事件令牌（可空）")})
+    # 漏接回拨 dials through these (app.telephony): the switch the seat's SIP user agent sends its
+    # INVITE to (empty: the one that offered the last call), a desk phone's dial URL with {number}.
+    sip_proxy: str = field(default="", metadata={"title": term("Settings", "SIP 外呼交换机（主机:端口，空为来电所经交换机）")})
+    phone_dial_url: str = field(default="", metadata={"title": term("Settings", "话机拨号网址（含 {number}，空为手工拨号）")})
     acw_limit_s: int = field(default=60, metadata={"title": term("Settings", "话后整理时限（秒），到时自动示闲")})
     # Column key → width in pixels, 0 for a hidden column; empty: the queue's own defaults.
     queue_columns: dict[str, int] = field(default_factory=dict,

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 from app.desk.calls import CallDesk
 from app.telephony.callbacks import CallbackItem
 from app.tickets.service import LOCAL_TZ
+from ui.messages import say_error
+from ui.tasks import run_task
 
 COL_TIME, COL_NUMBER, COL_LINE, COL_WAITED, COL_REASON, COL_ATTEMPTS = range(6)
 CallRole = Qt.ItemDataRole.UserRole + 1
@@ -73,8 +75,9 @@ class CallbackModel(QAbstractTableModel):
 
 
 class CallbackPanel(QWidget):
-    """The list and its actions: 回拨 shows the number to dial; 已接通 / 未接通 record the
-    attempt; 受理工单 starts a ticket for the caller, linked to the lost call.
+    """The list and its actions: 回拨 dials through the adapter when it can (the number stays
+    masked), else shows the number to dial by hand; 已接通 / 未接通 record the attempt; 受理工单
+    starts a ticket for the caller, linked to the lost call.
 
     Signals:
         ticket_requested(str, str): the call id and the full number for a new ticket.
@@ -124,9 +127,28 @@ class CallbackPanel(QWidget):
         return str(self.model.data(rows[0], CallRole)) if rows else ""
 
     def _on_call(self) -> None:
-        call_id = self.selected_call()
-        if call_id:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        call_id = str(self.model.data(rows[0], CallRole))
+        calls, masked = self._calls, self.model.items[rows[0].row()].caller_masked
+        self.call_button.setEnabled(False)
+        self.dial.setText(self.tr("正在回拨 %1…").replace("%1", masked))
+        # A desk phone's dial URL is an HTTP request: off the GUI thread.
+        run_task(lambda: calls.dial_back(call_id), lambda dialled: self._on_dialled(call_id, masked, dialled),
+                 lambda error: self._on_dial_failed(call_id, error), owner=self)
+
+    def _on_dialled(self, call_id: str, masked: str, dialled: bool) -> None:
+        self.call_button.setEnabled(True)
+        if dialled:
+            self.dial.setText(self.tr("已通过话务系统回拨 %1，接通后请记录结果").replace("%1", masked))
+        else:
             self.dial.setText(self.tr("请拨打 %1").replace("%1", self._calls.number_to_dial(call_id)))
+
+    def _on_dial_failed(self, call_id: str, error: Exception) -> None:
+        self.call_button.setEnabled(True)
+        self.dial.setText(self.tr("%1 请拨打 %2").replace("%1", say_error(error))
+                          .replace("%2", self._calls.number_to_dial(call_id)))
 
     def _record(self, *, reached: bool) -> None:
         call_id = self.selected_call()

@@ -140,6 +140,16 @@ class CallDesk:
         with self._seat.store.session() as session:
             return callbacks.callback_list(session)
 
+    def dial_back(self, call_id: str) -> bool:
+        """Call a lost call's caller back through the adapter (SIP INVITE, a desk phone's dial
+        URL); False when it cannot dial and the agent dials the number by hand.
+
+        Raises:
+            OSError: the phone did not take the request (the text says what to do).
+        """
+        number = self.number_to_dial(call_id)
+        return self.adapter is not None and bool(number) and self.adapter.dial(number)
+
     def number_to_dial(self, call_id: str) -> str:
         """The caller's full number, shown when the agent calls back (the seat took the call)."""
         with self._seat.store.session() as session:

@@ -20,6 +20,16 @@ parameter. Accepted names: call id ``call_id`` / ``callid`` / ``CallID``; the ca
 a transfer's target ``target`` / ``transfer_to``. These names are as the vendors' admin guides
 give them; no physical phone was tried here.
 
+Calling back (漏接回拨) goes the other way: the seat requests the phone's own dial URL ("Action
+URI"), set as ``phone_dial_url`` with ``{number}`` where the number goes, for example:
+
+- Yealink: ``http://PHONE/servlet?key=number={number}`` (the phone must trust the seat's address:
+  Features → Remote Control → Action URI Allow IP List; it asks "Allow remote control?" once);
+  with a login, ``http://user:password@PHONE/servlet?key=number={number}``.
+- Grandstream: ``http://PHONE/cgi-bin/api-make_call?phonenumber={number}&account=0&password=ADMIN``.
+- Fanvil: its Action URI page gives the model's form; put it with ``{number}``.
+No physical phone was tried here either; the tests stand a small HTTP server in for the phone.
+
 The listener binds 127.0.0.1 by default: a phone on the LAN needs the seat's LAN address in
 settings, and then anyone on that network can send events (the optional ``token`` parameter
 then must match). A desk phone answers and transfers on its own keys: ``answer``, ``transfer``
@@ -30,12 +40,18 @@ import logging
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from urllib.error import HTTPError
+from urllib.parse import parse_qs, quote, urlsplit
+from urllib.request import ProxyHandler, build_opener
 
 from app.telephony.adapter import CallEvent, CallSink, now
 from app.telephony.model import CallState, EndReason
 
 log = logging.getLogger("app.telephony.action_url")
+
+DIAL_TIMEOUT_S = 5
+# The phone is on the seat's own network: never through an http_proxy from the environment.
+_DIRECT = build_opener(ProxyHandler({}))
 
 _EVENTS: dict[str, CallState] = {
     "incoming": CallState.RINGING, "incoming_call": CallState.RINGING, "ringing": CallState.RINGING,
@@ -63,9 +79,10 @@ def _first(params: dict[str, list[str]], names: tuple[str, ...]) -> str:
 class ActionUrlAdapter:
     """Desk-phone events over HTTP (app.telephony.adapter.CallAdapter)."""
 
-    def __init__(self, address: tuple[str, int], sink: CallSink, *, token: str = "") -> None:
+    def __init__(self, address: tuple[str, int], sink: CallSink, *, token: str = "", dial_url: str = "") -> None:
         self.available = True
         self.transfers = False
+        self._dial_url = dial_url.strip()
         self._sink = sink
         self._token = token
         self._answered: dict[str, bool] = {}
@@ -109,6 +126,26 @@ class ActionUrlAdapter:
 
     def hang_up(self, call_id: str) -> None:
         """The agent hangs up on the phone itself."""
+
+    def dial(self, number: str) -> bool:
+        """Have the phone call ``number`` (its dial URL); False when none is set.
+
+        Raises:
+            OSError: the phone did not take the request; the text says so without the URL (it
+                holds the number and may hold the phone's password).
+        """
+        if not self._dial_url or not number:
+            return False
+        url = self._dial_url.replace("{number}", quote(number, safe="+"))
+        try:
+            with _DIRECT.open(url, timeout=DIAL_TIMEOUT_S) as answer:
+                answer.read()
+        except HTTPError as error:
+            raise OSError(f"话机拒绝了拨号请求（HTTP {error.code}），请在话机上手动拨打。") from None
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "reason", error)
+            raise OSError(f"话机没有响应拨号请求（{type(reason).__name__}），请在话机上手动拨打。") from None
+        return True
 
     def handle(self, path: str) -> tuple[int, str]:
         """Record the event a phone's request describes; (HTTP status, a line for the phone's log)."""

@@ -42,7 +42,8 @@ class CallAdapter(Protocol):
     """A source of calls. ``available`` False (示忙, 小休, 话后整理) refuses new calls where the
     protocol can (SIP answers 486 Busy Here); the refused call is recorded as missed.
     ``transfers`` False: the adapter only hears about calls (a desk phone transfers on its own
-    keys), so a hand-off is the agent's, confirmed on the screen."""
+    keys), so a hand-off is the agent's, confirmed on the screen. ``dial`` calls a number back
+    (漏接回拨); False when the adapter has no way to, and the agent dials by hand."""
 
     available: bool
     transfers: bool
@@ -56,6 +57,8 @@ class CallAdapter(Protocol):
     def transfer(self, call_id: str, target: str) -> None: ...
 
     def hang_up(self, call_id: str) -> None: ...
+
+    def dial(self, number: str) -> bool: ...
 
 
 class CallRecorder:

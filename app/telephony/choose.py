@@ -18,9 +18,12 @@ def adapter_for(settings: Settings, sink: CallSink, *, answer_after: float | Non
 
     kind = settings.telephony.strip().lower()
     if kind == "sip":
-        return SipAdapter(parse_address(settings.sip_address), sink, answer_after=answer_after)
+        proxy = parse_address(settings.sip_proxy) if settings.sip_proxy.strip() else None
+        return SipAdapter(parse_address(settings.sip_address), sink, answer_after=answer_after, proxy=proxy,
+                          extension=settings.extension)
     if kind == "action_url":
-        return ActionUrlAdapter(parse_address(settings.action_url_address), sink, token=settings.action_url_token)
+        return ActionUrlAdapter(parse_address(settings.action_url_address), sink, token=settings.action_url_token,
+                                dial_url=settings.phone_dial_url)
     if kind:
         raise ValueError(f"来电接入方式“{settings.telephony}”不认识：请填 sip、action_url 或留空。")
     return None

@@ -28,6 +28,8 @@ from app.telephony.adapter import CallEvent, CallSink, now
 from app.telephony.model import CallState, EndReason
 
 log = logging.getLogger("app.telephony.sip")
+# aiosipua logs each INVITE's From and To at INFO: a caller's number would reach the log.
+logging.getLogger("aiosipua").setLevel(logging.WARNING)
 
 
 def parse_address(text: str) -> tuple[str, int]:
@@ -90,7 +92,8 @@ class SipAdapter:
     """Calls over SIP (app.telephony.adapter.CallAdapter)."""
 
     def __init__(self, address: tuple[str, int], sink: CallSink, *, answer_after: float | None = None,
-                 user_agent: str = "HotlineDesk") -> None:
+                 user_agent: str = "HotlineDesk", proxy: tuple[str, int] | None = None,
+                 extension: str = "") -> None:
         self.address = address
         self.available = True
         self.transfers = True
@@ -101,6 +104,9 @@ class SipAdapter:
         self._thread = threading.Thread(target=self._loop.run_forever, name="sip", daemon=True)
         self._uas: SipUAS | None = None
         self._transferred: set[str] = set()
+        # Where a callback's INVITE goes: the configured switch, else the one that offered the last call.
+        self._proxy = proxy
+        self._extension = extension or "hotline"
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -147,6 +153,15 @@ class SipAdapter:
     def hang_up(self, call_id: str) -> None:
         self._loop.call_soon_threadsafe(self._hang_up, call_id)
 
+    def dial(self, number: str) -> bool:
+        """Call ``number`` back with an INVITE through the switch; False when no switch is known
+        (none configured and no call came in yet)."""
+        target = self._proxy
+        if target is None or not number:
+            return False
+        self._loop.call_soon_threadsafe(self._dial, number, target)
+        return True
+
     # -- on the loop's thread ------------------------------------------------------------------
 
     def _emit(self, call_id: str, state: CallState, **extra: Any) -> None:
@@ -156,6 +171,8 @@ class SipAdapter:
             log.exception("call step not recorded state=%s", state.value)
 
     def _on_invite(self, call: IncomingCall) -> None:
+        if self._proxy is None:
+            self._proxy = call.source_addr  # the switch that carries this seat's calls
         caller, line = _user(call.caller), _user(call.callee) or _user(str(call.invite.uri))
         self._emit(call.call_id, CallState.OFFERED, caller=caller, line=line)
         if not self.available:
@@ -192,6 +209,13 @@ class SipAdapter:
 
     def _on_transfer_progress(self, call_id: str, status: int, reason: str) -> None:
         log.info("transfer progress status=%d", status)
+
+    def _dial(self, number: str, target: tuple[str, int]) -> None:
+        if self._uas is None or self._uas.uac is None:
+            return
+        host, port = self.address
+        self._uas.uac.send_invite(f"sip:{self._extension}@{host}:{port}", f"sip:{number}@{target[0]}:{target[1]}",
+                                  target, user_agent=self._user_agent)
 
     def _hang_up(self, call_id: str) -> None:
         call = self._uas.get_call(call_id) if self._uas else None

@@ -646,57 +646,57 @@
 <context>
     <name>CallbackModel</name>
     <message>
-        <location filename="../../ui/callbacks.py" line="43"/>
+        <location filename="../../ui/callbacks.py" line="45"/>
         <source>来电时间</source>
         <translation>Called at</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="43"/>
+        <location filename="../../ui/callbacks.py" line="45"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="43"/>
+        <location filename="../../ui/callbacks.py" line="45"/>
         <source>线路</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="43"/>
+        <location filename="../../ui/callbacks.py" line="45"/>
         <source>等待</source>
         <translation>Waited</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="43"/>
+        <location filename="../../ui/callbacks.py" line="45"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="44"/>
+        <location filename="../../ui/callbacks.py" line="46"/>
         <source>已回拨</source>
         <translation>Called back</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="65"/>
+        <location filename="../../ui/callbacks.py" line="67"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="67"/>
+        <location filename="../../ui/callbacks.py" line="69"/>
         <source>振铃中挂断</source>
         <translation>Hung up while ringing</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="67"/>
+        <location filename="../../ui/callbacks.py" line="69"/>
         <source>示忙未接</source>
         <translation>Refused (not ready)</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="68"/>
+        <location filename="../../ui/callbacks.py" line="70"/>
         <source>无人接听</source>
         <translation>Not answered</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="68"/>
+        <location filename="../../ui/callbacks.py" line="70"/>
         <source>座席中断</source>
         <translation>Seat stopped</translation>
     </message>
@@ -704,34 +704,49 @@
 <context>
     <name>CallbackPanel</name>
     <message>
-        <location filename="../../ui/callbacks.py" line="96"/>
+        <location filename="../../ui/callbacks.py" line="99"/>
         <source>回拨</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="97"/>
+        <location filename="../../ui/callbacks.py" line="100"/>
         <source>已接通</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="98"/>
+        <location filename="../../ui/callbacks.py" line="101"/>
         <source>未接通</source>
         <translation>Not reached</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="99"/>
+        <location filename="../../ui/callbacks.py" line="102"/>
         <source>受理工单</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="100"/>
+        <location filename="../../ui/callbacks.py" line="103"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks.py" line="129"/>
+        <location filename="../../ui/callbacks.py" line="136"/>
+        <source>正在回拨 %1…</source>
+        <translation>Calling %1 back…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks.py" line="144"/>
+        <source>已通过话务系统回拨 %1，接通后请记录结果</source>
+        <translation>Calling %1 back through the phone system; record the result once through</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks.py" line="146"/>
         <source>请拨打 %1</source>
         <translation>Dial %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks.py" line="150"/>
+        <source>%1 请拨打 %2</source>
+        <translation>%1 Please dial %2</translation>
     </message>
 </context>
 <context>
@@ -3079,12 +3094,22 @@ Leave it and start a new ticket? What you leave stays as a draft and can be rest
         <translation>Desk phone event token (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="42"/>
+        <location filename="../../app/settings.py" line="44"/>
+        <source>SIP 外呼交换机（主机:端口，空为来电所经交换机）</source>
+        <translation>SIP switch for calls out (host:port; empty: the switch calls come through)</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="45"/>
+        <source>话机拨号网址（含 {number}，空为手工拨号）</source>
+        <translation>Desk phone dial URL (with {number}; empty: dial by hand)</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="46"/>
         <source>话后整理时限（秒），到时自动示闲</source>
         <translation>Wrap-up limit (s), then ready again</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="45"/>
+        <location filename="../../app/settings.py" line="49"/>
         <source>工单队列的列宽与显示的列</source>
         <translation>Queue column widths and shown columns</translation>
     </message>
@@ -5699,7 +5724,7 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>settings.bad_agent_name</name>
     <message>
-        <location filename="../../app/settings.py" line="58"/>
+        <location filename="../../app/settings.py" line="62"/>
         <source>请填写您的姓名（最多 20 个字），它会记在您受理的工单上。</source>
         <translation>Enter your name (up to 20 characters); it is recorded on the tickets you take.</translation>
     </message>
@@ -5707,7 +5732,7 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>settings.bad_seat_id</name>
     <message>
-        <location filename="../../app/settings.py" line="57"/>
+        <location filename="../../app/settings.py" line="61"/>
         <source>座席编号只能用字母和数字，1～12 位，如 S01、A12；每个座席各不相同。</source>
         <translation>A seat number has 1-12 letters and digits, such as S01 or A12; every seat has its own.</translation>
     </message>

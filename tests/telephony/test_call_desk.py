@@ -1,6 +1,13 @@
 """The desk's calls with the SIP adapter the settings choose, against real SIPp: calls refused
 until the agent is 示闲, the states kept as spans, a ticket saved during the call linked to it."""
 
+import contextlib
+import logging
+import os
+import re
+import signal
+import socket
+import subprocess
 import threading
 from dataclasses import replace
 
@@ -13,8 +20,10 @@ from app.seat import Seat
 from app.store.models import AgentStateSpan, Call, CallTicket
 from app.telephony.adapter import CallEvent
 from app.telephony.agent import AgentState
+from app.telephony.calls import record_step
 from app.telephony.model import CallState
-from tests.telephony.sipp_support import callers_csv, need_sipp, run_sipp, wait_for
+from app.tickets.service import utc_now
+from tests.telephony.sipp_support import SCENARIOS, callers_csv, need_sipp, run_sipp, wait_for
 
 
 def test_calls_reach_the_agent_only_when_available_and_link_the_tickets(seat: Seat, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -105,3 +114,44 @@ def test_without_an_adapter_the_hand_off_is_the_agents_own(seat: Seat) -> None:
                                          category1="城乡建设"), form_key="f2", handoffs=[handoff])
     (line,) = [e for e in desk.ticket(saved.id).timeline if e.kind == "handoff"]
     assert (line.detail["text"], line.detail["way"]) == ("已转12315", "manual")
+
+
+def _free_udp_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_calling_back_a_lost_call_dials_it_through_the_switch(seat: Seat, tmp_path, caplog) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15, item 6: 回拨 sends the seat's INVITE for the lost caller's number to the switch
+    (SIPp as the switch answers it); the number never shows unmasked nor reaches the log."""
+    sipp = need_sipp()
+    caplog.set_level(logging.DEBUG)
+    with seat.store.session() as session, session.begin():
+        for state in (CallState.RINGING, CallState.ABANDONED):
+            record_step(session, call_id="lost-1", state=state, at=utc_now(), caller="13800001111", line="12345")
+    port = _free_udp_port()
+    switch = subprocess.Popen(
+        [sipp, "-sf", str(SCENARIOS / "called_back.xml"), "-i", "127.0.0.1", "-p", str(port), "-m", "1",
+         "-trace_logs", "-timeout", "30s", "-timeout_error", "-nostdin", "-bg"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    switch.wait(timeout=30)  # -bg: SIPp forks once it listens and prints the background pid
+    found = re.search(r"PID=\[(\d+)\]", switch.stdout.read() if switch.stdout else "")
+    background = int(found.group(1)) if found else 0
+    seat.settings = replace(seat.settings, telephony="sip", sip_address="127.0.0.1:0",
+                            sip_proxy=f"127.0.0.1:{port}", extension="8001")
+    desk = Desk(seat)
+    assert desk.calls.start(lambda _event: None)
+    try:
+        assert desk.calls.dial_back("lost-1")
+        def logged() -> str:
+            return "".join(p.read_text() for p in tmp_path.glob("called_back_*_logs.log"))
+
+        assert wait_for(lambda: "dialled 13800001111 in INVITE" in logged(), timeout=20), logged()
+    finally:
+        desk.calls.stop()
+        if background:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(background, signal.SIGTERM)
+    assert not desk.calls.dial_back("lost-1")  # stopped: no adapter, the agent dials by hand
+    assert "13800001111" not in caplog.text

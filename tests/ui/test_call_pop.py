@@ -2,8 +2,10 @@
 new capture form with the number and channel 电话 and shows the caller masked; the agent's state
 sits in the status bar; a hang-up starts 话后整理; a ticket saved then is linked to the call."""
 
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -25,8 +27,33 @@ SHOTS = Path("/tmp")
 
 
 @pytest.fixture
-def window(seat: Seat, qtbot: QtBot) -> Iterator[MainWindow]:
-    seat.settings = replace(seat.settings, telephony="action_url", action_url_address="127.0.0.1:0", acw_limit_s=60)
+def desk_phone() -> Iterator[tuple[ThreadingHTTPServer, list[str]]]:
+    """A small HTTP server standing in for the desk phone's Action URI (its dial URL)."""
+    asked: list[str] = []
+
+    class Phone(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Phone)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server, asked
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def window(seat: Seat, qtbot: QtBot, desk_phone: tuple[ThreadingHTTPServer, list[str]]) -> Iterator[MainWindow]:
+    dial_url = f"http://127.0.0.1:{desk_phone[0].server_address[1]}/servlet?key=number={{number}}"
+    seat.settings = replace(seat.settings, telephony="action_url", action_url_address="127.0.0.1:0", acw_limit_s=60,
+                            phone_dial_url=dial_url)
     main = MainWindow(Desk(seat))
     qtbot.addWidget(main)
     main.show()
@@ -104,7 +131,8 @@ def test_ringing_pops_the_caller_and_a_filled_form(window: MainWindow, seat: Sea
         assert len(session.scalars(select(CallTicket)).all()) == 2
 
 
-def test_lost_calls_are_called_back_from_their_tab(window: MainWindow, qtbot: QtBot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_lost_calls_are_called_back_from_their_tab(window: MainWindow, qtbot: QtBot, qtmodeltester,  # type: ignore[no-untyped-def]
+                                                   desk_phone: tuple[ThreadingHTTPServer, list[str]]) -> None:
     phone(window, "incoming", remote="13800001111", local="12345")
     phone(window, "terminated")  # never picked up
     panel = window.callbacks
@@ -113,8 +141,14 @@ def test_lost_calls_are_called_back_from_their_tab(window: MainWindow, qtbot: Qt
     qtmodeltester.check(panel.model)
     window.tabs.setCurrentWidget(panel)
     assert panel.model.index(0, 1).data() == "138****1111"
+    panel.call_button.click()  # the desk phone dials (its Action URI); the number stays masked here
+    qtbot.waitUntil(lambda: desk_phone[1] == ["/servlet?key=number=13800001111"], timeout=10000)
+    qtbot.waitUntil(lambda: "已通过话务系统回拨 138****1111" in panel.dial.text(), timeout=10000)
+    desk_phone[0].shutdown()  # the phone is gone: the agent is told and given the number to dial
+    desk_phone[0].server_close()
     panel.call_button.click()
-    assert panel.dial.text().endswith("13800001111")
+    qtbot.waitUntil(lambda: panel.dial.text().endswith("请拨打 13800001111"), timeout=10000)
+    assert "话机没有响应" in panel.dial.text()
     window.grab().save(str(SHOTS / "calls-callbacks.png"))
     panel.missed_button.click()
     assert panel.model.index(0, 5).data() == "1"
