@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from app.call_shape import CALL_ID_LENGTH, CallColumns
 from app.ticket_shape import TicketColumns
 
 
@@ -178,28 +179,14 @@ class TicketLink(Base):
     actor: Mapped[str] = mapped_column(String(50))
 
 
-class Call(Base):
+class Call(CallColumns, Base):
     """One call at this seat (app.telephony.model): who called which line, and when each step
-    happened. Written at every step, so a seat that stops mid-call keeps what it had."""
+    happened. Written at every step, so a seat that stops mid-call keeps what it had. The
+    shared columns: app.call_shape; call_id (the adapter's own) is unique at a seat."""
 
     __tablename__ = "calls"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    # What travels to the center; call_id is the adapter's own (SIP Call-ID, a phone's id).
-    client_id: Mapped[str] = mapped_column(String(36), unique=True)
-    call_id: Mapped[str] = mapped_column(String(128), unique=True)
-    caller_number: Mapped[str] = mapped_column(String(32), default="")
-    line: Mapped[str] = mapped_column(String(16), default="")
-    seat: Mapped[str] = mapped_column(String(32), default="")
-    extension: Mapped[str] = mapped_column(String(32), default="")
-    agent: Mapped[str] = mapped_column(String(50), default="")
-    state: Mapped[str] = mapped_column(String(12))
-    end_reason: Mapped[str] = mapped_column(String(16), default="")
-    transfer_to: Mapped[str] = mapped_column(String(32), default="")
-    offered_at: Mapped[datetime]
-    ringing_at: Mapped[datetime | None]
-    answered_at: Mapped[datetime | None]
-    ended_at: Mapped[datetime | None]
+    call_id: Mapped[str] = mapped_column(String(CALL_ID_LENGTH), unique=True)
 
     steps: Mapped[list["CallStep"]] = relationship(
         back_populates="call", order_by="CallStep.id", cascade="all, delete-orphan")

@@ -12,13 +12,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.call_shape import CALL_TEXT_LENGTHS
 from app.domain.phone import PhoneError, normalize_phone
 from app.store.models import Call, CallStep, CallTicket, OutboxEntry
 from app.sync.protocol import CALL_KIND, CALL_LINK_KIND
 from app.telephony.model import FINAL_STATES, CallState, EndReason, check_step
 from app.ticket_shape import utc_iso
-
-_NUMBER_LENGTH = 32
 
 
 def caller_number(raw: str, default_area_code: str = "0370") -> str:
@@ -28,7 +27,7 @@ def caller_number(raw: str, default_area_code: str = "0370") -> str:
     try:
         return normalize_phone(raw, default_area_code)
     except PhoneError:
-        return "".join(c for c in raw if c.isdigit() or c == "+")[:_NUMBER_LENGTH]
+        return "".join(c for c in raw if c.isdigit() or c == "+")[:CALL_TEXT_LENGTHS["caller_number"]]
 
 
 def find_call(session: Session, call_id: str) -> Call | None:
@@ -52,9 +51,10 @@ def record_step(
     """
     call = find_call(session, call_id)
     if call is None:
-        call = Call(client_id=str(uuid.uuid4()), call_id=call_id[:128], caller_number=caller_number(caller, area_code) if caller else "",
-                    line=line[:16], seat=seat[:32], extension=extension[:32], agent=agent[:50],
-                    state=CallState.OFFERED.value, end_reason="", transfer_to="", offered_at=at)
+        texts = {"call_id": call_id, "caller_number": caller_number(caller, area_code) if caller else "",
+                 "line": line, "seat": seat, "extension": extension, "agent": agent}
+        call = Call(client_id=str(uuid.uuid4()), state=CallState.OFFERED.value, end_reason="", transfer_to="",
+                    offered_at=at, **{name: text[:CALL_TEXT_LENGTHS[name]] for name, text in texts.items()})
         session.add(call)
         call.steps.append(CallStep(state=CallState.OFFERED.value, at=at, detail=""))
         if state is CallState.OFFERED:
@@ -86,7 +86,7 @@ def _apply(call: Call, state: CallState, at: datetime, end_reason: EndReason | N
         elif end_reason is not None:
             call.end_reason = end_reason.value
         if state is CallState.TRANSFERRED:
-            call.transfer_to = transfer_to[:32]
+            call.transfer_to = transfer_to[:CALL_TEXT_LENGTHS["transfer_to"]]
     call.steps.append(CallStep(state=state.value, at=at, detail=detail))
 
 

@@ -5,31 +5,18 @@ from datetime import datetime
 from sqlalchemy import Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.call_shape import CALL_ID_LENGTH, CallColumns
 from server.db import Base
 
 
-class CallRecord(Base):
-    """A call as its seat reported it when it was over (one row per call: client_id unique)."""
+class CallRecord(CallColumns, Base):
+    """A call as its seat reported it when it was over (one row per call: client_id unique).
+    The shared columns: app.call_shape; the center adds who pushed it, the steps and when."""
 
     __tablename__ = "call_records"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    client_id: Mapped[str] = mapped_column(String(36), unique=True)
-    call_id: Mapped[str] = mapped_column(String(128), default="")
-    # The full number, like a ticket's caller_phone: it leaves the center masked.
-    caller_number: Mapped[str] = mapped_column(String(32), default="")
-    line: Mapped[str] = mapped_column(String(16), default="")
-    seat: Mapped[str] = mapped_column(String(32), default="")
-    extension: Mapped[str] = mapped_column(String(32), default="")
-    agent: Mapped[str] = mapped_column(String(50), default="")
+    call_id: Mapped[str] = mapped_column(String(CALL_ID_LENGTH), default="")
     username: Mapped[str] = mapped_column(String(64), default="")
-    state: Mapped[str] = mapped_column(String(12))
-    end_reason: Mapped[str] = mapped_column(String(16), default="")
-    transfer_to: Mapped[str] = mapped_column(String(32), default="")
-    offered_at: Mapped[datetime]
-    ringing_at: Mapped[datetime | None]
-    answered_at: Mapped[datetime | None]
-    ended_at: Mapped[datetime | None]
     # JSON list of {"state", "at", "detail"}: the seat's steps as it recorded them.
     steps: Mapped[str] = mapped_column(Text, default="[]")
     received_at: Mapped[datetime]

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from app.call_shape import CALL_TEXT_LENGTHS
 from app.domain.phone import mask_phone
 from app.domain.roles import CONFIDENTIAL_CALLER_ROLES, CREATE_ROLES, Role
 from app.telephony.agent import AgentState
@@ -22,8 +23,6 @@ from server.auth.models import User
 from server.calls.models import CallRecord, CallTicketLink, SeatState
 from server.tickets.models import Ticket
 
-_TEXT_FIELDS = {"call_id": 128, "caller_number": 32, "line": 16, "seat": 32, "extension": 32,
-                "agent": 50, "end_reason": 16, "transfer_to": 32}
 _TIMES = ("offered_at", "ringing_at", "answered_at", "ended_at")
 # Who reads calls: the supervisor and the admin every seat's, an agent or a dispatcher the calls
 # their own account took; a unit handler none (a unit takes no calls).
@@ -76,7 +75,7 @@ def record_call(session: Session, *, user: User, client_id: str, payload: dict[s
     steps = payload.get("steps")
     session.add(CallRecord(
         client_id=client_id, username=user.username, state=state, received_at=now,
-        **{name: str(payload.get(name) or "")[:size] for name, size in _TEXT_FIELDS.items()},
+        **{name: str(payload.get(name) or "")[:size] for name, size in CALL_TEXT_LENGTHS.items()},
         offered_at=offered_at, ringing_at=_time(payload, "ringing_at"),
         answered_at=_time(payload, "answered_at"), ended_at=_time(payload, "ended_at"),
         steps=json.dumps(steps if isinstance(steps, list) else [], ensure_ascii=False)))
