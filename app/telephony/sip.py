@@ -5,11 +5,15 @@ as abandoned, BYE as ended, answers OPTIONS, transfers with REFER and refuses ca
 no media here.
 
 The asyncio loop runs on a thread of its own; the desk's requests (answer, transfer, hang up)
-are handed to it with ``call_soon_threadsafe``.
+are handed to it with ``call_soon_threadsafe``. The steps it hears are recorded on another
+thread, in order, each stamped when it was heard: a store write (an fsync) or a screen pop on the
+loop held every SIP answer behind it, so under 20 calls a second callers retransmitted INVITEs
+and BYEs and the seat lost track of their dialogs (481; calls left answered).
 """
 
 import asyncio
 import logging
+import queue
 import threading
 from typing import Any
 
@@ -28,6 +32,7 @@ from app.telephony.adapter import CallEvent, CallSink, now
 from app.telephony.model import CallState, EndReason
 
 log = logging.getLogger("app.telephony.sip")
+_BATCH = 200  # steps written in one transaction at most
 # aiosipua logs each INVITE's From and To at INFO: a caller's number would reach the log.
 logging.getLogger("aiosipua").setLevel(logging.WARNING)
 
@@ -102,6 +107,8 @@ class SipAdapter:
         self._user_agent = user_agent
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="sip", daemon=True)
+        self._events: queue.SimpleQueue[CallEvent | None] = queue.SimpleQueue()
+        self._recorder = threading.Thread(target=self._record, name="sip-recorder", daemon=True)
         self._uas: SipUAS | None = None
         self._transferred: set[str] = set()
         # Where a callback's INVITE goes: the configured switch, else the one that offered the last call.
@@ -116,6 +123,7 @@ class SipAdapter:
         Raises:
             OSError: the address cannot be bound (in use, not this machine's).
         """
+        self._recorder.start()
         self._thread.start()
         asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(timeout=10)
 
@@ -141,6 +149,9 @@ class SipAdapter:
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=10)
         self._loop.close()
+        if self._recorder.is_alive():  # what was heard is recorded before stop returns
+            self._events.put(None)
+            self._recorder.join(timeout=30)
 
     # -- the desk's requests -------------------------------------------------------------------
 
@@ -165,10 +176,28 @@ class SipAdapter:
     # -- on the loop's thread ------------------------------------------------------------------
 
     def _emit(self, call_id: str, state: CallState, **extra: Any) -> None:
-        try:
-            self._sink(CallEvent(call_id=call_id, state=state, at=now(), **extra))
-        except Exception:  # a store error must not stop the user agent: later calls go on
-            log.exception("call step not recorded state=%s", state.value)
+        self._events.put(CallEvent(call_id=call_id, state=state, at=now(), **extra))
+
+    # -- on the recorder's thread --------------------------------------------------------------
+
+    def _record(self) -> None:
+        # The recorder writes what queued up meanwhile in one transaction (CallRecorder.record_all).
+        record_all = getattr(self._sink, "record_all", None)
+        running = True
+        while running:
+            batch = [self._events.get()]
+            while not self._events.empty() and len(batch) < _BATCH:
+                batch.append(self._events.get())
+            running = None not in batch
+            events = [e for e in batch if e is not None]
+            try:
+                if record_all is not None:
+                    record_all(events)
+                else:
+                    for event in events:
+                        self._sink(event)
+            except Exception:  # a store error must not stop the recorder: later calls go on
+                log.exception("call steps not recorded count=%d", len(events))
 
     def _on_invite(self, call: IncomingCall) -> None:
         if self._proxy is None:

@@ -118,3 +118,23 @@ def test_caller_numbers_as_tickets_keep_them() -> None:
     assert caller_number("3221234") == "0370-3221234"
     assert caller_number("anonymous") == ""
     assert caller_number("8001") == "8001"  # an internal extension stays as sent
+
+
+def test_steps_heard_together_are_recorded_together_and_a_late_one_alone_is_skipped(seat: Seat) -> None:
+    """The SIP recorder writes a burst in one transaction: a step that cannot follow (a hold for a
+    call never heard of) is skipped without losing the steps beside it, and only the recorded
+    ones reach the screen pop."""
+    from app.telephony.adapter import CallEvent, CallRecorder
+
+    recorder = CallRecorder(seat.store, seat.settings)
+    told: list[str] = []
+    recorder.listeners.append(lambda event: told.append(event.call_id))
+    at = datetime(2026, 12, 5, 1, 0, 0)
+    recorder.record_all([CallEvent("a", CallState.RINGING, at, caller="13912345678", line="12345"),
+                         CallEvent("b", CallState.HELD, at, caller="13800001111"),
+                         CallEvent("c", CallState.RINGING, at, caller="13800002222", line="12345"),
+                         CallEvent("a", CallState.ANSWERED, at + timedelta(seconds=3))])
+    with seat.store.session() as session:
+        states = {c.call_id: c.state for c in session.scalars(select(Call))}
+    assert states == {"a": "answered", "c": "ringing"}
+    assert told == ["a", "c", "a"]
