@@ -97,6 +97,8 @@ def test_a_wage_complaint_offers_the_12333_line(make_window: Callable[[], MainWi
     qtbot.keyClick(window.form.description, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)
     assert [(h.service, h.way) for h in window.form.handoffs] == [("12333", HandoffWay.MANUAL)]
     assert "已转12333" in window.sidebar.hotline_done.text() and window.sidebar.hotline_done.isVisible()
+    QApplication.processEvents()  # the layout takes the shown line before the screenshot
+    window.sidebar.grab().save("/tmp/calls-hotline-hint.png")
 
 
 def test_typing_a_number_shows_its_earlier_tickets_open_first(seat: Seat, qtbot: QtBot,
