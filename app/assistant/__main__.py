@@ -285,7 +285,8 @@ def _jaccard(a: str, b: str) -> float:
 def cmd_triage_eval(a: argparse.Namespace) -> None:
     triager = Triager.from_file()
     with a.cases.open(encoding="utf-8", newline="") as f:
-        cases = list(csv.DictReader(f))
+        # '#' lines say who wrote a set and whether it is tuned on.
+        cases = list(csv.DictReader(line for line in f if not line.startswith("#")))
     if "group" in cases[0]:
         report = evaluate_triage(triager, cases)
         print("\n".join(report.lines(show_texts=a.show_misses)))

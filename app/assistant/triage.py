@@ -24,6 +24,7 @@ _NEGATION_REACH = 4  # characters before a trigger in which a negation word appl
 _LETTER_CHARS = 200
 _REACH = 3  # clauses a pattern may span: callers break one situation into short phrases
 _NEVER = re.compile(r"(?!)")
+_WORD_SET = re.compile(r"\{([a-z_]+)\}")  # {who} in a pattern: one of the taxonomy's word sets
 
 
 @dataclass(frozen=True)
@@ -87,16 +88,20 @@ class _Hit:
     words: str  # what the caller said that matched
 
 
-def _alternation(items: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in items)) if items else _NEVER
+def _alternation(items: list[str], words: dict[str, list[str]] | None = None) -> re.Pattern[str]:
+    """One pattern for the list; ``{name}`` stands for any word of the set ``words[name]``."""
+    def expand(p: str) -> str:
+        return _WORD_SET.sub(lambda m: "(?:" + "|".join((words or {})[m.group(1)]) + ")", p)
+
+    return re.compile("|".join(f"(?:{expand(p)})" for p in items)) if items else _NEVER
 
 
-def _kind(entry: dict[str, Any]) -> DangerKind:
+def _kind(entry: dict[str, Any], words: dict[str, list[str]]) -> DangerKind:
     return DangerKind(
         kind=entry["kind"], name=entry["name"], services=tuple(entry.get("services", ())),
-        sentence=entry["sentence"], pattern=_alternation(entry["patterns"]),
-        unless=_alternation(entry.get("unless", [])),
-        unless_text=_alternation(entry.get("unless_text", [])),
+        sentence=entry["sentence"], pattern=_alternation(entry["patterns"], words),
+        unless=_alternation(entry.get("unless", []), words),
+        unless_text=_alternation(entry.get("unless_text", []), words),
         fallback=bool(entry.get("fallback")), companion=bool(entry.get("companion")))
 
 
@@ -106,24 +111,27 @@ class Triager:
     def __init__(self, rules: dict[str, Any]) -> None:
         self._mask = re.compile("|".join(re.escape(m) for m in
                                          sorted(rules["mask"], key=len, reverse=True)))
-        self.kinds = [_kind(e) for e in rules["emergency"]]
+        words: dict[str, list[str]] = {k: v for k, v in rules.get("words", {}).items()
+                                       if not k.startswith("_")}
+        self.kinds = [_kind(e, words) for e in rules["emergency"]]
         self.lines: list[tuple[str, str, list[DangerKind]]] = [
-            (h["line"], h["name"], [_kind(k) for k in h["kinds"]]) for h in rules["hotlines"]]
+            (h["line"], h["name"], [_kind(k, words) for k in h["kinds"]]) for h in rules["hotlines"]]
         sup = rules["suppress"]
-        self._negation = _alternation(sup["negation"])
-        self._before = _alternation(sup["before"])
+        self._negation = _alternation(sup["negation"], words)
+        self._before = _alternation(sup["before"], words)
         # A worry said right before the words ("怕砸到人"), not a fear said about them
         # ("我害怕，有人在撬门" stays an emergency).
-        self._near_before = re.compile(f"(?:{_alternation(sup['near_before']).pattern})$")
-        self._clause = _alternation(sup["clause"])
-        self._anywhere = _alternation(sup["text"])
-        self._over = _alternation(sup["over"])
-        self._past = _alternation(sup["past"])
-        self._habitual = _alternation(sup["habitual"])
-        self._present = _alternation(sup["present"])
-        self._present_strong = _alternation(sup["present_strong"])
-        self._letter = _alternation(sup["letter"])
-        self._urgent = _alternation(sup["urgent"])
+        self._near_before = re.compile(f"(?:{_alternation(sup['near_before'], words).pattern})$")
+        self._clause = _alternation(sup["clause"], words)
+        self._anywhere = _alternation(sup["text"], words)
+        self._over = _alternation(sup["over"], words)
+        self._past = _alternation(sup["past"], words)
+        self._habitual = _alternation(sup["habitual"], words)
+        self._present = _alternation(sup["present"], words)
+        self._present_strong = _alternation(sup["present_strong"], words)
+        self._aftermath = _alternation(sup["aftermath"], words)
+        self._letter = _alternation(sup["letter"], words)
+        self._urgent = _alternation(sup["urgent"], words)
         self._scripts = {k: Script(v["say"], v["do"]) for k, v in rules["scripts"].items()}
         # Who is called first when several apply (a person threatening life, then fire and
         # rescue, then medical, then traffic police); the others are listed in ``also``.
@@ -169,6 +177,9 @@ class Triager:
         # A caller in danger gives a few short sentences; a long or formal text is a letter.
         letter = len(masked) > _LETTER_CHARS or bool(self._letter.search(masked))
         if self._anywhere.search(masked):  # a drill or a film set: nothing is happening
+            return []
+        # Compensation, a claim or a lawsuit: the harm is over unless the caller says it is not.
+        if self._aftermath.search(masked) and not self._present_strong.search(masked):
             return []
         # Each clause with the next ones, built once for all kinds (per keystroke on long texts).
         windows = ["，".join(clauses[i : i + _REACH]) for i in range(len(clauses))]

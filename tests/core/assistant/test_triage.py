@@ -13,6 +13,7 @@ from app.assistant.triage_eval import evaluate_triage
 
 CASES = Path(__file__).with_name("triage_cases.csv")
 DEV = Path(__file__).with_name("triage_dev.csv")
+TUNING = Path(__file__).with_name("triage_tuning.csv")
 FROZEN = Path(__file__).with_name("triage_frozen.csv")
 # Written by an outsider from the issue alone (/work/frozen/README.md); measured, never tuned on.
 FROZEN_SHA256 = "d748ff5c256d9328186b2900393ea3bf0b4a3189e80cae7d18ca1b9b5ccacbb6"
@@ -76,7 +77,7 @@ def test_cli_contract_last_line_is_json() -> None:
 
 def _rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
 
 
 # The issue's kinds of danger the old rules did not know, in my own words, and its time-and-mood
@@ -143,6 +144,39 @@ def test_tuning_set_meets_the_issue_targets(triager: Triager) -> None:
     r = evaluate_triage(triager, _rows(DEV))
     assert r.recall >= 0.98 and r.false_alarm_rate <= 0.03 and r.department_accuracy >= 0.90, \
         "\n".join(r.lines(show_texts=True))
+
+
+def test_own_tuning_set_meets_the_issue_targets(triager: Triager) -> None:
+    """303 phrasings written from the issue's taxonomy list (tuned on, like the dev set)."""
+    rows = _rows(TUNING)
+    r = evaluate_triage(triager, rows)
+    assert len(rows) >= 300 and r.n_emergency >= 150 and r.n_department >= 40
+    assert r.recall >= 0.98 and r.false_alarm_rate <= 0.03 and r.department_accuracy >= 0.90, \
+        "\n".join(r.lines(show_texts=True))
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("有个老太太在菜市场门口倒着，人事不省的", "120"),  # a word of the 'cannot respond' set
+    ("我哥吃了一大堆止痛片，现在一直吐", "120"),  # a quantity of pills, swallowed
+    ("家里老人糊涂了，从昨晚出去一直没回来", "110"),  # yesterday, but still missing now
+    ("楼上男的打女的，现在又在打了", "110"),  # a habit, happening again now
+])
+def test_word_sets_and_ongoing_harm(triager: Triager, text: str, line: str) -> None:
+    assert triager.triage(text).emergency == line
+
+
+@pytest.mark.parametrize("text", [
+    "我上班的时候手被机器压伤了，现在公司不给认定工伤",  # a claim: the harm is over
+    "马路上有个井盖没了，怕有人掉下去",  # a worry, and a manhole is not a well
+    "工厂烟囱一直冒黑烟，味道很呛",  # pollution, not a chemical spill
+    "有人在田里烧秸秆，烟很大",
+])
+def test_aftermath_worry_and_pollution_are_not_emergencies(triager: Triager, text: str) -> None:
+    assert triager.triage(text).emergency is None
+
+
+def test_a_claim_said_during_the_harm_still_raises_the_banner(triager: Triager) -> None:
+    assert triager.triage("他拿刀把我砍了，血还在流，快来，我要他赔偿").emergency is not None
 
 
 def test_frozen_set_is_untouched_and_measurable(triager: Triager) -> None:
