@@ -125,6 +125,7 @@ class Triager:
         self._clause = _alternation(sup["clause"], words)
         self._anywhere = _alternation(sup["text"], words)
         self._over = _alternation(sup["over"], words)
+        self._habit_after = _alternation(sup["habit_after"], words)
         self._past = _alternation(sup["past"], words)
         self._habitual = _alternation(sup["habitual"], words)
         self._present = _alternation(sup["present"], words)
@@ -162,6 +163,9 @@ class Triager:
         if self._before.search(window[:end]) or self._clause.search(window[: max(end, len(clause))]):
             return False
         if self._over.search(window[start:]):  # it is over, said here or in the next clauses
+            return False
+        if self._habit_after.search(window[end:]) and not (  # "…，天天这样": a habit, not an event
+                self._present.search(clause) or self._present_strong.search(clause)):
             return False
         if letter:
             return bool(self._urgent.search(clause))
