@@ -81,12 +81,35 @@ def _emergency_sentence(triage: Triage, then: str) -> str:
             f"工单按此类登记、{then}。")
 
 
-def _emergency_first(categories: list[CategoryScore], routing: Routing,
+def _also_sentence(triage: Triage, service: str, then: str) -> str:
+    return (f"来电是紧急情况（{triage.emergency_kind}），除{triage.emergency}外还要通知{service}，"
+            f"工单也可以按此类登记、{then}。")
+
+
+def _emergency_first(categories: list[CategoryScore], routes: list[tuple[str, Routing]],
                      triage: Triage) -> list[CategoryScore]:
-    """The emergency's own category first (a fire is not 城乡建设), then the model's others."""
-    top = CategoryScore(routing.category[0], 1.0, path=routing.category[1:],
-                        why=_emergency_sentence(triage, f"派给{routing.unit}"))
-    return [top, *[c for c in categories if c.label != top.label][:2]]
+    """The emergency's own category first (a fire is not 城乡建设), then those of the other
+    services on the banner (a road accident's 交通事故 beside 急救服务), then the model's."""
+    own: list[CategoryScore] = []
+    for s, r in routes:
+        if all((c.label, *c.path) != r.category for c in own):
+            own.append(CategoryScore(r.category[0], 1.0, path=r.category[1:], why=(
+                _emergency_sentence(triage, f"派给{r.unit}") if s == triage.emergency
+                else _also_sentence(triage, s, f"派给{r.unit}"))))
+    labels = {c.label for c in own}
+    return [*own, *[c for c in categories if c.label not in labels]][:3]
+
+
+def _emergency_units(units: list[UnitSuggestion], routes: list[tuple[str, Routing]],
+                     triage: Triage) -> list[UnitSuggestion]:
+    """The units that take the emergency first, then the rules' and history's others."""
+    own: list[UnitSuggestion] = []
+    for s, r in routes:
+        if all(u.unit != r.unit for u in own):
+            own.append(UnitSuggestion(r.unit, 1.0, (
+                _emergency_sentence(triage, "由该单位接手") if s == triage.emergency
+                else _also_sentence(triage, s, "由该单位接手"),)))
+    return [*own, *[u for u in units if u.unit not in {o.unit for o in own}]][:3]
 
 
 class Assistant:
@@ -127,10 +150,13 @@ class Assistant:
         model = self.model  # read once: a background load may replace it between calls
         categories = model.predict(text) if text and model is not None else []
         triage = self.triager.triage(text)
-        routing = self.triager.routing(triage.emergency) if triage.emergency else None
-        if routing is not None:
-            categories = _emergency_first(categories, routing, triage)
+        routes = [(s, r) for s in ((triage.emergency, *triage.also) if triage.emergency else ())
+                  if (r := self.triager.routing(s)) is not None]
+        # Other units are looked up by what the text is about, not by the emergency's broad
+        # level 1 (公共服务 would offer 市城市管理局 for a poisoning).
         category = draft.category or (categories[0].label if categories else "")
+        if routes:
+            categories = _emergency_first(categories, routes, triage)
         district = draft.district or find_district(f"{draft.address}。{text}")
         similar = self.index.matches(text, phone=draft.caller_phone, address=draft.address,
                                      category=category, now=draft.created_at)
@@ -145,9 +171,8 @@ class Assistant:
         ]
         units = suggest_units(text, category, district, self.unit_rules,
                               self.unit_history) if text else []
-        if routing is not None:
-            units = [UnitSuggestion(routing.unit, 1.0, (_emergency_sentence(triage, "由该单位接手"),)),
-                     *[u for u in units if u.unit != routing.unit][:2]]
+        if routes:
+            units = _emergency_units(units, routes, triage)
         return Suggestions(
             categories=categories,
             units=units,

@@ -71,3 +71,30 @@ def test_keyword_cues_are_whole_words_and_reasons_sentences(prior_model: Categor
         assert "音扰" not in cues
         assert all(c.reason.endswith("。") for c in s.categories)
         assert all(u.reason.endswith("。") for u in s.units)
+
+
+def test_chips_never_cut_a_three_character_word_nor_show_numbers() -> None:
+    """电动车 read as 动车 (a bullet train), 消毒液 as 毒液 (venom), 一分钱 as 分钱; 三个 and 我们
+    explained nothing."""
+    from app.assistant.text import normalize, whole_words
+
+    cues = whole_words(normalize("我在工地干了三个月，包工头一分钱都没给我们，电动车停满楼道，孩子把消毒液喝了"))
+    assert {"工地", "包工头", "电动车", "楼道", "消毒液"} <= cues
+    assert not cues & {"动车", "毒液", "分钱", "一分", "三个", "我们", "包工"}
+    assert {"噪音", "扰民"} <= whole_words(normalize("楼下KTV噪音扰民"))  # a compound still splits
+
+
+def test_a_road_accident_offers_both_services_categories_and_units(
+        prior_model: CategoryModel) -> None:
+    """120 first, then 122's 交通事故 and its unit; a poisoning offered 市城市管理局 second
+    ("按职责，公共服务类诉求由该单位办理") because units were looked up by the emergency's level 1."""
+    a = Assistant(prior_model)
+    s = a.suggest(DraftInput(description="路口两辆车撞了，骑车的人躺在地上流血"))
+    assert (s.triage.emergency, s.triage.also) == ("120", ("122",))
+    assert [(c.label, *c.path) for c in s.categories[:2]] == [
+        ("公共服务", "医疗服务", "急救服务"), ("政法", "交通管理", "交通事故")]
+    assert [u.unit for u in s.units[:2]] == ["市卫生健康委员会", "市公安局交通管理支队"]
+    assert "122" in s.units[1].reason and s.units[1].reason.endswith("。")
+    poison = a.suggest(DraftInput(description="孩子把消毒液喝了，一直在吐"))
+    assert poison.units[0].unit == "市卫生健康委员会"
+    assert all("公共服务类" not in u.reason for u in poison.units)
