@@ -169,8 +169,11 @@ class Assistant:
                 (m for m in similar if m.kind != "same_caller"), past, strict=True)
             if t.result
         ]
-        units = suggest_units(text, category, district, self.unit_rules,
-                              self.unit_history) if text else []
+        # An emergency's own level 1 (政法, 公共服务) names no unit of its own beside the one that
+        # takes it: once the agent accepts 政法 for a fire, 市司法局 is no second choice.
+        own = {r.category[0] for _, r in routes}
+        units = suggest_units(text, "" if category in own else category, district,
+                              self.unit_rules, self.unit_history) if text else []
         if routes:
             units = _emergency_units(units, routes, triage)
         return Suggestions(

@@ -98,3 +98,13 @@ def test_a_road_accident_offers_both_services_categories_and_units(
     poison = a.suggest(DraftInput(description="孩子把消毒液喝了，一直在吐"))
     assert poison.units[0].unit == "市卫生健康委员会"
     assert all("公共服务类" not in u.reason for u in poison.units)
+
+
+def test_an_accepted_emergency_category_does_not_offer_its_level_ones_units(
+        prior_model: CategoryModel) -> None:
+    """After 政法 › 社会治安 › 消防安全 was accepted for a fire, 市司法局 and 市公安局 came second
+    ('按职责，政法类诉求由该单位办理')."""
+    s = Assistant(prior_model).suggest(DraftInput(description="楼道里着火了，有人被困",
+                                                  category="政法"))
+    assert s.units[0].unit == "市消防救援支队"
+    assert all("政法类" not in r for u in s.units for r in u.reasons), s.units
