@@ -147,10 +147,10 @@ def test_tuning_set_meets_the_issue_targets(triager: Triager) -> None:
 
 
 def test_own_tuning_set_meets_the_issue_targets(triager: Triager) -> None:
-    """578 phrasings written from the issue's taxonomy list (tuned on, like the dev set)."""
+    """672 phrasings written from the issue's taxonomy list (tuned on, like the dev set)."""
     rows = _rows(TUNING)
     r = evaluate_triage(triager, rows)
-    assert len(rows) >= 570 and r.n_emergency >= 320 and r.n_department >= 100
+    assert len(rows) >= 670 and r.n_emergency >= 350 and r.n_department >= 110
     assert r.recall >= 0.98 and r.false_alarm_rate <= 0.03 and r.department_accuracy >= 0.90, \
         "\n".join(r.lines(show_texts=True))
 
@@ -174,6 +174,9 @@ def test_word_sets_and_ongoing_harm(triager: Triager, text: str, line: str) -> N
     "我想问下不动产登记在哪里办",
     "今天下午社区搞燃气泄漏应急演练，大家不要慌",  # 应急演练 was masked, hiding the drill
     "我家的猫从楼上掉下去了，摔得站不起来",
+    "厂里的配电房门一直开着，小孩进去会触电的",  # a prediction
+    "我爸有心脏病，最近老说胸口闷，想预约个专家号",  # a condition for months
+    "我爸有老年痴呆，想给他办个防走失的卡",
 ])
 def test_aftermath_worry_and_pollution_are_not_emergencies(triager: Triager, text: str) -> None:
     assert triager.triage(text).emergency is None
