@@ -180,6 +180,8 @@ class Triager:
         clauses = [c for c in _CLAUSE.split(masked) if c]
         # A caller in danger gives a few short sentences; a long or formal text is a letter.
         letter = len(masked) > _LETTER_CHARS or bool(self._letter.search(masked))
+        if letter and not self._urgent.search(masked):
+            return []  # a letter's trigger counts only beside an urgent word, and there is none
         if self._anywhere.search(masked):  # a drill or a film set: nothing is happening
             return []
         # Compensation, a claim or a lawsuit: the harm is over unless the caller says it is not.
