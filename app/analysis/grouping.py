@@ -43,6 +43,9 @@ class Thresholds:
     # without a shared place must share something rare, not just 路灯损坏 or 咨询社保.
     minhash_keys: int = 4
     rare_share: float = 0.005
+    # ... and in at most this many tickets: a share alone grows the blocks with the store, and
+    # their pairs with its square (a year of a million-ticket store: 2,500 tickets a pair).
+    rare_most: int = 500
     # Blocks larger than this (a busy road's year) are split by their tickets' rarest character
     # pairs; a product of one block holds its size squared pairs (600: ~15 MB).
     max_block: int = 600
@@ -169,6 +172,24 @@ class Weights:
 _PRIME = 2_147_483_647
 
 
+def compatible(block: IntArray, ptr: IntArray, values: IntArray) -> list[IntArray]:
+    """``block`` cut into the parts whose rows may be linked: the rows holding one value (row
+    r holds ``values[ptr[r]:ptr[r + 1]]``) with the rows holding none, which go with any. Rows
+    sharing no value never meet; a block whose rows hold at most one value stays whole."""
+    starts = ptr[block]
+    lengths = ptr[block + 1] - starts
+    held = lengths > 0
+    if not held.any():
+        return [block]
+    offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+    keys = values[offsets + np.arange(int(lengths.sum()), dtype=np.int64)]
+    if (keys == keys[0]).all():
+        return [block]
+    free = block[~held]
+    return [np.concatenate([rows, free]) for _, rows in split_by(keys, np.repeat(block, lengths))
+            if len(rows) + len(free) >= 2]
+
+
 Accept = Callable[[IntArray, IntArray], npt.NDArray[np.bool_]]
 # Blocks are compared together, as one block-diagonal matrix product, until their pairs or rows
 # reach these (memory: ~12 bytes a pair, ~400 bytes a row).
@@ -178,19 +199,24 @@ ROWS_PER_PRODUCT = 5_000
 
 def links(
     weights: Weights, blocks: Iterable[IntArray], threshold: float, accept: Accept, max_block: int,
+    parts: Callable[[IntArray], list[IntArray]] = lambda block: [block],
 ) -> Iterator[tuple[IntArray, IntArray]]:
-    """Pairs of rows inside one of ``blocks``, at least ``threshold`` alike, that ``accept`` takes."""
+    """Pairs of rows inside one of ``blocks``, at least ``threshold`` alike, that ``accept`` takes.
+
+    ``parts``: a block (once no larger than ``max_block``) cut into parts holding every pair
+    ``accept`` may take; only pairs inside a part are compared."""
     batch: list[IntArray] = []
     pairs = rows = 0
     for block in blocks:
         if len(block) < 2:
             continue
         if len(block) > max_block:
-            yield from links(weights, _split(weights, block, max_block), threshold, accept, max_block)
+            yield from links(weights, _split(weights, block, max_block), threshold, accept, max_block, parts)
             continue
-        batch.append(block)
-        pairs += len(block) ** 2
-        rows += len(block)
+        for part in parts(block):
+            batch.append(part)
+            pairs += len(part) ** 2
+            rows += len(part)
         if pairs >= PAIRS_PER_PRODUCT or rows >= ROWS_PER_PRODUCT:
             yield _similar_in_blocks(weights, batch, threshold, accept)
             batch, pairs, rows = [], 0, 0
@@ -245,26 +271,54 @@ def _split(weights: Weights, block: IntArray, max_block: int) -> list[IntArray]:
 
 
 def components(size: int, found: Iterable[tuple[IntArray, IntArray]]) -> list[IntArray]:
-    """Connected components (of two or more rows) of the link graph, merged batch by batch:
-    a year's links are millions of pairs, never all held at once."""
-    labels = np.arange(size, dtype=np.int64)
+    """Connected components (of two or more rows, each in ascending order) of the link graph,
+    merged batch by batch: a year's links are millions of pairs, never all held at once.
+
+    A forest of parent pointers whose roots are each component's smallest row; a batch touches
+    only the roots of its own rows (relabelling all rows per batch made a year quadratic: at a
+    million tickets, hundreds of batches each walked half a million labels)."""
+    parent = np.arange(size, dtype=np.int64)
     linked = False
     for left, right in found:
         if not len(left):
             continue
         linked = True
+        ends = np.concatenate([left, right])
+        roots = _roots(parent, ends)
+        nodes, inverse = np.unique(roots, return_inverse=True)
+        inverse = inverse.ravel()
+        half = len(left)
         graph = sparse.coo_matrix(
-            (np.ones(len(left), dtype=np.int8), (labels[left], labels[right])), shape=(size, size)
+            (np.ones(half, dtype=np.int8), (inverse[:half], inverse[half:])), shape=(len(nodes), len(nodes))
         ).tocsr()
-        _, merged = csgraph.connected_components(graph, directed=False)
-        labels = merged[labels]
+        count, label = csgraph.connected_components(graph, directed=False)
+        # nodes ascend, so a component's first node is its smallest root: the new root.
+        first = np.full(count, len(nodes), dtype=np.int64)
+        np.minimum.at(first, label, np.arange(len(nodes), dtype=np.int64))
+        parent[nodes] = nodes[first[label]]
+        parent[ends] = parent[roots]
     if not linked:
         return []
-    count = int(labels.max()) + 1
-    sizes = np.bincount(labels, minlength=count)
+    labels = parent
+    while True:  # every row's root: pointer doubling over the whole forest
+        above = labels[labels]
+        if (above == labels).all():
+            break
+        labels = above
+    sizes = np.bincount(labels, minlength=size)
     order = np.argsort(labels, kind="stable")
     bounds = np.concatenate([[0], np.cumsum(sizes)])
-    return [order[bounds[c] : bounds[c + 1]] for c in range(count) if sizes[c] >= 2]
+    return [order[bounds[c] : bounds[c + 1]] for c in np.nonzero(sizes >= 2)[0].tolist()]
+
+
+def _roots(parent: IntArray, rows: IntArray) -> IntArray:
+    """The root of each of ``rows`` (pointer jumping, vectorised)."""
+    found = parent[rows]
+    while True:
+        above = parent[found]
+        if (above == found).all():
+            return found
+        found = above
 
 
 def cohesive(group: IntArray, weights: Weights, threshold: float) -> IntArray:

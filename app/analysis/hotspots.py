@@ -40,7 +40,15 @@ from app.analysis.corpus import (
     read_texts,
 )
 from app.analysis.describe import describe, people_phrase, problem_phrase
-from app.analysis.grouping import Weights, canonical_places, cohesive, components, links, split_by
+from app.analysis.grouping import (
+    Weights,
+    canonical_places,
+    cohesive,
+    compatible,
+    components,
+    links,
+    split_by,
+)
 from app.analysis.heat import HeatParts, heat_of
 from app.analysis.model import (
     HotGroup,
@@ -220,19 +228,19 @@ def find_groups(
         a, b = district[left], district[right]
         return (a < 0) | (b < 0) | (a == b)  # type: ignore[no-any-return]
 
-    def places(row: int) -> frozenset[int]:
-        return frozenset(data.places_of(row).tolist())
-
     def not_two_places(left: IntArray, right: IntArray) -> npt.NDArray[np.bool_]:
         # The same words about two named places are two problems (路灯不亮 on two roads).
         ok = same_district(left, right)
-        for i, (a, b) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
-            if ok[i]:
-                pa, pb = places(a), places(b)
-                ok[i] = not (pa and pb and not pa & pb)
-        return ok
+        pair_left, place_left = _entries(data, left)
+        pair_right, place_right = _entries(data, right)
+        stride = int(data.place_ids.max(initial=0)) + 1
+        shared = np.isin(pair_left * stride + place_left, pair_right * stride + place_right)
+        meet = np.bincount(pair_left[shared], minlength=len(left)) > 0
+        named = (np.bincount(pair_left, minlength=len(left)) > 0) & (
+            np.bincount(pair_right, minlength=len(right)) > 0)
+        return ok & (meet | ~named)
 
-    rare = max(10, round((size - first_row) * thresholds.rare_share))
+    rare = max(10, min(thresholds.rare_most, round((size - first_row) * thresholds.rare_share)))
     keys = weights.minhash_keys(first_row, thresholds.minhash_keys, rare)
     rows = np.repeat(np.arange(first_row, size, dtype=np.int64), keys.shape[1])
     flat = keys.ravel()
@@ -242,8 +250,13 @@ def find_groups(
     cuts = np.nonzero(np.diff(flat))[0] + 1
     text_blocks = [b for b in np.split(rows, cuts) if 2 <= len(b) <= thresholds.max_block]
 
+    # A place's block is compared district by district (pairs across two are refused anyway).
+    placed = district >= 0
+    district_ptr = np.concatenate([[0], np.cumsum(placed)])
+    district_values = district[placed].astype(np.int64)
     found = itertools.chain(
-        links(weights, place_blocks, thresholds.same_place, same_district, thresholds.max_block),
+        links(weights, place_blocks, thresholds.same_place, same_district, thresholds.max_block,
+              lambda block: compatible(block, district_ptr, district_values)),
         links(weights, text_blocks, thresholds.same_text, not_two_places, thresholds.max_block),
     )
     groups = []
@@ -252,6 +265,15 @@ def find_groups(
         if len(kept) >= thresholds.min_group:
             groups.append(np.sort(kept))
     return groups
+
+
+def _entries(data: CorpusArrays, rows: IntArray) -> tuple[IntArray, IntArray]:
+    """(index into ``rows``, place id) of every place each of ``rows`` names."""
+    starts = data.place_ptr[rows]
+    lengths = data.place_ptr[rows + 1] - starts
+    offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+    at = offsets + np.arange(int(lengths.sum()), dtype=np.int64)
+    return np.repeat(np.arange(len(rows), dtype=np.int64), lengths), data.place_ids[at].astype(np.int64)
 
 
 def _unresolved(rows: IntArray, data: CorpusArrays) -> bool:
