@@ -88,8 +88,12 @@ class Features:
         norm (kept) but no two tickets share them, and they are a third of the pairs."""
         self._merge()
         size = len(self.vocabulary)
-        chunks = [np.searchsorted(self.vocabulary, codes).astype(np.int32) for codes in self.codes]
-        self.codes = []
+        # Each chunk's codes freed as soon as numbered, its counts as soon as kept: a year at a
+        # million tickets holds tens of millions of (ticket, feature) entries.
+        chunks: list[npt.NDArray[np.int32]] = []
+        self.codes.reverse()
+        while self.codes:
+            chunks.append(np.searchsorted(self.vocabulary, self.codes.pop()).astype(np.int32))
         df = np.zeros(size, dtype=np.int64)
         for ids in chunks:
             df += np.bincount(ids, minlength=size)
@@ -97,11 +101,15 @@ class Features:
         documents = max(int((lengths > 0).sum()), 1)
         idf = (np.log((1.0 + documents) / (1.0 + df)) + 1.0).astype(np.float32)
         norms = np.zeros(len(lengths), dtype=np.float32)
-        kept_ids: list[npt.NDArray[np.int32]] = []
-        kept_counts: list[npt.NDArray[np.uint8]] = []
+        total = sum(int((df[ids] > 1).sum()) for ids in chunks)
+        out_ids = np.empty(total, dtype=np.int32)
+        out_counts = np.empty(total, dtype=np.uint8)
         kept_lengths: list[npt.NDArray[np.int64]] = []
-        row = 0
-        for ids, counts, chunk_lengths in zip(chunks, self.counts, self.lengths, strict=True):
+        row = at = 0
+        chunks.reverse()
+        self.counts.reverse()
+        for chunk_lengths in self.lengths:
+            ids, counts = chunks.pop(), self.counts.pop()
             weights = ((1.0 + np.log(counts.astype(np.float32))) * idf[ids]).astype(np.float64)
             starts = np.concatenate([[0], np.cumsum(chunk_lengths)[:-1]])
             filled = chunk_lengths > 0
@@ -109,19 +117,20 @@ class Features:
                 norms[row : row + len(chunk_lengths)][filled] = np.sqrt(
                     np.add.reduceat(weights**2, starts[filled]))
             shared = df[ids] > 1
-            kept_ids.append(ids[shared])
-            kept_counts.append(counts[shared])
+            kept = int(shared.sum())
+            out_ids[at : at + kept] = ids[shared]
+            out_counts[at : at + kept] = counts[shared]
+            at += kept
             owner = np.repeat(np.arange(len(chunk_lengths)), chunk_lengths)
             kept_lengths.append(np.bincount(owner[shared], minlength=len(chunk_lengths)))
             row += len(chunk_lengths)
-        self.counts = []
-        kept = np.concatenate(kept_lengths) if kept_lengths else np.zeros(0, dtype=np.int64)
-        indptr = np.zeros(len(kept) + 1, dtype=np.int64)
-        np.cumsum(kept, out=indptr[1:])
+        kept_rows = np.concatenate(kept_lengths) if kept_lengths else np.zeros(0, dtype=np.int64)
+        indptr = np.zeros(len(kept_rows) + 1, dtype=np.int64)
+        np.cumsum(kept_rows, out=indptr[1:])
         return FrozenFeatures(
             indptr=indptr,
-            ids=np.concatenate(kept_ids) if kept_ids else np.zeros(0, dtype=np.int32),
-            counts=np.concatenate(kept_counts) if kept_counts else np.zeros(0, dtype=np.uint8),
+            ids=out_ids,
+            counts=out_counts,
             size=size, df=df.astype(np.int32), idf=idf, norms=norms,
         )
 
