@@ -4948,7 +4948,7 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>assistant.keywords</name>
     <message>
-        <location filename="../../app/assistant/category.py" line="66"/>
+        <location filename="../../app/assistant/category.py" line="70"/>
         <source>诉求里说到{cues}，这类说法在已确认的{category}工单中最常见。</source>
         <translation>The request mentions {cues}, words most common in confirmed {category} tickets.</translation>
     </message>
@@ -4972,7 +4972,7 @@ The full number is kept only at the center; press &quot;Show full number&quot; a
 <context>
     <name>assistant.text_features</name>
     <message>
-        <location filename="../../app/assistant/category.py" line="67"/>
+        <location filename="../../app/assistant/category.py" line="71"/>
         <source>没有一个词特别突出，按整段诉求的用词，与已确认的{category}工单最接近。</source>
         <translation>No single word stands out; the request&apos;s wording as a whole is closest to confirmed {category} tickets.</translation>
     </message>
