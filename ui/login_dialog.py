@@ -1,16 +1,9 @@
 """Logging in to the center: server address, user name, password."""
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ui.submit_buttons import SubmitButtons
 
 DEFAULT_SERVER = "http://127.0.0.1:8345"
 
@@ -42,29 +35,18 @@ class LoginDialog(QDialog):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #9a6700;")
         self.notice.setVisible(not keyring_ok)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #cf222e;")
-        self.error.hide()
+        self.submit = SubmitButtons(self, self.tr("登录"), self.tr("正在登录…"), self._on_login)
+        self.error, self.buttons, self.login_button = self.submit.error, self.submit.buttons, self.submit.button
 
         form = QFormLayout()
         form.addRow(self.tr("服务器地址"), self.server)
         form.addRow(self.tr("用户名"), self.username)
         form.addRow(self.tr("密码"), self.password)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.login_button: QPushButton = self.buttons.addButton(
-            self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self._on_login)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.reason)
         layout.addLayout(form)
         layout.addWidget(self.notice)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        # Enter submits: a default set before the button is inside the dialog is lost, and Qt
-        # then makes the first button (取消) the default, so Enter threw away what was typed.
-        self.login_button.setDefault(True)
+        self.submit.add_to(layout)
         (self.password if username else self.username).setFocus()
 
     def _on_login(self) -> None:
@@ -72,19 +54,11 @@ class LoginDialog(QDialog):
         if not server or not user or not self.password.text():
             self.show_error(self.tr("请填写服务器地址、用户名和密码。"))
             return
-        self.set_busy(True)
+        self.submit.set_busy(True)
         self.login_requested.emit(server, user, self.password.text())
 
-    def set_busy(self, busy: bool) -> None:
-        self.login_button.setEnabled(not busy)
-        self.login_button.setText(self.tr("正在登录…") if busy else self.tr("登录"))
-        if busy:
-            self.error.hide()
-
     def show_error(self, message: str) -> None:
-        self.set_busy(False)
-        self.error.setText(message)
-        self.error.show()
+        self.submit.show_error(message)
         self.password.selectAll()
         self.password.setFocus()
 

@@ -1,19 +1,11 @@
 """Changing one's own password at the center: current, new, new again."""
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.domain.passwords import MIN_LENGTH, password_problem
 from ui.messages import say
+from ui.submit_buttons import SubmitButtons
 
 
 class ChangePasswordDialog(QDialog):
@@ -39,25 +31,16 @@ class ChangePasswordDialog(QDialog):
         self.new.setPlaceholderText(self.tr("至少 %1 个字符，不能是常见密码").replace("%1", str(MIN_LENGTH)))
         intro = QLabel(self.tr("修改后，您在其他电脑上的登录会失效，需要用新密码重新登录；本机保持登录。"))
         intro.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #cf222e;")
-        self.error.hide()
+        self.submit = SubmitButtons(self, self.tr("修改密码"), self.tr("正在修改…"), self._on_change)
+        self.error, self.buttons, self.change_button = self.submit.error, self.submit.buttons, self.submit.button
         form = QFormLayout()
         form.addRow(self.tr("当前密码"), self.current)
         form.addRow(self.tr("新密码"), self.new)
         form.addRow(self.tr("再次输入新密码"), self.again)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.change_button: QPushButton = self.buttons.addButton(
-            self.tr("修改密码"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.change_button.setDefault(True)
-        self.buttons.accepted.connect(self._on_change)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.submit.add_to(layout)
         self.current.setFocus()
 
     def problem(self) -> str | None:
@@ -75,21 +58,10 @@ class ChangePasswordDialog(QDialog):
 
     def _on_change(self) -> None:
         if (problem := self.problem()) is not None:
-            self.show_error(say(problem))
+            self.submit.show_error(say(problem))
             return
-        self.set_busy(True)
+        self.submit.set_busy(True)
         self.change_requested.emit(self.current.text(), self.new.text())
-
-    def set_busy(self, busy: bool) -> None:
-        self.change_button.setEnabled(not busy)
-        self.change_button.setText(self.tr("正在修改…") if busy else self.tr("修改密码"))
-        if busy:
-            self.error.hide()
-
-    def show_error(self, message: str) -> None:
-        self.set_busy(False)
-        self.error.setText(message)
-        self.error.show()
 
     def on_change_finished(self, ok: bool, message: str) -> None:
         if ok:
@@ -97,4 +69,4 @@ class ChangePasswordDialog(QDialog):
                 edit.clear()
             self.accept()
         else:
-            self.show_error(message)
+            self.submit.show_error(message)
