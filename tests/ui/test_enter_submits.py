@@ -9,6 +9,7 @@ from app.settings import Settings
 from ui.admin.dialogs import CategoryDialog, HolidayDialog, PasswordDialog, UnitDialog, UserDialog
 from ui.lifecycle_dialogs import RevealDialog
 from ui.login_dialog import LoginDialog
+from ui.password_dialog import ChangePasswordDialog
 from ui.settings_dialog import SettingsDialog
 
 
@@ -63,3 +64,17 @@ def test_every_dialog_defaults_to_its_main_action_not_cancel(qtbot: QtBot) -> No
         with qtbot.waitSignal(default.clicked, timeout=1000):
             qtbot.keyClick(edits[0], Qt.Key.Key_Return)
         dialog.close()
+
+
+def test_enter_in_the_change_password_dialog_asks_the_center_and_stays_open(qtbot: QtBot) -> None:
+    dialog = ChangePasswordDialog("wangfang", "王芳")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert _default(dialog).text() != dialog.tr("取消")
+    qtbot.keyClicks(dialog.current, "old-secret-pw-1")
+    qtbot.keyClicks(dialog.new, "Lantern-harbour-47")
+    qtbot.keyClicks(dialog.again, "Lantern-harbour-47")
+    with qtbot.waitSignal(dialog.change_requested) as asked:
+        qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert asked.args == ["old-secret-pw-1", "Lantern-harbour-47"]
+    assert dialog.isVisible() and dialog.current.text() == "old-secret-pw-1"
